@@ -1,0 +1,42 @@
+// The `histlint` program: parses arguments, runs one command, returns the exit code. No logic lives here.
+import { readFileSync } from "node:fs";
+import { Command, CommanderError } from "commander";
+import { EXIT_USAGE_OR_IO, UsageError } from "./exit-codes.js";
+import { readStdin, registerLint, type CommandIo } from "./lint.js";
+
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
+  return manifest.version;
+}
+
+const defaultIo: CommandIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  stdin: readStdin,
+  isTty: Boolean(process.stdout.isTTY),
+};
+
+/** Runs the CLI with `argv` (as in process.argv) and returns the exit code. */
+export async function main(argv: readonly string[], io: CommandIo = defaultIo): Promise<number> {
+  let exitCode = 0;
+  const program = new Command()
+    .name("histlint")
+    .description("Lint, repair and replay the conversation histories LLM agents write.")
+    .version(packageVersion())
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError("(run with --help for usage)");
+  registerLint(program, io, (code) => (exitCode = code));
+  try {
+    await program.parseAsync([...argv]);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_USAGE_OR_IO;
+    if (error instanceof UsageError) {
+      io.stderr(`histlint: ${error.message}\n`);
+      return EXIT_USAGE_OR_IO;
+    }
+    io.stderr(`histlint: internal error: ${(error as Error).message}\nPlease report it with the command line and the file that caused it.\n`);
+    return EXIT_USAGE_OR_IO;
+  }
+}

@@ -1,0 +1,47 @@
+// The contract every wire format implements: detect it, read its history, write edits back losslessly.
+import { z } from "zod";
+import type { FormatName, HistoryEvent, RequestContext } from "../history/index.js";
+import type { RawRecord, Span } from "../read/index.js";
+
+/** A problem with a record's shape that the format's client would trip on (not a provider rule). */
+export interface RecordProblem {
+  ruleId: string;
+  message: string;
+  span: Span;
+  record?: number;
+  pointer?: string;
+}
+
+export interface HistoryContext {
+  /** Called for every record-level problem found while reading the history. */
+  report(problem: RecordProblem): void;
+  /** The whole file, for document formats that locate array elements inside one record. */
+  bytes?: Buffer;
+}
+
+/** The history stream of a file, with request-level facts known once the stream has been read. */
+export interface HistoryStream {
+  events: Iterable<HistoryEvent>;
+  request(): RequestContext | undefined;
+}
+
+/** A record-level edit; `record` and `after` count the format's editable units (-1: before the first). */
+export const Edit = z.discriminatedUnion("op", [
+  z.object({ op: z.literal("insert"), after: z.number().int().min(-1), value: z.unknown() }),
+  z.object({ op: z.literal("remove"), record: z.number().int().nonnegative() }),
+  z.object({ op: z.literal("replace"), record: z.number().int().nonnegative(), value: z.unknown() }),
+  z.object({ op: z.literal("move"), record: z.number().int().nonnegative(), after: z.number().int().min(-1) }),
+]);
+export type Edit = z.infer<typeof Edit>;
+
+export interface FormatAdapter {
+  name: FormatName;
+  /** `lines`: one record a line (JSONL). `document`: one JSON document whose array elements are the units. */
+  layout: "lines" | "document";
+  /** How sure (0 to 1) that the first records of a file are in this format. */
+  detect(sample: readonly unknown[]): number;
+  /** Streams the history the model would receive next, reporting record problems on the way. */
+  history(records: Iterable<RawRecord>, context: HistoryContext): HistoryStream;
+  /** Applies edits to the file and returns the new bytes; untouched units are written back byte for byte. */
+  applyEdits(bytes: Buffer, records: readonly RawRecord[], edits: readonly Edit[]): Buffer;
+}

@@ -1,0 +1,70 @@
+// What the document formats share: the body's array elements as editable units with their file positions.
+import { locateArray, locateIndices, type RawRecord } from "../read/index.js";
+import type { Edit } from "./adapter.js";
+import { isObject } from "./json-shape.js";
+import { writeDocument, writeLines, type Unit } from "./writer.js";
+
+/** The array a document format edits: `key` of the body object, or the document itself when it is an array. */
+export interface DocumentArray {
+  key: string;
+  record: RawRecord;
+  values: unknown[];
+  /** Pointer of the array in the record (`/input`, `/messages`, or "" for a bare array). */
+  pointer: string;
+}
+
+export function documentArray(records: readonly RawRecord[], key: string): DocumentArray | undefined {
+  const record = records[0];
+  if (!record || records.length !== 1) return undefined;
+  if (Array.isArray(record.value)) return { key, record, values: record.value, pointer: "" };
+  if (isObject(record.value) && Array.isArray(record.value[key])) {
+    return { key, record, values: record.value[key] as unknown[], pointer: `/${key}` };
+  }
+  return undefined;
+}
+
+/** Positions of the array's elements in the file: exact when the bytes are at hand, else the record's start. */
+export function elementPositions(array: DocumentArray, bytes: Buffer | undefined): { offset: number; length: number; line: number; column: number }[] {
+  const fallback = array.values.map(() => ({ ...array.record.span, length: array.record.span.length }));
+  if (!bytes) return fallback;
+  const span = array.record.span;
+  const text = bytes.toString("utf8", span.offset, span.offset + span.length);
+  const location = locateArray(text, array.pointer === "" ? undefined : array.key);
+  if (!location || location.elements.length !== array.values.length) return fallback;
+  const starts = locateIndices(text, location.elements.map((element) => element.start));
+  return location.elements.map((element, i) => {
+    const start = starts[i] as { offset: number; line: number; column: number };
+    const line = span.line + start.line - 1;
+    const column = start.line === 1 ? span.column + start.column - 1 : start.column;
+    return { offset: span.offset + start.offset, length: Buffer.byteLength(text.slice(element.start, element.end)), line, column };
+  });
+}
+
+/** Edits address the array's elements; a file of one item a line edits its lines instead. */
+export function applyDocumentEdits(bytes: Buffer, records: readonly RawRecord[], edits: readonly Edit[], key: string): Buffer {
+  const array = documentArray(records, key);
+  if (!array) {
+    const units = records.map((record) => ({ offset: record.span.offset, length: record.span.length, value: record.value }));
+    return writeLines(bytes, units, edits, { serialize: (value) => JSON.stringify(value) });
+  }
+  const positions = elementPositions(array, bytes);
+  const units: Unit[] = positions.map((position, i) => ({ offset: position.offset, length: position.length, value: array.values[i] }));
+  const span = array.record.span;
+  const text = bytes.toString("utf8", span.offset, span.offset + span.length);
+  const location = locateArray(text, array.pointer === "" ? undefined : key);
+  const byteAt = (index: number | undefined) => span.offset + Buffer.byteLength(text.slice(0, index ?? 0));
+  const indent = indentationOf(bytes, units[0]);
+  return writeDocument(bytes, units, edits, {
+    open: byteAt(location?.open),
+    close: byteAt(location?.close),
+    serialize: (value) => (indent === undefined ? JSON.stringify(value) : JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`)),
+  });
+}
+
+/** The white space before a unit on its line, when the unit starts a line (a pretty-printed body). */
+function indentationOf(bytes: Buffer, unit: Unit | undefined): string | undefined {
+  if (!unit) return undefined;
+  const lineStart = bytes.lastIndexOf(0x0a, unit.offset) + 1;
+  const before = bytes.toString("utf8", lineStart, unit.offset);
+  return lineStart > 0 && before.trim() === "" ? before : undefined;
+}

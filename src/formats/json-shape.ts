@@ -1,0 +1,35 @@
+// Small readers for untyped JSON: every format adapter inspects values it cannot trust.
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export function stringField(value: JsonObject, key: string): string | undefined {
+  const field = value[key];
+  return typeof field === "string" ? field : undefined;
+}
+
+export function arrayField(value: JsonObject, key: string): unknown[] | undefined {
+  const field = value[key];
+  return Array.isArray(field) ? field : undefined;
+}
+
+/** Escapes one key for a JSON pointer (RFC 6901). */
+export function pointerKey(key: string | number): string {
+  return String(key).replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+export function joinPointer(base: string, ...keys: (string | number)[]): string {
+  return keys.reduce<string>((pointer, key) => `${pointer}/${pointerKey(key)}`, base);
+}
+
+/** Text of a content value that may be a string, a list of parts with `text`, or anything else. */
+export function flattenText(content: unknown): string {
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return content === undefined || content === null ? "" : JSON.stringify(content);
+  return content
+    .map((part) => (isObject(part) && typeof part.text === "string" ? part.text : isObject(part) ? "" : String(part)))
+    .join("");
+}

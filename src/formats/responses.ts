@@ -1,0 +1,79 @@
+// OpenAI Responses requests: a body with `input`, a bare `input` array, or one item a line.
+import type { HistoryEvent, RequestContext } from "../history/index.js";
+import type { RawRecord } from "../read/index.js";
+import type { FormatAdapter, HistoryContext, HistoryStream } from "./adapter.js";
+import { applyDocumentEdits, documentArray, elementPositions } from "./document-units.js";
+import { arrayField, isObject, stringField, type JsonObject } from "./json-shape.js";
+import { responsesItem } from "./responses-items.js";
+
+const ITEM_TYPES = new Set(["message", "reasoning", "function_call", "function_call_output", "custom_tool_call", "custom_tool_call_output", "local_shell_call", "local_shell_call_output", "web_search_call", "compaction", "item_reference", "mcp_call"]);
+
+function looksLikeItem(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  const type = stringField(value, "type");
+  if (type !== undefined) return ITEM_TYPES.has(type);
+  return typeof value.role === "string" && (typeof value.content === "string" || Array.isArray(value.content)) && !("tool_calls" in value);
+}
+
+function detect(sample: readonly unknown[]): number {
+  const first = sample[0];
+  if (sample.length === 1 && isObject(first) && "input" in first) return 0.95;
+  if (sample.length === 1 && Array.isArray(first) && first.length > 0 && first.every(looksLikeItem)) {
+    return first.some((item) => isObject(item) && "type" in item) ? 0.8 : 0.4;
+  }
+  if (sample.length > 0 && sample.every(looksLikeItem)) return 0.7;
+  return 0;
+}
+
+export function requestContext(body: JsonObject, promptKey: "instructions" | "system"): RequestContext {
+  const tools = arrayField(body, "tools") ?? [];
+  const toolNames = tools.flatMap((tool) => {
+    if (!isObject(tool)) return [];
+    const name = stringField(tool, "name") ?? (isObject(tool.function) ? stringField(tool.function, "name") : undefined) ?? stringField(tool, "type");
+    return name === undefined ? [] : [name];
+  });
+  const model = stringField(body, "model");
+  const prompt = body[promptKey];
+  const system = typeof prompt === "string" ? prompt : Array.isArray(prompt) ? prompt.map((p) => (isObject(p) ? stringField(p, "text") ?? "" : "")).join("\n") : undefined;
+  const thinking = isObject(body.thinking) ? stringField(body.thinking, "type") : undefined;
+  return {
+    ...(model !== undefined ? { model } : {}),
+    ...(system !== undefined ? { system } : {}),
+    ...("tools" in body ? { toolNames } : {}),
+    parameters: Object.keys(body),
+    ...(thinking !== undefined ? { thinkingEnabled: thinking !== "disabled" } : {}),
+  };
+}
+
+function history(records: Iterable<RawRecord>, context: HistoryContext): HistoryStream {
+  const all = [...records];
+  const array = documentArray(all, "input");
+  const body = all.length === 1 && isObject(all[0]?.value) ? (all[0]?.value as JsonObject) : undefined;
+  function* events(): Generator<HistoryEvent> {
+    if (body && typeof body.input === "string") {
+      const at = { record: 0, pointer: "/input", line: all[0]?.span.line ?? 1, column: all[0]?.span.column ?? 1 };
+      yield { type: "message", role: "user", content: [{ kind: "text", wireType: "input_text", text: body.input }], plainText: true, source: at };
+      return;
+    }
+    if (array) {
+      const positions = elementPositions(array, context.bytes);
+      for (const [i, value] of array.values.entries()) {
+        const at = positions[i] as { line: number; column: number };
+        yield responsesItem(value, { record: array.record.index, pointer: `${array.pointer}/${i}`, line: at.line, column: at.column });
+      }
+      return;
+    }
+    for (const record of all) {
+      yield responsesItem(record.value, { record: record.index, pointer: "", line: record.span.line, column: record.span.column });
+    }
+  }
+  return { events: events(), request: () => (body ? requestContext(body, "instructions") : undefined) };
+}
+
+export const responses: FormatAdapter = {
+  name: "responses",
+  layout: "document",
+  detect,
+  history,
+  applyEdits: (bytes, records, edits) => applyDocumentEdits(bytes, records, edits, "input"),
+};

@@ -1,0 +1,133 @@
+// Turns record-level edits into bytes: untouched units are copied from the original, never re-serialised.
+import type { Edit } from "./adapter.js";
+
+/** A unit of the file that edits address: a JSONL record, or an element of a document's array. */
+export interface Unit {
+  offset: number;
+  length: number;
+  value: unknown;
+}
+
+/**
+ * One piece of the result: an original unit (by index), a new value, or the gap an original unit leaves
+ * where it stood (the bytes after its own line terminator: blank lines, lines that did not parse).
+ */
+export type Entry =
+  | { kind: "original"; index: number; value: unknown }
+  | { kind: "new"; value: unknown }
+  | { kind: "gap"; index: number };
+
+/** The units in their new order after the edits. Gaps always stay at their original place. */
+export function planEntries(units: readonly Unit[], edits: readonly Edit[]): Entry[] {
+  const after = new Map<number, Entry[]>();
+  const replaced = new Map<number, unknown>();
+  const taken = new Set<number>();
+  const insertAfter = (position: number, entry: Entry) => after.set(position, [...(after.get(position) ?? []), entry]);
+  for (const edit of edits) {
+    if (edit.op === "insert") insertAfter(edit.after, { kind: "new", value: edit.value });
+    else if (edit.op === "remove") taken.add(edit.record);
+    else if (edit.op === "replace") replaced.set(edit.record, edit.value);
+    else {
+      taken.add(edit.record);
+      insertAfter(edit.after, { kind: "original", index: edit.record, value: units[edit.record]?.value });
+    }
+  }
+  const entries: Entry[] = [...(after.get(-1) ?? [])];
+  units.forEach((unit, index) => {
+    if (replaced.has(index)) entries.push({ kind: "new", value: replaced.get(index) });
+    else if (!taken.has(index)) entries.push({ kind: "original", index, value: unit.value });
+    entries.push({ kind: "gap", index }, ...(after.get(index) ?? []));
+  });
+  return entries;
+}
+
+export interface LineStyle {
+  /** Serialises a new record on one line; called in output order. */
+  serialize(value: unknown, position: number): string;
+  /** Rewrites original record `index` now at `position`, or returns its text unchanged; called in output order. */
+  renumber?(text: string, value: unknown, position: number, index: number): string;
+}
+
+/**
+ * JSONL: a record is written with its own line terminator; what follows that terminator up to the next
+ * record (blank lines, lines that did not parse) is its gap and stays where it was.
+ */
+export function writeLines(bytes: Buffer, units: readonly Unit[], edits: readonly Edit[], style: LineStyle): Buffer {
+  if (edits.length === 0) return bytes;
+  const eol = bytes.includes("\r\n") ? "\r\n" : "\n";
+  const parts: Buffer[] = [bytes.subarray(0, units[0]?.offset ?? bytes.length)];
+  let endsLine = true;
+  // Records that shared a line stay on it while nothing comes between them.
+  let previousOriginal = -2;
+  const push = (chunk: Buffer, followsItsNeighbour: boolean) => {
+    if (chunk.length === 0) return;
+    if (!endsLine && !followsItsNeighbour) parts.push(Buffer.from(eol));
+    parts.push(chunk);
+    endsLine = chunk[chunk.length - 1] === 0x0a;
+  };
+  let position = 0;
+  for (const entry of planEntries(units, edits)) {
+    if (entry.kind === "gap") {
+      const [, gap] = splitTail(bytes, units, entry.index);
+      push(gap, true);
+      continue;
+    }
+    if (entry.kind === "new") {
+      push(Buffer.from(style.serialize(entry.value, position++) + eol), false);
+      previousOriginal = -2;
+      continue;
+    }
+    const unit = units[entry.index] as Unit;
+    const [terminator] = splitTail(bytes, units, entry.index);
+    const text = bytes.subarray(unit.offset, unit.offset + unit.length);
+    const renumbered = style.renumber?.(text.toString("utf8"), unit.value, position++, entry.index);
+    const rewritten = renumbered === undefined ? text : Buffer.from(renumbered);
+    push(Buffer.concat([rewritten, terminator]), previousOriginal === entry.index - 1);
+    previousOriginal = entry.index;
+  }
+  return Buffer.concat(parts);
+}
+
+/** The bytes after unit `index` up to the next unit: its own line terminator, then its gap. */
+function splitTail(bytes: Buffer, units: readonly Unit[], index: number): [Buffer, Buffer] {
+  const unit = units[index] as Unit;
+  const end = unit.offset + unit.length;
+  const tail = bytes.subarray(end, units[index + 1]?.offset ?? bytes.length);
+  const newline = tail.indexOf(0x0a);
+  const ownTerminator = newline === -1 ? tail.length : newline + 1;
+  return [tail.subarray(0, ownTerminator), tail.subarray(ownTerminator)];
+}
+
+/**
+ * A JSON document: the array's elements are joined with the separator the file already uses between its
+ * first two elements, so untouched elements keep their bytes and the array stays valid JSON.
+ */
+export function writeDocument(
+  bytes: Buffer,
+  units: readonly Unit[],
+  edits: readonly Edit[],
+  array: { open: number; close: number; serialize(value: unknown): string },
+): Buffer {
+  if (edits.length === 0) return bytes;
+  const first = units[0];
+  const last = units[units.length - 1];
+  const separator = units.length >= 2 ? bytes.subarray((first as Unit).offset + (first as Unit).length, (units[1] as Unit).offset) : separatorFor(bytes, first);
+  const prefix = bytes.subarray(0, first ? first.offset : array.open + 1);
+  const suffix = bytes.subarray(last ? last.offset + last.length : array.close);
+  const texts = planEntries(units, edits).flatMap((entry) => {
+    if (entry.kind === "gap") return [];
+    if (entry.kind === "new") return [Buffer.from(array.serialize(entry.value))];
+    const unit = units[entry.index] as Unit;
+    return [bytes.subarray(unit.offset, unit.offset + unit.length)];
+  });
+  const body = texts.flatMap((text, i) => (i === 0 ? [text] : [separator, text]));
+  return Buffer.concat([prefix, ...body, suffix]);
+}
+
+/** With fewer than two elements there is no separator to copy: a pretty-printed array gets a new line. */
+function separatorFor(bytes: Buffer, only: Unit | undefined): Buffer {
+  if (!only) return Buffer.from(", ");
+  const lineStart = bytes.lastIndexOf(0x0a, only.offset) + 1;
+  const indent = bytes.toString("utf8", lineStart, only.offset);
+  return Buffer.from(lineStart > 0 && indent.trim() === "" ? `,\n${indent}` : ", ");
+}

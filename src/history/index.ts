@@ -1,0 +1,3 @@
+// The model layer: the canonical history and its stream form.
+export * from "./schema.js";
+export * from "./events.js";

@@ -1,0 +1,6 @@
+// The library: everything the CLI does, as functions a program can import.
+export * from "./read/index.js";
+export * from "./history/index.js";
+export * from "./formats/index.js";
+export * from "./engine/index.js";
+export * from "./report/index.js";

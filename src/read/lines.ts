@@ -1,0 +1,102 @@
+// Splits bytes into lines without decoding more than one line at a time, so memory follows the longest line.
+import { closeSync, openSync, readSync } from "node:fs";
+
+/** One physical line of a file, without its line terminator. */
+export interface Line {
+  text: string;
+  /** Byte offset of the first byte of `text`. */
+  offset: number;
+  /** Byte length of `text` (without the terminator). */
+  bytes: number;
+  /** 1-based line number. */
+  line: number;
+  /** The terminator that followed the line: "\n", "\r\n", or "" at the end of the file. */
+  eol: "\n" | "\r\n" | "";
+}
+
+const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+const READ_CHUNK_BYTES = 1 << 20;
+
+/** Facts about the head of the file that the reader reports before any line. */
+export interface FileHead {
+  hasByteOrderMark: boolean;
+  /** Offset of the first NUL byte in the first chunk, the mark of a binary file (git's heuristic). */
+  nulOffset: number | undefined;
+  empty: boolean;
+}
+
+/** A source of bytes: a whole buffer (stdin, tests) or a file descriptor read chunk by chunk. */
+export type ByteSource = { buffer: Uint8Array } | { path: string };
+
+function* chunksOf(source: ByteSource): Generator<Buffer> {
+  if ("buffer" in source) {
+    if (source.buffer.byteLength > 0) yield Buffer.from(source.buffer.buffer, source.buffer.byteOffset, source.buffer.byteLength);
+    return;
+  }
+  const fd = openSync(source.path, "r");
+  try {
+    const scratch = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+    for (;;) {
+      const read = readSync(fd, scratch, 0, scratch.length, null);
+      // An empty read is the end of the file; nothing of length 0 is ever yielded.
+      if (read === 0) return;
+      // The consumer keeps leftovers across chunks, so it gets a copy it may hold on to.
+      yield Buffer.from(scratch.subarray(0, read));
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Yields the lines of a source. The first value yielded is the file head; then one `Line` a line.
+ * A final line without a terminator is yielded with `eol: ""`; an empty tail yields nothing.
+ */
+export function* splitLines(source: ByteSource): Generator<FileHead | Line> {
+  let carry: Buffer | undefined;
+  let carryOffset = 0;
+  let nextChunkOffset = 0;
+  let lineNumber = 1;
+  let first = true;
+  for (const chunk of chunksOf(source)) {
+    let data = chunk;
+    let dataOffset = carry ? carryOffset : nextChunkOffset;
+    nextChunkOffset += chunk.length;
+    if (first) {
+      first = false;
+      const hasByteOrderMark = data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf;
+      const nul = data.indexOf(0);
+      yield { hasByteOrderMark, nulOffset: nul === -1 ? undefined : nul, empty: false };
+      if (nul !== -1) return;
+      if (hasByteOrderMark) {
+        data = data.subarray(3);
+        dataOffset = 3;
+      }
+    } else if (carry) {
+      data = Buffer.concat([carry, chunk]);
+    }
+    let start = 0;
+    for (let nl = data.indexOf(NEWLINE); nl !== -1; nl = data.indexOf(NEWLINE, start)) {
+      const crlf = nl > start && data[nl - 1] === CARRIAGE_RETURN;
+      const end = crlf ? nl - 1 : nl;
+      yield {
+        text: data.toString("utf8", start, end),
+        offset: dataOffset + start,
+        bytes: end - start,
+        line: lineNumber++,
+        eol: crlf ? "\r\n" : "\n",
+      };
+      start = nl + 1;
+    }
+    carry = start < data.length ? data.subarray(start) : undefined;
+    carryOffset = dataOffset + start;
+  }
+  if (first) {
+    yield { hasByteOrderMark: false, nulOffset: undefined, empty: true };
+    return;
+  }
+  if (carry && carry.length > 0) {
+    yield { text: carry.toString("utf8"), offset: carryOffset, bytes: carry.length, line: lineNumber, eol: "" };
+  }
+}

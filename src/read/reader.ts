@@ -1,0 +1,217 @@
+// Turns bytes into JSON records with exact spans; never throws on bad input, it reports and goes on.
+import { splitLines, type ByteSource, type FileHead, type Line } from "./lines.js";
+import { parseOrLocate } from "./locate-error.js";
+import { skipWhitespace, scanValue } from "./scan.js";
+import { spanOfSlice, type Span } from "./span.js";
+
+/** One JSON value read from a file. */
+export interface RawRecord {
+  /** 0-based position among the records of the file. */
+  index: number;
+  value: unknown;
+  span: Span;
+  /** Another record shares one of this record's lines (several records concatenated on a line). */
+  sharesLine: boolean;
+  /** The record is pretty-printed over several lines. */
+  spansLines: boolean;
+}
+
+export type ReadProblemCode = "invalid-json" | "truncated-record" | "byte-order-mark" | "empty-file" | "not-text";
+
+/** Something about the bytes of a file that its client would not have written. */
+export interface ReadProblem {
+  code: ReadProblemCode;
+  message: string;
+  span: Span;
+}
+
+export type ReadEvent = { record: RawRecord; problem?: undefined } | { problem: ReadProblem; record?: undefined };
+
+/** A span for problems about the file as a whole. */
+export const FILE_START: Span = { offset: 0, length: 0, line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+/** Reads every record of a source, in order, with the problems found on the way. */
+export function* readRecords(source: ByteSource): Generator<ReadEvent> {
+  const lines = splitLines(source);
+  const head = lines.next().value as FileHead;
+  if (head.nulOffset !== undefined) {
+    yield problem("not-text", `not a text file: byte ${head.nulOffset} is NUL; give a JSON or JSONL history`, FILE_START);
+    return;
+  }
+  if (head.empty) {
+    yield problem("empty-file", "the file is empty: there is no history to check", FILE_START);
+    return;
+  }
+  if (head.hasByteOrderMark) {
+    const bom = { ...FILE_START, length: 3, endColumn: 2 };
+    yield problem("byte-order-mark", "the file starts with a UTF-8 byte order mark, which JSONL readers such as Codex reject; remove it", bom);
+  }
+  const lookahead = new LineCursor(lines as Generator<Line>);
+  let index = 0;
+  let problems = 0;
+  for (let line = lookahead.next(); line; line = lookahead.next()) {
+    if (line.text.length === 0) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line.text);
+    } catch {
+      for (const event of readTolerantly(line, lookahead)) {
+        if (event.record) event.record.index = index++;
+        else problems += 1;
+        yield event;
+      }
+      continue;
+    }
+    const span = { offset: line.offset, length: line.bytes, line: line.line, column: 1, endLine: line.line, endColumn: line.text.length + 1 };
+    yield { record: { index: index++, value, span, sharesLine: false, spansLines: false } };
+  }
+  if (index === 0 && problems === 0) yield problem("empty-file", "the file holds only blank lines: there is no history to check", FILE_START);
+}
+
+/** The lines still to read, with lines read ahead by the tolerant path given back when unused. */
+class LineCursor {
+  private readonly returned: Line[] = [];
+  constructor(private readonly lines: Iterator<Line>) {}
+  next(): Line | undefined {
+    if (this.returned.length > 0) return this.returned.shift();
+    const result = this.lines.next();
+    return result.done ? undefined : result.value;
+  }
+  giveBack(lines: Line[]): void {
+    this.returned.unshift(...lines);
+  }
+}
+
+function problem(code: ReadProblemCode, message: string, span: Span): ReadEvent {
+  return { problem: { code, message, span } };
+}
+
+/** A stretch of text that starts at a known place of the file: one line, or lines joined with their terminators. */
+interface Stretch {
+  text: string;
+  at: { offset: number; line: number; column: number };
+}
+
+/** The slow path for a line that did not parse: several records on it, a record over several lines, or garbage. */
+function* readTolerantly(first: Line, cursor: LineCursor): Generator<ReadEvent> {
+  const records: RawRecord[] = [];
+  let line = first;
+  let pos = skipWhitespace(line.text, 0);
+  while (pos < line.text.length) {
+    const stretch: Stretch = { text: line.text, at: { offset: line.offset, line: line.line, column: 1 } };
+    const scan = scanValue(line.text, pos);
+    if (scan.status === "invalid") {
+      yield* flush(records);
+      yield invalidAt(stretch, pos, `unexpected '${line.text[pos]}' where a record should start`);
+      return;
+    }
+    if (scan.status === "incomplete") {
+      const joined = joinFollowingLines(line, pos, cursor);
+      if (!joined) {
+        yield* flush(records);
+        yield incompleteValue(stretch, pos, cursor);
+        return;
+      }
+      records.push(recordOf(joined.value, spanOfSlice(joined.stretch.text, pos, joined.end, joined.stretch.at)));
+      line = joined.lastLine;
+      pos = skipWhitespace(line.text, joined.endInLastLine);
+      continue;
+    }
+    const parsed = parseOrLocate(line.text.slice(pos, scan.end));
+    if (!parsed.ok) {
+      yield* flush(records);
+      const where = parsed.problem.kind === "syntax" ? pos + parsed.problem.index : pos;
+      const why = parsed.problem.kind === "syntax" ? parsed.problem.reason : "the value is cut short";
+      yield invalidAt(stretch, where, `invalid JSON: ${why}; the rest of line ${line.line} is skipped`);
+      return;
+    }
+    records.push(recordOf(parsed.value, spanOfSlice(line.text, pos, scan.end, stretch.at)));
+    pos = skipWhitespace(line.text, scan.end);
+  }
+  yield* flush(records);
+}
+
+function recordOf(value: unknown, span: Span): RawRecord {
+  return { index: -1, value, span, sharesLine: false, spansLines: span.endLine !== span.line };
+}
+
+function* flush(records: RawRecord[]): Generator<ReadEvent> {
+  for (const [i, record] of records.entries()) {
+    const previous = records[i - 1];
+    const next = records[i + 1];
+    record.sharesLine = previous?.span.endLine === record.span.line || next?.span.line === record.span.endLine;
+    yield { record };
+  }
+}
+
+function invalidAt(stretch: Stretch, index: number, message: string): ReadEvent {
+  return problem("invalid-json", message, spanOfSlice(stretch.text, index, stretch.text.length, stretch.at));
+}
+
+/** A value that runs to the end of its line and could not be completed by the lines after it. */
+function incompleteValue(stretch: Stretch, pos: number, cursor: LineCursor): ReadEvent {
+  const parsed = parseOrLocate(stretch.text.slice(pos));
+  if (!parsed.ok && parsed.problem.kind === "syntax") {
+    return invalidAt(stretch, pos + parsed.problem.index, `invalid JSON: ${parsed.problem.reason}; line ${stretch.at.line} is skipped`);
+  }
+  const span = spanOfSlice(stretch.text, pos, stretch.text.length, stretch.at);
+  if (isAtEnd(cursor)) {
+    return problem("truncated-record", "the last record is cut short (the writer stopped mid-record); it is not part of the history", span);
+  }
+  return problem("invalid-json", `record is cut short: line ${stretch.at.line} ends before its JSON value does and the next line starts a new record`, span);
+}
+
+/** True when nothing but blank lines remain (the lines read to find out are given back). */
+function isAtEnd(cursor: LineCursor): boolean {
+  const blanks: Line[] = [];
+  for (let line = cursor.next(); line; line = cursor.next()) {
+    blanks.push(line);
+    if (line.text.trim().length > 0) {
+      cursor.giveBack(blanks);
+      return false;
+    }
+  }
+  cursor.giveBack(blanks);
+  return true;
+}
+
+/** Largest record the tolerant path joins across lines; past it the line is reported, not buffered. */
+const MAX_JOINED_CHARS = 64 * 1024 * 1024;
+
+interface Joined {
+  value: unknown;
+  stretch: Stretch;
+  /** Index just past the value in `stretch.text`. */
+  end: number;
+  lastLine: Line;
+  endInLastLine: number;
+}
+
+/**
+ * Joins the lines after `first` until the value that starts at `pos` closes and parses. Lines are
+ * only scanned when they start at column 1 (where the outer brace of a pretty-printed record closes),
+ * which keeps the work linear; a line starting with `{` at column 1 is a new record and ends the try.
+ */
+function joinFollowingLines(first: Line, pos: number, cursor: LineCursor): Joined | undefined {
+  const readAhead: Line[] = [];
+  let text = first.text;
+  let eol = first.eol;
+  for (let line = cursor.next(); line; line = cursor.next()) {
+    readAhead.push(line);
+    const startsAtColumnOne = line.text.length > 0 && skipWhitespace(line.text, 0) === 0;
+    if (line.text.startsWith("{") || eol === "" || text.length > MAX_JOINED_CHARS) break;
+    const lineStart = text.length + eol.length;
+    text += eol + line.text;
+    eol = line.eol;
+    if (!startsAtColumnOne) continue;
+    const scan = scanValue(text, pos);
+    if (scan.status === "incomplete") continue;
+    if (scan.status === "invalid") break;
+    const parsed = parseOrLocate(text.slice(pos, scan.end));
+    if (!parsed.ok) break;
+    const stretch = { text, at: { offset: first.offset, line: first.line, column: 1 } };
+    return { value: parsed.value, stretch, end: scan.end, lastLine: line, endInLastLine: scan.end - lineStart };
+  }
+  cursor.giveBack(readAhead);
+  return undefined;
+}

@@ -1,0 +1,63 @@
+// Finds where a JSON value ends without parsing it, so the tolerant path can split and join lines.
+
+export type ScanStatus = "complete" | "incomplete" | "invalid";
+
+export interface ScanResult {
+  /** Index just past the value (for "incomplete", the end of the text). */
+  end: number;
+  status: ScanStatus;
+}
+
+const SCALAR_STOP = new Set([" ", "\t", "\r", "\n", "{", "}", "[", "]", ",", '"', ":"]);
+
+/** Index of the first character at or after `from` that is not JSON whitespace. */
+export function skipWhitespace(text: string, from: number): number {
+  let i = from;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) break;
+    i += 1;
+  }
+  return i;
+}
+
+function scanString(text: string, from: number): ScanResult {
+  for (let i = from + 1; i < text.length; i += 1) {
+    const c = text[i];
+    if (c === "\\") i += 1;
+    else if (c === '"') return { end: i + 1, status: "complete" };
+  }
+  return { end: text.length, status: "incomplete" };
+}
+
+function scanContainer(text: string, from: number): ScanResult {
+  let depth = 0;
+  for (let i = from; i < text.length; i += 1) {
+    const c = text[i];
+    if (c === '"') {
+      const string = scanString(text, i);
+      if (string.status !== "complete") return string;
+      i = string.end - 1;
+    } else if (c === "{" || c === "[") {
+      depth += 1;
+    } else if (c === "}" || c === "]") {
+      depth -= 1;
+      if (depth === 0) return { end: i + 1, status: "complete" };
+    }
+  }
+  return { end: text.length, status: "incomplete" };
+}
+
+/**
+ * Scans the JSON value that starts at `from` (which must not be whitespace). Only the structure is
+ * checked (strings, nesting); `JSON.parse` of the slice decides whether the value is valid.
+ */
+export function scanValue(text: string, from: number): ScanResult {
+  const c = text[from];
+  if (c === "{" || c === "[") return scanContainer(text, from);
+  if (c === '"') return scanString(text, from);
+  if (c === "}" || c === "]" || c === "," || c === ":") return { end: from + 1, status: "invalid" };
+  let i = from;
+  while (i < text.length && !SCALAR_STOP.has(text[i] as string)) i += 1;
+  return { end: i, status: "complete" };
+}

@@ -1,0 +1,128 @@
+// `histlint lint` as a user runs it: the built binary, its output, its exit codes.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { tempDir, tempFile } from "../support/files.js";
+
+function histlint(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, ["bin/histlint.js", ...args], { encoding: "utf8", input: input ?? "", env: { ...process.env, NO_COLOR: "" } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
+
+describe("histlint lint", () => {
+  it("exits 0 and says so for clean histories", () => {
+    const { code, stdout } = histlint(["lint", "fixtures/codex/real-one-tool-call.jsonl", "fixtures/claude-code"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("7 files checked, no problems");
+  });
+
+  it("exits 1 and prints file:line:col: message [rule-id] with the line and an underline", () => {
+    const { code, stdout } = histlint(["lint", "fixtures/read/truncated-last-record.jsonl"]);
+    expect(code).toBe(1);
+    const lines = stdout.split("\n");
+    expect(lines[0]).toBe("fixtures/read/truncated-last-record.jsonl:5:1: the last record is cut short (the writer stopped mid-record); it is not part of the history [truncated-record]");
+    expect(lines[1]).toBe('  | {"timestamp":"2026-11-21T18:00:00.000Z",');
+    expect(lines[2]).toBe(`  | ^${"~".repeat(39)}`);
+    expect(stdout).toContain("1 problem (1 error, 0 warnings) in 1 file");
+    expect(stdout).not.toContain("\u001b[");
+  });
+
+  it("prints the JSON shape DESIGN.md promises", () => {
+    const { code, stdout } = histlint(["lint", "--format", "json", "fixtures/read/multi-record-line.jsonl", "fixtures/chat/request-body.json"]);
+    expect(code).toBe(1);
+    const results = JSON.parse(stdout) as Record<string, unknown>[];
+    expect(results.map((r) => Object.keys(r).sort())).toEqual(Array(2).fill(["errorCount", "filePath", "fixableCount", "inputFormat", "messages", "profile", "warningCount"]));
+    expect(results[0]).toMatchObject({ filePath: "fixtures/read/multi-record-line.jsonl", inputFormat: "codex", profile: "codex", errorCount: 2 });
+    expect(results[1]).toMatchObject({ inputFormat: "chat", profile: "openai-chat", errorCount: 0, messages: [] });
+    expect((results[0]?.messages as unknown[])[1]).toEqual({
+      ruleId: "multi-record-line",
+      severity: "error",
+      message: "record 3 shares line 3 with another record; a line-by-line reader skips the whole line: give each record its own line",
+      line: 3,
+      column: 183,
+      endLine: 3,
+      endColumn: 340,
+      record: 3,
+      fixable: false,
+    });
+  });
+
+  it("expands folders recursively and globs, in a stable order", () => {
+    const glob = histlint(["lint", "--format", "json", "fixtures/{chat,anthropic}/*.json"]);
+    expect((JSON.parse(glob.stdout) as { filePath: string }[]).map((r) => r.filePath)).toEqual([
+      "fixtures/anthropic/request-body.json",
+      "fixtures/chat/bare-messages-array.json",
+      "fixtures/chat/request-body.json",
+    ]);
+    const folder = histlint(["lint", "--format", "json", "fixtures/responses"]);
+    expect((JSON.parse(folder.stdout) as unknown[]).length).toBe(3);
+  });
+
+  it("reads stdin for -", () => {
+    const body = JSON.stringify({ model: "gpt-5.5", input: [{ role: "user", content: "hi" }] });
+    const { code, stdout } = histlint(["lint", "-", "--input-format", "responses", "--format", "json"], body);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject([{ filePath: "<stdin>", inputFormat: "responses" }]);
+  });
+
+  it("exits 2 with one line for a path that does not exist, or a dangling link", () => {
+    const dir = tempDir();
+    symlinkSync(join(dir, "nowhere.jsonl"), join(dir, "dangling.jsonl"));
+    for (const path of ["no/such/file.jsonl", join(dir, "dangling.jsonl")]) {
+      const { code, stdout, stderr } = histlint(["lint", path]);
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      expect(stderr).toBe(`histlint: ${path}: no such file\n`);
+    }
+  });
+
+  it("exits 2 for a folder with no histories and for a glob that matches nothing", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "empty"));
+    writeFileSync(join(dir, "empty", "notes.txt"), "not a history");
+    expect(histlint(["lint", join(dir, "empty")])).toMatchObject({ code: 2, stderr: `histlint: ${join(dir, "empty")}: no *.jsonl or *.json files in this folder\n` });
+    expect(histlint(["lint", "fixtures/*.nothing"])).toMatchObject({ code: 2, stderr: "histlint: fixtures/*.nothing: no file matches this pattern\n" });
+  });
+
+  it("exits 2 for a file that is not text, naming it with line and column", () => {
+    const path = tempFile("binary.jsonl", Buffer.from([0x7b, 0x22, 0x00, 0xff, 0x0a]));
+    const { code, stdout, stderr } = histlint(["lint", path]);
+    expect(code).toBe(2);
+    expect(stdout).toContain(`${path}:1:1: not a text file: byte 2 is NUL; give a JSON or JSONL history [not-text]`);
+    noStackTrace(stdout + stderr);
+  });
+
+  it("exits 2 when the format cannot be told, and --input-format settles it", () => {
+    const path = tempFile("odd.jsonl", '{"hello":"world"}\n');
+    expect(histlint(["lint", path]).code).toBe(2);
+    expect(histlint(["lint", path]).stdout).toContain("[unknown-format]");
+  });
+
+  it("exits 2 for a bad option value, with the choices", () => {
+    const { code, stderr } = histlint(["lint", "--input-format", "yaml", "fixtures/chat"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("Allowed choices are auto, codex, claude-code, responses, chat, anthropic");
+  });
+
+  it("treats an empty file as a warning, not an error", () => {
+    const { code, stdout } = histlint(["lint", "--input-format", "codex", tempFile("empty.jsonl", "")]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("the file is empty: there is no history to check [empty-file]");
+    expect(stdout).toContain("1 problem (0 errors, 1 warning) in 1 file");
+  });
+
+  it("--quiet leaves warnings out", () => {
+    const { stdout } = histlint(["lint", "--quiet", "--input-format", "codex", tempFile("empty.jsonl", "")]);
+    expect(stdout).not.toContain("empty-file");
+  });
+
+  it("explains itself in --help", () => {
+    const { code, stdout } = histlint(["lint", "--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error");
+    expect(stdout).toContain("--input-format <format>");
+  });
+});
