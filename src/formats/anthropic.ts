@@ -7,18 +7,23 @@ import { applyDocumentEdits, documentArray, elementPositions } from "./document-
 import { arrayField, isObject, type JsonObject } from "./json-shape.js";
 import { requestContext } from "./responses.js";
 
-const ANTHROPIC_BLOCKS = new Set(["text", "image", "document", "tool_use", "tool_result", "thinking", "redacted_thinking"]);
+/** Block types only Anthropic uses (`text` and `image` exist in Chat parts too). */
+export const ANTHROPIC_ONLY_BLOCKS = new Set(["document", "tool_use", "tool_result", "thinking", "redacted_thinking", "server_tool_use", "web_search_tool_result"]);
+
+function hasAnthropicBlocks(messages: unknown[]): boolean {
+  return messages.some((m) => isObject(m) && Array.isArray(m.content) && m.content.some((b) => isObject(b) && ANTHROPIC_ONLY_BLOCKS.has(String(b.type))));
+}
 
 function detect(sample: readonly unknown[]): number {
   const first = sample[0];
   if (sample.length !== 1) return 0;
   const messages = isObject(first) ? arrayField(first, "messages") : Array.isArray(first) ? first : undefined;
   if (!messages || messages.length === 0) return isObject(first) && "max_tokens" in first && "messages" in first ? 0.6 : 0;
-  const roles = messages.every((m) => isObject(m) && (m.role === "user" || m.role === "assistant"));
+  // Claude Code sends `system` messages inside `messages` (a newer beta); plain requests only user and assistant.
+  const roles = messages.every((m) => isObject(m) && (m.role === "user" || m.role === "assistant" || m.role === "system"));
   if (!roles) return 0;
-  const blocks = messages.some((m) => isObject(m) && Array.isArray(m.content) && m.content.some((b) => isObject(b) && ANTHROPIC_BLOCKS.has(String(b.type)) && b.type !== "text"));
   const bodyMarkers = isObject(first) && ("max_tokens" in first || "system" in first || "thinking" in first);
-  return blocks ? 0.95 : bodyMarkers ? 0.7 : 0.45;
+  return hasAnthropicBlocks(messages) ? 0.95 : bodyMarkers ? 0.7 : 0.45;
 }
 
 function history(records: Iterable<RawRecord>, context: HistoryContext): HistoryStream {

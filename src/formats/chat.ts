@@ -3,6 +3,7 @@ import type { HistoryEvent, Item, Source } from "../history/index.js";
 import type { RawRecord } from "../read/index.js";
 import type { FormatAdapter, HistoryContext, HistoryStream } from "./adapter.js";
 import { applyDocumentEdits, documentArray, elementPositions } from "./document-units.js";
+import { ANTHROPIC_ONLY_BLOCKS } from "./anthropic.js";
 import { arrayField, flattenText, isObject, stringField, type JsonObject } from "./json-shape.js";
 import { requestContext } from "./responses.js";
 import { contentParts } from "./responses-items.js";
@@ -23,6 +24,8 @@ function detect(sample: readonly unknown[]): number {
   if (sample.length !== 1) return 0;
   const messages = isObject(first) ? arrayField(first, "messages") : Array.isArray(first) ? first : undefined;
   if (!messages || !messages.every(isChatMessage)) return 0;
+  const anthropicBlocks = messages.some((m) => isObject(m) && Array.isArray(m.content) && m.content.some((b) => isObject(b) && ANTHROPIC_ONLY_BLOCKS.has(String(b.type))));
+  if (anthropicBlocks) return 0;
   return chatMarkers(messages) ? 0.9 : 0.5;
 }
 

@@ -89,7 +89,8 @@ function problem(code: ReadProblemCode, message: string, span: Span): ReadEvent 
 /** A stretch of text that starts at a known place of the file: one line, or lines joined with their terminators. */
 interface Stretch {
   text: string;
-  at: { offset: number; line: number; column: number };
+  /** Where the text starts, and its real length in bytes. */
+  at: { offset: number; line: number; column: number; bytes: number };
 }
 
 /** The slow path for a line that did not parse: several records on it, a record over several lines, or garbage. */
@@ -98,7 +99,7 @@ function* readTolerantly(first: Line, cursor: LineCursor): Generator<ReadEvent> 
   let line = first;
   let pos = skipWhitespace(line.text, 0);
   while (pos < line.text.length) {
-    const stretch: Stretch = { text: line.text, at: { offset: line.offset, line: line.line, column: 1 } };
+    const stretch: Stretch = { text: line.text, at: { offset: line.offset, line: line.line, column: 1, bytes: line.bytes } };
     const scan = scanValue(line.text, pos);
     if (scan.status === "invalid") {
       yield* flush(records);
@@ -196,12 +197,14 @@ function joinFollowingLines(first: Line, pos: number, cursor: LineCursor): Joine
   const readAhead: Line[] = [];
   let text = first.text;
   let eol = first.eol;
+  let bytes = first.bytes;
   for (let line = cursor.next(); line; line = cursor.next()) {
     readAhead.push(line);
     const startsAtColumnOne = line.text.length > 0 && skipWhitespace(line.text, 0) === 0;
     if (line.text.startsWith("{") || eol === "" || text.length > MAX_JOINED_CHARS) break;
     const lineStart = text.length + eol.length;
     text += eol + line.text;
+    bytes += eol.length + line.bytes;
     eol = line.eol;
     if (!startsAtColumnOne) continue;
     const scan = scanValue(text, pos);
@@ -209,7 +212,7 @@ function joinFollowingLines(first: Line, pos: number, cursor: LineCursor): Joine
     if (scan.status === "invalid") break;
     const parsed = parseOrLocate(text.slice(pos, scan.end));
     if (!parsed.ok) break;
-    const stretch = { text, at: { offset: first.offset, line: first.line, column: 1 } };
+    const stretch = { text, at: { offset: first.offset, line: first.line, column: 1, bytes } };
     return { value: parsed.value, stretch, end: scan.end, lastLine: line, endInLastLine: scan.end - lineStart };
   }
   cursor.giveBack(readAhead);

@@ -28,18 +28,23 @@ export function positionIn(
   return { line, column };
 }
 
-/** The span of `text.slice(from, to)`, when `text` begins at byte `offset`, line `line`, column `column`. */
+/**
+ * The span of `text.slice(from, to)`, when `text` begins at byte `offset`, line `line`, column `column`.
+ * `bytes`, the real byte length of `text`, bounds the result: invalid UTF-8 decodes to U+FFFD, which
+ * re-encodes longer than the byte it replaced.
+ */
 export function spanOfSlice(
   text: string,
   from: number,
   to: number,
-  at: { offset: number; line: number; column: number },
+  at: { offset: number; line: number; column: number; bytes: number },
 ): Span {
   const begin = positionIn(text, from, at);
   const finish = positionIn(text, to, at);
+  const start = Math.min(Buffer.byteLength(text.slice(0, from)), at.bytes);
   return {
-    offset: at.offset + Buffer.byteLength(text.slice(0, from)),
-    length: Buffer.byteLength(text.slice(from, to)),
+    offset: at.offset + start,
+    length: Math.min(Buffer.byteLength(text.slice(from, to)), at.bytes - start),
     line: begin.line,
     column: begin.column,
     endLine: finish.line,

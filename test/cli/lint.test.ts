@@ -51,14 +51,20 @@ describe("histlint lint", () => {
   });
 
   it("expands folders recursively and globs, in a stable order", () => {
-    const glob = histlint(["lint", "--format", "json", "fixtures/{chat,anthropic}/*.json"]);
+    const glob = histlint(["lint", "--format", "json", "fixtures/{chat,anthropic}/re?*.json"]);
     expect((JSON.parse(glob.stdout) as { filePath: string }[]).map((r) => r.filePath)).toEqual([
+      "fixtures/anthropic/real-claude-code-request.json",
       "fixtures/anthropic/request-body.json",
-      "fixtures/chat/bare-messages-array.json",
+      "fixtures/chat/real-openai-sdk-request.json",
       "fixtures/chat/request-body.json",
     ]);
     const folder = histlint(["lint", "--format", "json", "fixtures/responses"]);
-    expect((JSON.parse(folder.stdout) as unknown[]).length).toBe(3);
+    expect((JSON.parse(folder.stdout) as { filePath: string }[]).map((r) => r.filePath)).toEqual([
+      "fixtures/responses/bare-input-array.json",
+      "fixtures/responses/one-item-a-line.jsonl",
+      "fixtures/responses/real-codex-request.json",
+      "fixtures/responses/request-body.json",
+    ]);
   });
 
   it("reads stdin for -", () => {

@@ -115,6 +115,28 @@ describe("claude-code", () => {
   });
 });
 
+describe("request bodies the real clients sent", () => {
+  it("reads the Responses body Codex sent after parallel calls: both calls, then both outputs", () => {
+    const { adapter, items } = historyOf(fixture("responses/real-codex-request.json"));
+    expect(adapter.name).toBe("responses");
+    const tools = items.filter((i) => i.type === "tool_call" || i.type === "tool_output");
+    expect(tools.map((i) => `${i.type}:${i.callId}`)).toEqual(["tool_call:call_1_0", "tool_call:call_1_1", "tool_output:call_1_0", "tool_output:call_1_1"]);
+  });
+
+  it("reads the Messages body Claude Code sent, system messages inside messages included", () => {
+    const { adapter, items } = historyOf(fixture("anthropic/real-claude-code-request.json"));
+    expect(adapter.name).toBe("anthropic");
+    expect(items.map((i) => `${i.type}@${i.message}`)).toEqual(["message@0", "message@1", "tool_call@2", "tool_call@2", "tool_output@3", "tool_output@3"]);
+    expect(items[1]).toMatchObject({ type: "message", role: "system" });
+  });
+
+  it("reads the Chat body the openai SDK sent from an agent loop", () => {
+    const { adapter, items } = historyOf(fixture("chat/real-openai-sdk-request.json"));
+    expect(adapter.name).toBe("chat");
+    expect(items.map((i) => (i.type === "message" ? i.role : i.type))).toEqual(["system", "user", "tool_call", "tool_call", "tool_output", "tool_output", "assistant", "user"]);
+  });
+});
+
 describe("request bodies", () => {
   it("reads the same items from a Responses body, a bare input array and one item a line", () => {
     const shape = (path: string) => historyOf(fixture(path), responses).items.map((i) => [i.type, i.type === "message" ? textOf(i) : i.type === "tool_call" ? i.callId : ""]);

@@ -1,0 +1,52 @@
+// Reader properties: it never throws, and a file cut anywhere keeps every record written before the cut.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { readRecords } from "../../src/index.js";
+
+const runs = Number(process.env.HISTLINT_PROPERTY_RUNS ?? 200);
+
+const record = fc.dictionary(fc.string({ maxLength: 5 }), fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.array(fc.boolean(), { maxLength: 3 })), { minKeys: 1, maxKeys: 4 });
+
+describe("readRecords on any input", () => {
+  it("never throws, and every span lies inside the file", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.string({ maxLength: 300 }).map((s) => new TextEncoder().encode(s))), (bytes) => {
+        for (const event of readRecords({ buffer: bytes })) {
+          const span = event.record?.span ?? event.problem?.span;
+          expect(span && span.offset + span.length).toBeLessThanOrEqual(bytes.length);
+        }
+      }),
+      { numRuns: runs },
+    );
+  });
+});
+
+describe("a valid JSONL file cut at any byte", () => {
+  it("yields every record complete before the cut, and one truncated-record when the cut is inside one", () => {
+    fc.assert(
+      fc.property(
+        fc.array(record, { minLength: 1, maxLength: 8 }).chain((values) => {
+          const bytes = Buffer.from(values.map((v) => JSON.stringify(v)).join("\n") + "\n");
+          return fc.tuple(fc.constant(values), fc.constant(bytes), fc.integer({ min: 0, max: bytes.length }));
+        }),
+        ([values, bytes, cut]) => {
+          const ends: number[] = [];
+          let offset = 0;
+          for (const value of values) {
+            offset += Buffer.byteLength(JSON.stringify(value));
+            ends.push(offset);
+            offset += 1;
+          }
+          const starts = ends.map((end, i) => end - Buffer.byteLength(JSON.stringify(values[i])));
+          const complete = values.filter((_, i) => (ends[i] as number) <= cut);
+          const cutInside = starts.some((start, i) => start < cut && cut < (ends[i] as number));
+          const events = [...readRecords({ buffer: bytes.subarray(0, cut) })];
+          expect(events.flatMap((e) => (e.record ? [e.record.value] : []))).toEqual(complete);
+          const problems = events.flatMap((e) => (e.problem ? [e.problem.code] : []));
+          expect(problems).toEqual(cutInside ? ["truncated-record"] : cut === 0 ? ["empty-file"] : []);
+        },
+      ),
+      { numRuns: runs },
+    );
+  });
+});
