@@ -1,10 +1,10 @@
 // Anthropic Messages requests: `system` at the top, `messages` of content blocks.
-import type { HistoryEvent } from "../history/index.js";
+import type { Item, Source } from "../history/index.js";
 import type { RawRecord } from "../read/index.js";
 import type { FormatAdapter, HistoryContext, HistoryStream } from "./adapter.js";
 import { anthropicMessageItems } from "./anthropic-blocks.js";
-import { applyDocumentEdits, documentArray, elementPositions } from "./document-units.js";
-import { arrayField, isObject, type JsonObject } from "./json-shape.js";
+import { applyDocumentEdits, documentHistory } from "./document-units.js";
+import { arrayField, isObject } from "./json-shape.js";
 import { requestContext } from "./responses.js";
 
 /** Block types only Anthropic uses (`text` and `image` exist in Chat parts too). */
@@ -26,24 +26,14 @@ function detect(sample: readonly unknown[]): number {
   return hasAnthropicBlocks(messages) ? 0.95 : bodyMarkers ? 0.7 : 0.45;
 }
 
+/** A message's items; each block points at `/messages/N/content/M`. */
+function messageItems(value: unknown, index: number, source: Source): Item[] {
+  const message = isObject(value) ? value : {};
+  return anthropicMessageItems(message, index, (block) => ({ ...source, pointer: block === undefined ? source.pointer : `${source.pointer}/content/${block}` }));
+}
+
 function history(records: Iterable<RawRecord>, context: HistoryContext): HistoryStream {
-  const all = [...records];
-  const array = documentArray(all, "messages");
-  const body = all.length === 1 && isObject(all[0]?.value) ? (all[0]?.value as JsonObject) : undefined;
-  function* events(): Generator<HistoryEvent> {
-    if (!array) return;
-    const positions = elementPositions(array, context.bytes);
-    for (const [i, value] of array.values.entries()) {
-      const at = positions[i] as { line: number; column: number };
-      const base = { record: array.record.index, line: at.line, column: at.column };
-      const message = isObject(value) ? value : {};
-      yield* anthropicMessageItems(message, i, (block) => ({
-        ...base,
-        pointer: block === undefined ? `${array.pointer}/${i}` : `${array.pointer}/${i}/content/${block}`,
-      }));
-    }
-  }
-  return { events: events(), request: () => (body ? requestContext(body, "system") : undefined) };
+  return documentHistory(records, context, { key: "messages", itemsOf: messageItems, request: (body) => requestContext(body, "system") });
 }
 
 export const anthropic: FormatAdapter = {

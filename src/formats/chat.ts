@@ -1,8 +1,8 @@
 // OpenAI Chat Completions requests: a body with `messages`, or the bare `messages` array.
-import type { HistoryEvent, Item, Source } from "../history/index.js";
+import type { Item, Source } from "../history/index.js";
 import type { RawRecord } from "../read/index.js";
 import type { FormatAdapter, HistoryContext, HistoryStream } from "./adapter.js";
-import { applyDocumentEdits, documentArray, elementPositions } from "./document-units.js";
+import { applyDocumentEdits, documentHistory } from "./document-units.js";
 import { ANTHROPIC_ONLY_BLOCKS } from "./anthropic.js";
 import { arrayField, flattenText, isObject, stringField, type JsonObject } from "./json-shape.js";
 import { requestContext } from "./responses.js";
@@ -68,18 +68,7 @@ function toolOutput(value: JsonObject, role: string, index: number, source: Sour
 }
 
 function history(records: Iterable<RawRecord>, context: HistoryContext): HistoryStream {
-  const all = [...records];
-  const array = documentArray(all, "messages");
-  const body = all.length === 1 && isObject(all[0]?.value) ? (all[0]?.value as JsonObject) : undefined;
-  function* events(): Generator<HistoryEvent> {
-    if (!array) return;
-    const positions = elementPositions(array, context.bytes);
-    for (const [i, value] of array.values.entries()) {
-      const at = positions[i] as { line: number; column: number };
-      yield* messageItems(value, i, { record: array.record.index, pointer: `${array.pointer}/${i}`, line: at.line, column: at.column });
-    }
-  }
-  return { events: events(), request: () => (body ? requestContext(body, "instructions") : undefined) };
+  return documentHistory(records, context, { key: "messages", itemsOf: messageItems, request: (body) => requestContext(body, "instructions") });
 }
 
 export const chat: FormatAdapter = {

@@ -1,7 +1,8 @@
 // What the document formats share: the body's array elements as editable units with their file positions.
+import type { HistoryEvent, Item, RequestContext, Source } from "../history/index.js";
 import { locateArray, locateIndices, type RawRecord } from "../read/index.js";
-import type { Edit } from "./adapter.js";
-import { isObject } from "./json-shape.js";
+import type { Edit, HistoryContext, HistoryStream } from "./adapter.js";
+import { isObject, type JsonObject } from "./json-shape.js";
 import { writeDocument, writeLines, type Unit } from "./writer.js";
 
 /** The array a document format edits: `key` of the body object, or the document itself when it is an array. */
@@ -38,6 +39,37 @@ export function elementPositions(array: DocumentArray, bytes: Buffer | undefined
     const column = start.line === 1 ? span.column + start.column - 1 : start.column;
     return { offset: span.offset + start.offset, length: Buffer.byteLength(text.slice(element.start, element.end)), line, column };
   });
+}
+
+/** The body of a single-document file, when it is an object. */
+export function documentBody(records: readonly RawRecord[]): JsonObject | undefined {
+  const value = records.length === 1 ? records[0]?.value : undefined;
+  return isObject(value) ? value : undefined;
+}
+
+export interface DocumentHistoryOptions {
+  /** The array of the body that holds the conversation (`input`, `messages`). */
+  key: string;
+  /** Items of one element of that array, at `source` (the element's pointer and position). */
+  itemsOf(value: unknown, index: number, source: Source): Item[];
+  /** Request-level facts from the body. */
+  request(body: JsonObject): RequestContext;
+}
+
+/** The history of a request body: the items of each array element, in order, at their own positions. */
+export function documentHistory(records: Iterable<RawRecord>, context: HistoryContext, options: DocumentHistoryOptions): HistoryStream {
+  const all = [...records];
+  const array = documentArray(all, options.key);
+  const body = documentBody(all);
+  function* events(): Generator<HistoryEvent> {
+    if (!array) return;
+    const positions = elementPositions(array, context.bytes);
+    for (const [i, value] of array.values.entries()) {
+      const at = positions[i] as { line: number; column: number };
+      yield* options.itemsOf(value, i, { record: array.record.index, pointer: `${array.pointer}/${i}`, line: at.line, column: at.column });
+    }
+  }
+  return { events: events(), request: () => (body ? options.request(body) : undefined) };
 }
 
 /** Edits address the array's elements; a file of one item a line edits its lines instead. */

@@ -1,8 +1,8 @@
 // OpenAI Responses requests: a body with `input`, a bare `input` array, or one item a line.
-import type { HistoryEvent, RequestContext } from "../history/index.js";
+import type { Item, RequestContext } from "../history/index.js";
 import type { RawRecord } from "../read/index.js";
 import type { FormatAdapter, HistoryContext, HistoryStream } from "./adapter.js";
-import { applyDocumentEdits, documentArray, elementPositions } from "./document-units.js";
+import { applyDocumentEdits, documentArray, documentBody, documentHistory } from "./document-units.js";
 import { arrayField, isObject, stringField, type JsonObject } from "./json-shape.js";
 import { responsesItem } from "./responses-items.js";
 
@@ -47,27 +47,18 @@ export function requestContext(body: JsonObject, promptKey: "instructions" | "sy
 
 function history(records: Iterable<RawRecord>, context: HistoryContext): HistoryStream {
   const all = [...records];
-  const array = documentArray(all, "input");
-  const body = all.length === 1 && isObject(all[0]?.value) ? (all[0]?.value as JsonObject) : undefined;
-  function* events(): Generator<HistoryEvent> {
-    if (body && typeof body.input === "string") {
-      const at = { record: 0, pointer: "/input", line: all[0]?.span.line ?? 1, column: all[0]?.span.column ?? 1 };
-      yield { type: "message", role: "user", content: [{ kind: "text", wireType: "input_text", text: body.input }], plainText: true, source: at };
-      return;
-    }
-    if (array) {
-      const positions = elementPositions(array, context.bytes);
-      for (const [i, value] of array.values.entries()) {
-        const at = positions[i] as { line: number; column: number };
-        yield responsesItem(value, { record: array.record.index, pointer: `${array.pointer}/${i}`, line: at.line, column: at.column });
-      }
-      return;
-    }
-    for (const record of all) {
-      yield responsesItem(record.value, { record: record.index, pointer: "", line: record.span.line, column: record.span.column });
-    }
+  const body = documentBody(all);
+  const request = () => (body ? requestContext(body, "instructions") : undefined);
+  if (body && typeof body.input === "string") {
+    const source = { record: 0, pointer: "/input", line: all[0]?.span.line ?? 1, column: all[0]?.span.column ?? 1 };
+    const item: Item = { type: "message", role: "user", content: [{ kind: "text", wireType: "input_text", text: body.input }], plainText: true, source };
+    return { events: [item], request };
   }
-  return { events: events(), request: () => (body ? requestContext(body, "instructions") : undefined) };
+  if (!documentArray(all, "input")) {
+    const items = all.map((record) => responsesItem(record.value, { record: record.index, pointer: "", line: record.span.line, column: record.span.column }));
+    return { events: items, request };
+  }
+  return documentHistory(all, context, { key: "input", itemsOf: (value, _index, source) => [responsesItem(value, source)], request: (b) => requestContext(b, "instructions") });
 }
 
 export const responses: FormatAdapter = {
