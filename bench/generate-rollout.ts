@@ -18,8 +18,10 @@ function text(next: () => number, bytes: number): string {
   return out.slice(0, bytes);
 }
 
+/** Shaped like OpenAI's encrypted reasoning: a Fernet token (version byte 0x80, a timestamp, then data). */
 function opaque(next: () => number, bytes: number): string {
-  return Buffer.from(text(next, Math.ceil((bytes * 3) / 4))).toString("base64").slice(0, bytes);
+  const header = Buffer.from([0x80, 0, 0, 0, 0, 0x6a, 0xff, 0x39, 0x20]);
+  return Buffer.concat([header, Buffer.from(text(next, Math.ceil((bytes * 3) / 4)))]).toString("base64url").slice(0, bytes);
 }
 
 /** Writes about `megabytes` MB; returns the number of records written. */

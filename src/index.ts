@@ -2,5 +2,7 @@
 export * from "./read/index.js";
 export * from "./history/index.js";
 export * from "./formats/index.js";
+export * from "./profiles/index.js";
+export * from "./rule-kit/index.js";
 export * from "./engine/index.js";
 export * from "./report/index.js";

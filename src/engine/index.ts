@@ -1,3 +1,4 @@
 // The engine layer: linting files and the diagnostics it produces.
 export * from "./diagnostic.js";
-export { lintFile, lintSource, describeIoError, DEFAULT_PROFILE, type LintOptions } from "./lint-file.js";
+export { lintFile, lintSource, describeIoError, enabledRules, type LintOptions } from "./lint-file.js";
+export { RuleRunner, diagnosticFor, type EnabledRule } from "./rule-runner.js";

@@ -1,24 +1,22 @@
-// Lints one file: read records, pick the format, stream the history, collect what is wrong.
+// Lints one file: read records, pick the format and profile, stream the history through the rules.
 import { readFileSync, statSync } from "node:fs";
+import { RULES } from "../../rules/index.js";
 import { adapterFor, detectFormat, DETECTION_SAMPLE, type FormatAdapter } from "../formats/index.js";
-import type { FormatName } from "../history/index.js";
+import { collectItems, type FormatName } from "../history/index.js";
+import { DEFAULT_PROFILE, PROFILES, type ProfileName } from "../profiles/index.js";
 import { FILE_START, readRecords, type ByteSource, type RawRecord, type ReadEvent } from "../read/index.js";
+import { defaultLevel, type Level } from "../rule-kit/index.js";
 import { summarize, type Diagnostic, type LintResult } from "./diagnostic.js";
-import { diagnosticAt, FATAL_READ_PROBLEMS, lineLayoutProblems, readProblemDiagnostic, recordProblemDiagnostic } from "./record-checks.js";
+import { diagnosticFor, RuleRunner, type EnabledRule } from "./rule-runner.js";
 
 export interface LintOptions {
   /** Force a format instead of detecting it. */
   inputFormat?: FormatName | "auto";
+  /** The endpoint to check against; the format's default when absent. */
+  profile?: ProfileName;
+  /** Levels that override the rules' defaults, by rule id. */
+  rules?: Readonly<Record<string, Level>>;
 }
-
-/** The profile each format is sent to when none is named. */
-export const DEFAULT_PROFILE: Record<FormatName, string> = {
-  codex: "codex",
-  "claude-code": "anthropic",
-  responses: "openai-responses",
-  chat: "openai-chat",
-  anthropic: "anthropic",
-};
 
 /** Files up to this size are read whole (document formats need their bytes); larger ones are streamed. */
 const WHOLE_FILE_BYTES = 64 * 1024 * 1024;
@@ -41,41 +39,73 @@ export function describeIoError(error: unknown): string {
   return (code && known[code]) ?? (error as Error).message;
 }
 
-function fatalResult(filePath: string, ruleId: string, message: string, inputFormat: FormatName | null = null): LintResult {
-  return summarize(filePath, { inputFormat, profile: null, fatal: true }, [diagnosticAt(ruleId, "error", message, FILE_START)]);
+function fatalResult(filePath: string, ruleId: string, message: string): LintResult {
+  return summarize(filePath, { inputFormat: null, profile: null, fatal: true }, [diagnosticFor(ruleId, "error", message, FILE_START)]);
+}
+
+/** The rules that run for a format under a profile, at their levels. */
+export function enabledRules(format: FormatName, profile: ProfileName, overrides: Readonly<Record<string, Level>> = {}): EnabledRule[] {
+  return RULES.flatMap((rule) => {
+    const level = overrides[rule.meta.id] ?? defaultLevel(rule.meta, profile);
+    if (level === "off" || (rule.meta.formats && !rule.meta.formats.includes(format))) return [];
+    return [{ rule, severity: level }];
+  });
 }
 
 /** Lints bytes from any source (a file, stdin, a test buffer). */
 export function lintSource(filePath: string, source: ByteSource, options: LintOptions = {}): LintResult {
-  const diagnostics: Diagnostic[] = [];
   const events = readRecords(source);
-  const head: RawRecord[] = [];
-  let fatal = false;
-  for (const event of takeUntil(events, () => head.length >= DETECTION_SAMPLE)) {
-    if (event.record) head.push(event.record);
-    else {
-      diagnostics.push(readProblemDiagnostic(event.problem));
-      fatal ||= FATAL_READ_PROBLEMS.has(event.problem.code);
+  const head: ReadEvent[] = [];
+  for (let next = events.next(); !next.done; next = events.next()) {
+    head.push(next.value);
+    if (next.value.problem?.code === "not-text") {
+      return summarize(filePath, { inputFormat: null, profile: null, fatal: true }, [diagnosticFor("not-text", "error", next.value.problem.message, next.value.problem.span)]);
     }
+    if (head.filter((event) => event.record).length >= DETECTION_SAMPLE) break;
   }
-  if (fatal || (head.length === 0 && diagnostics.length > 0)) {
-    return summarize(filePath, { inputFormat: null, profile: null, fatal }, diagnostics);
-  }
-  const adapter = chooseAdapter(head, options);
+  const headRecords = head.flatMap((event) => (event.record ? [event.record] : []));
+  const adapter = chooseAdapter(headRecords, options);
   if (!adapter) {
-    const message = "cannot tell which history format this is (Codex rollout, Claude Code session, Responses, Chat or Anthropic request); name it with --input-format";
-    return fatalResult(filePath, "unknown-format", message);
+    if (headRecords.length === 0) return lintEmpty(filePath, head, options);
+    return fatalResult(filePath, "unknown-format", "cannot tell which history format this is (Codex rollout, Claude Code session, Responses, Chat or Anthropic request); name it with --input-format");
   }
-  const records = recordStream(head, events, adapter, diagnostics);
+  const profileName = options.profile ?? DEFAULT_PROFILE[adapter.name];
   const bytes = "buffer" in source ? Buffer.from(source.buffer.buffer, source.buffer.byteOffset, source.buffer.byteLength) : undefined;
-  const stream = adapter.history(adapter.layout === "document" ? [...records] : records, {
-    report: (problem) => diagnostics.push(recordProblemDiagnostic(problem)),
-    ...(bytes ? { bytes } : {}),
+  let stream: ReturnType<FormatAdapter["history"]> | undefined;
+  const runner = new RuleRunner({
+    rules: enabledRules(adapter.name, profileName, options.rules),
+    profile: PROFILES[profileName],
+    format: adapter.name,
+    layout: adapter.layout === "lines" || headRecords.length > 1 ? "lines" : "document",
+    request: () => stream?.request(),
   });
-  for (const _event of stream.events) {
-    // Items are checked by rules (next layer); reading them through is what reports record problems.
+  const records = feedRecords(head, events, runner);
+  stream = adapter.history(adapter.layout === "document" ? [...records] : records, { report: () => undefined, ...(bytes ? { bytes } : {}) });
+  let index = 0;
+  let rolledBack = false;
+  for (const event of stream.events) {
+    if (event.type === "reset") {
+      runner.reset();
+      index = 0;
+    } else if (event.type === "rollback") rolledBack = true;
+    else runner.item(event, index++);
   }
-  return summarize(filePath, { inputFormat: adapter.name, profile: DEFAULT_PROFILE[adapter.name], fatal: false }, diagnostics);
+  if (rolledBack) {
+    // A rollback drops turns the rules already saw: read again and check the history that remains.
+    const again = [...readRecords(source)].flatMap((event) => (event.record ? [event.record] : []));
+    runner.replayItems(collectItems(adapter.history(again, { report: () => undefined, ...(bytes ? { bytes } : {}) }).events));
+  }
+  return summarize(filePath, { inputFormat: adapter.name, profile: profileName, fatal: false }, runner.finish());
+}
+
+/** A file with no records: only the read problems apply, under the forced or Codex format. */
+function lintEmpty(filePath: string, head: ReadEvent[], options: LintOptions): LintResult {
+  const format: FormatName = options.inputFormat && options.inputFormat !== "auto" ? options.inputFormat : "codex";
+  const profileName = options.profile ?? DEFAULT_PROFILE[format];
+  const runner = new RuleRunner({ rules: enabledRules(format, profileName, options.rules), profile: PROFILES[profileName], format, layout: "lines", request: () => undefined });
+  for (const event of head) if (event.problem) runner.readProblem(event.problem);
+  const diagnostics: Diagnostic[] = runner.finish();
+  return summarize(filePath, { inputFormat: options.inputFormat && options.inputFormat !== "auto" ? format : null, profile: profileName, fatal: false }, diagnostics);
 }
 
 function chooseAdapter(head: RawRecord[], options: LintOptions): FormatAdapter | undefined {
@@ -83,29 +113,15 @@ function chooseAdapter(head: RawRecord[], options: LintOptions): FormatAdapter |
   return detectFormat(head.map((record) => record.value));
 }
 
-/** Yields from the iterator until `done()` holds, leaving the rest unread. */
-function* takeUntil<T>(iterator: Iterator<T>, done: () => boolean): Generator<T> {
-  while (!done()) {
-    const next = iterator.next();
-    if (next.done) return;
-    yield next.value;
-  }
-}
-
-/** The records read for detection, then the rest, with their read and layout problems collected. */
-function* recordStream(head: RawRecord[], rest: Iterator<ReadEvent>, adapter: FormatAdapter, diagnostics: Diagnostic[]): Generator<RawRecord> {
-  const multiple = head.length > 1;
-  for (const record of head) {
-    diagnostics.push(...lineLayoutProblems(record, adapter, multiple ? 2 : 1));
-    yield record;
-  }
-  for (let next = rest.next(); !next.done; next = rest.next()) {
-    const event = next.value;
-    if (event.problem) {
-      diagnostics.push(readProblemDiagnostic(event.problem));
-      continue;
+/** The events read for detection, then the rest: problems and records go to the rules on the way. */
+function* feedRecords(head: ReadEvent[], rest: Iterator<ReadEvent>, runner: RuleRunner): Generator<RawRecord> {
+  for (let i = 0, next = rest.next(); i < head.length || !next.done; i += 1) {
+    const event = i < head.length ? (head[i] as ReadEvent) : (next.value as ReadEvent);
+    if (i >= head.length) next = rest.next();
+    if (event.problem) runner.readProblem(event.problem);
+    else {
+      runner.record(event.record);
+      yield event.record;
     }
-    diagnostics.push(...lineLayoutProblems(event.record, adapter, 2));
-    yield event.record;
   }
 }

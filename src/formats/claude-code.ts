@@ -38,6 +38,8 @@ export interface ResumedChain {
   records: ChainRecord[];
   /** Records whose `parentUuid` named no record and that were bridged to the record written before them. */
   bridged: ChainRecord[];
+  /** Every conversation record outside sidechains, each uuid once, in file order. */
+  all: ChainRecord[];
 }
 
 /**
@@ -70,7 +72,7 @@ export function resumeChain(records: readonly RawRecord[]): ResumedChain {
   }
   const siblings = parallelSiblings(ordered, onChain, byUuid);
   const kept = ordered.filter((entry) => onChain.has(entry) || siblings.has(entry));
-  return { records: kept, bridged };
+  return { records: kept, bridged, all: ordered };
 }
 
 /** Tool-use records of the same assistant message, and tool results answering them, that lie off the chain. */

@@ -70,11 +70,14 @@ class CodexReconstruction {
   private sawUserTurn = false;
   readonly request: RequestContext = {};
 
-  *item(item: Item): Generator<HistoryEvent> {
-    if (startsUserTurn(item)) this.sawUserTurn = true;
+  /** Notes an item on its way into the history (a plain call: this runs once a record). */
+  item(item: Item): Item {
+    if (item.type === "message" && item.role === "user") {
+      if (startsUserTurn(item)) this.sawUserTurn = true;
+      if (this.sawUserTurn) this.keepUserMessage(item);
+    }
     if (!this.sawUserTurn) this.initialContext.push(item);
-    else if (item.type === "message" && item.role === "user") this.keepUserMessage(item);
-    yield item;
+    return item;
   }
 
   private keepUserMessage(item: Item): void {
@@ -111,18 +114,19 @@ function* codexEvents(records: Iterable<RawRecord>, state: CodexReconstruction):
   for (const record of records) {
     const value = record.value;
     if (!isObject(value)) continue;
-    const at = { record: record.index, line: record.span.line, column: record.span.column };
+    const source = { record: record.index, pointer: "/payload", line: record.span.line, column: record.span.column };
     if (!isEnvelope(value)) {
       if (RESPONSE_ITEM_TYPES.has(stringField(value, "type") ?? "") || "role" in value) {
-        yield* state.item(responsesItem(value, { ...at, pointer: "" }));
+        source.pointer = "";
+        yield state.item(responsesItem(value, source));
       }
       continue;
     }
     const payload = isObject(value.payload) ? value.payload : {};
     if (value.type === "response_item") {
-      yield* state.item(responsesItem(payload, { ...at, pointer: "/payload" }));
+      yield state.item(responsesItem(payload, source));
     } else if (value.type === "compacted") {
-      yield* state.compacted(payload, { ...at, pointer: "/payload" });
+      yield* state.compacted(payload, source);
     } else if (value.type === "event_msg" && payload.type === "thread_rolled_back") {
       const turns = typeof payload.num_turns === "number" ? payload.num_turns : 1;
       state.rolledBack(turns);

@@ -1,5 +1,5 @@
 // Maps OpenAI Responses API items (the `input` array, Codex `response_item` payloads) to canonical items.
-import type { ContentPart, Item, Source, ToolKind } from "../history/index.js";
+import type { CompactionItem, ContentPart, Item, MessageItem, ReasoningItem, Source, ToolCallItem, ToolKind, ToolOutputItem } from "../history/index.js";
 import { arrayField, flattenText, isObject, stringField, type JsonObject } from "./json-shape.js";
 
 const CALL_KINDS: Record<string, ToolKind> = {
@@ -51,78 +51,71 @@ export function contentParts(content: unknown, defaultWireType: string): Content
   });
 }
 
-/** One Responses item as a canonical item. A value that is not an object becomes an `other` item. */
+/**
+ * One Responses item as a canonical item. A value that is not an object becomes an `other` item.
+ * Optional fields are assigned, not spread: this runs once a record on the hot path, and each
+ * conditional spread allocates a temporary object.
+ */
 export function responsesItem(value: unknown, source: Source): Item {
   if (!isObject(value)) return { type: "other", wireType: typeof value, source };
   const wireType = stringField(value, "type") ?? (value.role !== undefined ? "message" : "unknown");
+  const item = buildItem(value, wireType, source);
   const id = stringField(value, "id");
-  const common = { source, ...(id !== undefined ? { id } : {}) };
-  if (wireType === "message") return messageItem(value, common);
-  if (wireType === "reasoning") return reasoningItem(value, common);
+  if (id !== undefined) item.id = id;
+  return item;
+}
+
+function buildItem(value: JsonObject, wireType: string, source: Source): Item {
+  if (wireType === "message") return messageItem(value, source);
+  if (wireType === "reasoning") return reasoningItem(value, source);
   if (wireType === "compaction" || wireType === "compaction_summary") {
+    const item: CompactionItem = { type: "compaction", source };
     const encrypted = stringField(value, "encrypted_content");
-    return { type: "compaction", ...common, ...(encrypted !== undefined ? { encrypted } : {}) };
+    if (encrypted !== undefined) item.encrypted = encrypted;
+    return item;
   }
   const callKind = CALL_KINDS[wireType];
-  if (callKind) return callItem(value, wireType, callKind, common);
+  if (callKind) return callItem(value, wireType, callKind, source);
   const outputKind = OUTPUT_KINDS[wireType];
   if (outputKind) {
+    const item: ToolOutputItem = { type: "tool_output", kind: outputKind, wireType, output: flattenText(value.output), source };
     const callId = stringField(value, "call_id");
-    return {
-      type: "tool_output",
-      kind: outputKind,
-      wireType,
-      output: flattenText(value.output),
-      ...(callId !== undefined ? { callId } : {}),
-      ...common,
-    };
+    if (callId !== undefined) item.callId = callId;
+    return item;
   }
-  return { type: "other", wireType, ...common };
+  return { type: "other", wireType, source };
 }
 
-function messageItem(value: JsonObject, common: { source: Source; id?: string }): Item {
+function messageItem(value: JsonObject, source: Source): MessageItem {
   const role = stringField(value, "role") ?? "unknown";
-  const defaultWireType = role === "assistant" ? "output_text" : "input_text";
+  const item: MessageItem = { type: "message", role, content: contentParts(value.content, role === "assistant" ? "output_text" : "input_text"), source };
+  if (typeof value.content === "string") item.plainText = true;
   const foreignKeys = CHAT_ONLY_KEYS.filter((key) => key in value);
-  return {
-    type: "message",
-    role,
-    content: contentParts(value.content, defaultWireType),
-    ...(typeof value.content === "string" ? { plainText: true } : {}),
-    ...(foreignKeys.length > 0 ? { foreignKeys } : {}),
-    ...common,
-  };
+  if (foreignKeys.length > 0) item.foreignKeys = foreignKeys;
+  return item;
 }
 
-function reasoningItem(value: JsonObject, common: { source: Source; id?: string }): Item {
+function reasoningItem(value: JsonObject, source: Source): ReasoningItem {
   const summary = (arrayField(value, "summary") ?? []).map((part) => (isObject(part) ? stringField(part, "text") ?? "" : ""));
+  const item: ReasoningItem = { type: "reasoning", wireType: "reasoning", summary, source };
   const content = arrayField(value, "content");
+  if (content && content.length > 0) item.text = flattenText(content);
   const encrypted = stringField(value, "encrypted_content");
-  return {
-    type: "reasoning",
-    wireType: "reasoning",
-    summary,
-    ...(content && content.length > 0 ? { text: flattenText(content) } : {}),
-    ...(encrypted !== undefined ? { encrypted } : {}),
-    ...common,
-  };
+  if (encrypted !== undefined) item.encrypted = encrypted;
+  return item;
 }
 
-function callItem(value: JsonObject, wireType: string, kind: ToolKind, common: { source: Source; id?: string }): Item {
+function callItem(value: JsonObject, wireType: string, kind: ToolKind, source: Source): ToolCallItem {
+  const item: ToolCallItem = { type: "tool_call", kind, wireType, source };
   const callId = stringField(value, "call_id");
+  if (callId !== undefined) item.callId = callId;
   const name = stringField(value, "name") ?? (kind === "local_shell" ? "local_shell" : undefined);
+  if (name !== undefined) item.name = name;
   const args = stringField(value, "arguments") ?? stringField(value, "input");
+  if (args !== undefined) item.arguments = args;
   const status = stringField(value, "status");
+  if (status !== undefined) item.status = status;
   const action = isObject(value.action) ? stringField(value.action, "type") : undefined;
-  return {
-    type: "tool_call",
-    kind,
-    wireType,
-    ...(callId !== undefined ? { callId } : {}),
-    ...(name !== undefined ? { name } : {}),
-    ...(args !== undefined ? { arguments: args } : {}),
-    ...(status !== undefined ? { status } : {}),
-    ...(action !== undefined ? { actionType: action } : {}),
-    ...common,
-  };
+  if (action !== undefined) item.actionType = action;
+  return item;
 }

@@ -41,7 +41,8 @@ export function requestContext(body: JsonObject, promptKey: "instructions" | "sy
     ...(system !== undefined ? { system } : {}),
     ...("tools" in body ? { toolNames } : {}),
     parameters: Object.keys(body),
-    ...(thinking !== undefined ? { thinkingEnabled: thinking !== "disabled" } : {}),
+    // Only `enabled` obliges the final assistant message to start with thinking; other modes leave it to the model.
+    ...(thinking !== undefined ? { thinkingEnabled: thinking === "enabled" } : {}),
   };
 }
 

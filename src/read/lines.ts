@@ -29,20 +29,26 @@ export interface FileHead {
 /** A source of bytes: a whole buffer (stdin, tests) or a file descriptor read chunk by chunk. */
 export type ByteSource = { buffer: Uint8Array } | { path: string };
 
-function* chunksOf(source: ByteSource): Generator<Buffer> {
+/**
+ * Yields the bytes of a source, each chunk starting with `carry()` (the unfinished line of the last
+ * chunk), read straight after it into a fresh buffer: no chunk is copied, only the short carry.
+ */
+function* chunksOf(source: ByteSource, carry: () => Buffer | undefined): Generator<Buffer> {
   if ("buffer" in source) {
     if (source.buffer.byteLength > 0) yield Buffer.from(source.buffer.buffer, source.buffer.byteOffset, source.buffer.byteLength);
     return;
   }
   const fd = openSync(source.path, "r");
   try {
-    const scratch = Buffer.allocUnsafe(READ_CHUNK_BYTES);
     for (;;) {
-      const read = readSync(fd, scratch, 0, scratch.length, null);
+      const head = carry();
+      const headLength = head?.length ?? 0;
+      const chunk = Buffer.allocUnsafe(headLength + READ_CHUNK_BYTES);
+      head?.copy(chunk, 0);
+      const read = readSync(fd, chunk, headLength, READ_CHUNK_BYTES, null);
       // An empty read is the end of the file; nothing of length 0 is ever yielded.
       if (read === 0) return;
-      // The consumer keeps leftovers across chunks, so it gets a copy it may hold on to.
-      yield Buffer.from(scratch.subarray(0, read));
+      yield chunk.subarray(0, headLength + read);
     }
   } finally {
     closeSync(fd);
@@ -59,10 +65,12 @@ export function* splitLines(source: ByteSource): Generator<FileHead | Line> {
   let nextChunkOffset = 0;
   let lineNumber = 1;
   let first = true;
-  for (const chunk of chunksOf(source)) {
+  const fromFile = !("buffer" in source);
+  // A file's chunks arrive with the carry already in front; a buffer source is one chunk.
+  for (const chunk of chunksOf(source, () => carry)) {
     let data = chunk;
     let dataOffset = carry ? carryOffset : nextChunkOffset;
-    nextChunkOffset += chunk.length;
+    nextChunkOffset += chunk.length - (fromFile && carry ? carry.length : 0);
     if (first) {
       first = false;
       const hasByteOrderMark = data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf;
@@ -73,8 +81,6 @@ export function* splitLines(source: ByteSource): Generator<FileHead | Line> {
         data = data.subarray(3);
         dataOffset = 3;
       }
-    } else if (carry) {
-      data = Buffer.concat([carry, chunk]);
     }
     let start = 0;
     for (let nl = data.indexOf(NEWLINE); nl !== -1; nl = data.indexOf(NEWLINE, start)) {

@@ -191,17 +191,20 @@ interface Joined {
 /**
  * Joins the lines after `first` until the value that starts at `pos` closes and parses. Lines are
  * only scanned when they start at column 1 (where the outer brace of a pretty-printed record closes),
- * which keeps the work linear; a line starting with `{` at column 1 is a new record and ends the try.
+ * which keeps the work linear. Two lines in a row that are whole records by themselves mean JSONL
+ * after a cut record, and end the try (in a hand-formatted document only the last element can be).
  */
 function joinFollowingLines(first: Line, pos: number, cursor: LineCursor): Joined | undefined {
   const readAhead: Line[] = [];
   let text = first.text;
   let eol = first.eol;
   let bytes = first.bytes;
+  let wholeRecordsInARow = 0;
   for (let line = cursor.next(); line; line = cursor.next()) {
     readAhead.push(line);
+    wholeRecordsInARow = isWholeRecord(line.text) ? wholeRecordsInARow + 1 : 0;
     const startsAtColumnOne = line.text.length > 0 && skipWhitespace(line.text, 0) === 0;
-    if (line.text.startsWith("{") || eol === "" || text.length > MAX_JOINED_CHARS) break;
+    if (eol === "" || text.length > MAX_JOINED_CHARS || wholeRecordsInARow >= 2) break;
     const lineStart = text.length + eol.length;
     text += eol + line.text;
     bytes += eol.length + line.bytes;
@@ -217,4 +220,15 @@ function joinFollowingLines(first: Line, pos: number, cursor: LineCursor): Joine
   }
   cursor.giveBack(readAhead);
   return undefined;
+}
+
+/** A line that parses as an object on its own: a record, not the continuation of a cut one. */
+function isWholeRecord(text: string): boolean {
+  if (!text.startsWith("{")) return false;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,0 +1,46 @@
+// Claude Code records the resumed conversation will not contain, or reaches only by a bridge.
+import { resumeChain, type ChainRecord } from "../src/formats/index.js";
+import type { RawRecord } from "../src/read/index.js";
+import { defineRule } from "../src/rule-kit/index.js";
+
+function isCompactBoundary(entry: ChainRecord): boolean {
+  return entry.value.type === "system" && entry.value.subtype === "compact_boundary";
+}
+
+export default defineRule({
+  meta: {
+    id: "broken-parent-chain",
+    description: "a Claude Code `parentUuid` that names no record, or conversation records the resumed chain leaves out",
+    severity: "warning",
+    fixable: "safe",
+    formats: ["claude-code"],
+    docs: "Claude Code rebuilds the conversation from the newest record back through `parentUuid`. A parent that names no record is silently bridged to the record written before it; a `parentUuid: null` in the middle (other than at a compact boundary) cuts off everything before it. Either way the model gets a different history from the one the user sees, with no message. `histlint fix` re-links the records so the chain reaches every conversation record in file order.",
+    examples: {
+      valid: [{ format: "claude-code", text: '{"type":"user","uuid":"u1","parentUuid":null,"message":{"role":"user","content":"hi"}}\n{"type":"assistant","uuid":"a1","parentUuid":"u1","message":{"role":"assistant","id":"m1","content":[{"type":"text","text":"hello"}]}}\n' }],
+      invalid: [
+        { format: "claude-code", text: '{"type":"user","uuid":"u1","parentUuid":null,"message":{"role":"user","content":"hi"}}\n{"type":"assistant","uuid":"a1","parentUuid":"gone","message":{"role":"assistant","id":"m1","content":[{"type":"text","text":"hello"}]}}\n', lines: [2] },
+        { format: "claude-code", text: '{"type":"user","uuid":"u1","parentUuid":null,"message":{"role":"user","content":"hi"}}\n{"type":"user","uuid":"u2","parentUuid":null,"message":{"role":"user","content":"again"}}\n', lines: [1] },
+      ],
+    },
+  },
+  create(context) {
+    const records: RawRecord[] = [];
+    return {
+      record(record) {
+        records.push(record);
+      },
+      end() {
+        const chain = resumeChain(records);
+        for (const entry of chain.bridged) {
+          context.report({ at: { ...entry.record.span, record: entry.record.index, pointer: "/parentUuid" }, message: `parentUuid ${JSON.stringify(entry.parentUuid)} names no record; Claude Code bridges it to the record written before: re-link it` });
+        }
+        const kept = new Set(chain.records);
+        const lastBoundary = chain.records.find(isCompactBoundary)?.record.index ?? -1;
+        for (const entry of chain.all) {
+          if (kept.has(entry) || entry.record.index < lastBoundary || entry.value.type === "system") continue;
+          context.report({ at: { ...entry.record.span, record: entry.record.index }, message: `${String(entry.value.type)} record ${JSON.stringify(entry.uuid)} is not on the chain Claude Code resumes from, so the model never sees it: re-link it` });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,28 @@
+// Two outputs for one call.
+import { callName, defineRule, describe, partOf } from "../src/rule-kit/index.js";
+
+export default defineRule({
+  meta: {
+    id: "duplicate-tool-output",
+    description: "two outputs for the same call",
+    severity: { default: "warning", anthropic: "error" },
+    fixable: "safe",
+    docs: "A call has one output. Anthropic refuses a second one with 400 \"messages.N.content.M: each tool_use must have a single result. Found multiple `tool_result` blocks with id: toolu_X\"; OpenAI takes it but the model sees the call answered twice. It comes from a client that wrote the output, crashed, and wrote it again on resume. `histlint fix` drops the later copy when both say the same; when they differ it keeps the first only with `--unsafe`.",
+    examples: {
+      valid: [{ format: "responses", text: '{"type":"function_call","call_id":"call_1","name":"ls","arguments":"{}"}\n{"type":"function_call_output","call_id":"call_1","output":"a"}\n' }],
+      invalid: [{ format: "responses", text: '{"type":"function_call","call_id":"call_1","name":"ls","arguments":"{}"}\n{"type":"function_call_output","call_id":"call_1","output":"a"}\n{"type":"function_call_output","call_id":"call_1","output":"a"}\n', lines: [3] }],
+    },
+  },
+  create(context) {
+    // Only lines are compared: keeping every output's text would hold most of the file in memory.
+    return {
+      item(item, position) {
+        if (item.type !== "tool_output" || !item.callId) return;
+        const seen = context.seen.outputLine(item.callId);
+        if (seen === undefined) return;
+        const error = context.profile.error("duplicate-tool-result", { index: item.message ?? position.index, part: partOf(item.source.pointer), callId: item.callId });
+        context.report({ at: item.source, message: describe(`${callName(item)} was already answered on line ${seen}`, error, "remove this copy") });
+      },
+    };
+  },
+});

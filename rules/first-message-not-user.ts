@@ -1,0 +1,27 @@
+// Anthropic wants the conversation to open with the user.
+import { defineRule, describe } from "../src/rule-kit/index.js";
+
+export default defineRule({
+  meta: {
+    id: "first-message-not-user",
+    description: "the first message of an Anthropic conversation is not the user's",
+    severity: { default: "off", anthropic: "error" },
+    fixable: false,
+    docs: "The Messages API expects `messages` to open with a `user` turn (a system prompt goes in the top-level `system`, or in Claude Code's beta as `system` messages). A history that starts with the assistant — the tail of a conversation cut by a compaction, or a Chat history whose system prompt was dropped — is refused. Put the user's opening message first, or the summary of what came before as a user message.",
+    examples: {
+      valid: [{ format: "anthropic", text: '{"model":"claude-sonnet-4-5","max_tokens":1024,"messages":[{"role":"user","content":"hi"},{"role":"assistant","content":"hello"}]}' }],
+      invalid: [{ format: "anthropic", text: '{"model":"claude-sonnet-4-5","max_tokens":1024,"messages":[\n{"role":"assistant","content":"hello"},\n{"role":"user","content":"hi"}\n]}', lines: [2] }],
+    },
+  },
+  create(context) {
+    let decided = false;
+    return {
+      item(item) {
+        if (decided || (item.type === "message" && item.role === "system")) return;
+        decided = true;
+        const role = item.type === "message" ? item.role : item.type === "tool_output" ? "user" : "assistant";
+        if (role !== "user") context.report({ at: item.source, message: describe(`the conversation opens with a ${role} turn`, undefined, "start it with the user's message") });
+      },
+    };
+  },
+});

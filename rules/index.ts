@@ -1,0 +1,73 @@
+// The rule catalogue: every rule, one file each; the file name is the rule id.
+import brokenParentChain from "./broken-parent-chain.js";
+import byteOrderMark from "./byte-order-mark.js";
+import consecutiveSameRole from "./consecutive-same-role.js";
+import contentTypeMismatch from "./content-type-mismatch.js";
+import duplicateItemId from "./duplicate-item-id.js";
+import duplicateToolCallId from "./duplicate-tool-call-id.js";
+import duplicateToolOutput from "./duplicate-tool-output.js";
+import duplicateUuid from "./duplicate-uuid.js";
+import emptyFile from "./empty-file.js";
+import emptyMessage from "./empty-message.js";
+import emptyToolCallId from "./empty-tool-call-id.js";
+import firstMessageNotUser from "./first-message-not-user.js";
+import invalidJson from "./invalid-json.js";
+import itemIdPrefix from "./item-id-prefix.js";
+import missingSessionMeta from "./missing-session-meta.js";
+import multiLineRecord from "./multi-line-record.js";
+import multiRecordLine from "./multi-record-line.js";
+import nonObjectRecord from "./non-object-record.js";
+import ordinalSequence from "./ordinal-sequence.js";
+import parameterNotSupported from "./parameter-not-supported.js";
+import reasoningNotReplayable from "./reasoning-not-replayable.js";
+import reasoningOnlyTurn from "./reasoning-only-turn.js";
+import reasoningWithoutFollowingItem from "./reasoning-without-following-item.js";
+import roleNotAllowed from "./role-not-allowed.js";
+import thinkingBlockOrder from "./thinking-block-order.js";
+import toolArgumentsInvalidJson from "./tool-arguments-invalid-json.js";
+import toolCallWithoutOutput from "./tool-call-without-output.js";
+import toolOutputBeforeCall from "./tool-output-before-call.js";
+import toolOutputNotAdjacent from "./tool-output-not-adjacent.js";
+import toolOutputWithoutCall from "./tool-output-without-call.js";
+import truncatedRecord from "./truncated-record.js";
+import unknownRecordType from "./unknown-record-type.js";
+import userMessageDuringPendingCall from "./user-message-during-pending-call.js";
+import webSearchActionInvalid from "./web-search-action-invalid.js";
+import type { Rule } from "../src/rule-kit/index.js";
+
+export const RULES: readonly Rule[] = [
+  brokenParentChain,
+  byteOrderMark,
+  consecutiveSameRole,
+  contentTypeMismatch,
+  duplicateItemId,
+  duplicateToolCallId,
+  duplicateToolOutput,
+  duplicateUuid,
+  emptyFile,
+  emptyMessage,
+  emptyToolCallId,
+  firstMessageNotUser,
+  invalidJson,
+  itemIdPrefix,
+  missingSessionMeta,
+  multiLineRecord,
+  multiRecordLine,
+  nonObjectRecord,
+  ordinalSequence,
+  parameterNotSupported,
+  reasoningNotReplayable,
+  reasoningOnlyTurn,
+  reasoningWithoutFollowingItem,
+  roleNotAllowed,
+  thinkingBlockOrder,
+  toolArgumentsInvalidJson,
+  toolCallWithoutOutput,
+  toolOutputBeforeCall,
+  toolOutputNotAdjacent,
+  toolOutputWithoutCall,
+  truncatedRecord,
+  unknownRecordType,
+  userMessageDuringPendingCall,
+  webSearchActionInvalid,
+];

@@ -1,0 +1,36 @@
+// A tool call that never got its output: the user pressed Esc, or the process died mid-call.
+import { callName, defineRule, describe, needsOutput } from "../src/rule-kit/index.js";
+import type { ToolCallItem } from "../src/history/index.js";
+
+export default defineRule({
+  meta: {
+    id: "tool-call-without-output",
+    description: "a tool call with no output anywhere after it",
+    severity: { default: "error", codex: "warning" },
+    fixable: "safe",
+    docs: "Every function, custom and local shell call needs its output in the next request. Without one the Responses API answers 400 \"No tool output found for function call call_X.\" (\"… for custom tool call …\", \"… for local shell call …\"), Chat Completions \"An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. …\", and Anthropic \"messages.N: `tool_use` ids were found without `tool_result` blocks immediately after: toolu_X. …\". It happens when a process is killed mid-call. Codex inserts an `aborted` output itself when it builds a prompt, so under the codex profile it is a warning: the rollout resumes in Codex but fails anywhere else. `histlint fix` inserts the output the client itself would write (`aborted` for Codex, Claude Code's interruption text for its sessions).",
+    examples: {
+      valid: [{ format: "responses", text: '{"type":"function_call","call_id":"call_1","name":"ls","arguments":"{}"}\n{"type":"function_call_output","call_id":"call_1","output":"a.txt"}\n' }],
+      invalid: [
+        { format: "responses", text: '{"type":"message","role":"user","content":"list"}\n{"type":"function_call","call_id":"call_1","name":"ls","arguments":"{}"}\n', lines: [2] },
+        { format: "anthropic", text: '{"messages":[{"role":"user","content":"list"},{"role":"assistant","content":[{"type":"tool_use","id":"toolu_1","name":"ls","input":{}}]}]}', lines: [1] },
+      ],
+    },
+  },
+  create(context) {
+    const open = new Map<string, { call: ToolCallItem; index: number }>();
+    return {
+      item(item, position) {
+        if (item.type === "tool_call" && item.callId && needsOutput(item) && !open.has(item.callId)) open.set(item.callId, { call: item, index: position.index });
+        else if (item.type === "tool_output" && item.callId) open.delete(item.callId);
+      },
+      end() {
+        for (const { call, index } of open.values()) {
+          const error = context.profile.error("call-without-output", { index, callId: call.callId, kind: call.kind });
+          const remedy = context.profile.name === "codex" ? `Codex inserts "aborted" on resume, any other reader does not: insert the output after the call` : "insert its output after the call";
+          context.report({ at: call.source, message: describe(`${callName(call)} has no output`, error, remedy) });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,60 @@
+// Chat and Anthropic want outputs right after the message that made the calls, not merely later.
+import type { Item, ToolCallItem } from "../src/history/index.js";
+import { callName, defineRule, describe } from "../src/rule-kit/index.js";
+
+export default defineRule({
+  meta: {
+    id: "tool-output-not-adjacent",
+    description: "a tool output that comes later than its API allows (Chat, Anthropic)",
+    severity: { default: "error", codex: "off", "openai-responses": "off" },
+    fixable: "safe",
+    docs: "Responses takes an output anywhere after its call. Chat Completions wants the tool messages right after the assistant message with `tool_calls` (else 400 \"An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. The following tool_call_ids did not have response messages: call_X\"), and Anthropic wants the `tool_result` blocks at the head of the very next user message (else 400 \"messages.N: `tool_use` ids were found without `tool_result` blocks immediately after: toolu_X. …\"). A history that moves from Responses to Chat or Anthropic trips on this first. `histlint fix` moves the output into place.",
+    examples: {
+      valid: [{ format: "chat", text: '{"messages":[{"role":"user","content":"ls"},{"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"ls","arguments":"{}"}}]},{"role":"tool","tool_call_id":"call_1","content":"a.txt"}]}' }],
+      invalid: [
+        {
+          format: "chat",
+          text: '{"messages":[\n{"role":"user","content":"ls"},\n{"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"ls","arguments":"{}"}}]},\n{"role":"user","content":"hurry"},\n{"role":"tool","tool_call_id":"call_1","content":"a.txt"}\n]}',
+          lines: [5],
+        },
+        {
+          format: "responses",
+          profile: "anthropic",
+          text: '{"type":"function_call","call_id":"call_1","name":"ls","arguments":"{}"}\n{"type":"message","role":"assistant","content":"wait"}\n{"type":"function_call_output","call_id":"call_1","output":"a.txt"}\n',
+          lines: [3],
+        },
+      ],
+    },
+  },
+  create(context) {
+    const nextMessage = context.profile.outputPlacement === "next-user-message";
+    /** The calls of the last message that made calls, and whether only their outputs came since. */
+    let calls = { message: -1, index: -1, ids: new Set<string>() };
+    let onlyOutputsSince = false;
+    let current = { message: -1, onlyOutputs: true };
+    const messageOf = (item: Item, index: number) => item.message ?? index;
+    return {
+      item(item, position) {
+        const message = messageOf(item, position.index);
+        if (message !== current.message) current = { message, onlyOutputs: true };
+        if (item.type === "tool_call" && item.callId) {
+          if (calls.message !== message) calls = { message, index: position.index, ids: new Set() };
+          calls.ids.add(item.callId);
+          onlyOutputsSince = true;
+          return;
+        }
+        if (item.type !== "tool_output") {
+          if (message !== calls.message) onlyOutputsSince = false;
+          current.onlyOutputs = false;
+          return;
+        }
+        if (!item.callId || context.seen.callLine(item.callId) === undefined) return;
+        const inPlace = nextMessage ? message === calls.message + 1 && current.onlyOutputs && calls.ids.has(item.callId) : onlyOutputsSince && calls.ids.has(item.callId);
+        if (inPlace) return;
+        const error = context.profile.error("call-without-output", { index: calls.ids.has(item.callId) ? calls.message : messageOf(item, position.index), callId: item.callId });
+        const where = nextMessage ? "at the head of the message right after its call" : "among the tool messages right after its call";
+        context.report({ at: item.source, message: describe(`${callName(item)} is not ${where}`, error, "move it there") });
+      },
+    };
+  },
+});

@@ -1,0 +1,36 @@
+// A tool output whose call is nowhere in the history: compacted away, or deleted by hand.
+import type { ToolOutputItem } from "../src/history/index.js";
+import { callName, defineRule, describe, partOf } from "../src/rule-kit/index.js";
+
+export default defineRule({
+  meta: {
+    id: "tool-output-without-call",
+    description: "a tool output whose call is nowhere in the history",
+    severity: "error",
+    fixable: "safe",
+    docs: "An output answers a call by its id; when the call is gone (a compaction dropped it, an editor deleted its line, it sat on a line the client skipped) the API refuses the request: Responses answers 400 \"No tool call found for function call output with call_id call_X.\", Chat \"Invalid parameter: messages with role 'tool' must be a response to a preceeding message with 'tool_calls'.\", Anthropic \"messages.N.content.M: unexpected `tool_use_id` found in `tool_result` blocks: toolu_X. …\". Codex drops such outputs itself when it builds a prompt; `histlint fix` removes them from the file.",
+    examples: {
+      valid: [{ format: "responses", text: '{"type":"function_call","call_id":"call_1","name":"ls","arguments":"{}"}\n{"type":"function_call_output","call_id":"call_1","output":"a.txt"}\n' }],
+      invalid: [{ format: "responses", text: '{"type":"message","role":"user","content":"list"}\n{"type":"function_call_output","call_id":"call_9","output":"a.txt"}\n', lines: [2] }],
+    },
+  },
+  create(context) {
+    const orphans = new Map<string, { output: ToolOutputItem; index: number }>();
+    return {
+      item(item, position) {
+        if (item.type === "tool_call" && item.callId) {
+          orphans.delete(item.callId); // it came after its output: tool-output-before-call says so
+        } else if (item.type === "tool_output" && item.callId && context.seen.callLine(item.callId) === undefined && !orphans.has(item.callId)) {
+          orphans.set(item.callId, { output: item, index: position.index });
+        }
+      },
+      end() {
+        for (const { output, index } of orphans.values()) {
+          const error = context.profile.error("output-without-call", { index, part: partOf(output.source.pointer), callId: output.callId });
+          context.report({ at: output.source, message: describe(`${callName(output)} answers no call in this history`, error, "remove the output, or restore its call") });
+        }
+      },
+    };
+  },
+});
+

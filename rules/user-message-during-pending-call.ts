@@ -1,0 +1,44 @@
+// A user message that arrived while tool calls were still running, written before their outputs.
+import type { MessageItem } from "../src/history/index.js";
+import { defineRule, describe, needsOutput } from "../src/rule-kit/index.js";
+
+export default defineRule({
+  meta: {
+    id: "user-message-during-pending-call",
+    description: "a user message between a tool call and its output",
+    severity: { default: "error", codex: "off", "openai-responses": "off" },
+    fixable: "safe",
+    docs: "The user typed while a tool ran and the client wrote the message at once, before the tool's output. Responses accepts that order; Chat Completions and Anthropic do not: the outputs must come right after the calls, so the request fails with 400 \"An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. …\" or \"messages.N: `tool_use` ids were found without `tool_result` blocks immediately after: toolu_X. …\". The fix, and the right way to write a sequencer, is buffer-and-flush: hold user input that arrives while calls are pending and write it after their outputs. `histlint fix` moves the message there.",
+    examples: {
+      valid: [{ format: "chat", text: '{"messages":[{"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"ls","arguments":"{}"}}]},{"role":"tool","tool_call_id":"call_1","content":"a"},{"role":"user","content":"thanks"}]}' }],
+      invalid: [
+        {
+          format: "chat",
+          text: '{"messages":[\n{"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"ls","arguments":"{}"}}]},\n{"role":"user","content":"also check b"},\n{"role":"tool","tool_call_id":"call_1","content":"a"}\n]}',
+          lines: [3],
+        },
+      ],
+    },
+  },
+  create(context) {
+    const pending = new Map<string, number>();
+    const waiting: { message: MessageItem; index: number; calls: Set<string>; reported: boolean }[] = [];
+    return {
+      item(item, position) {
+        if (item.type === "tool_call" && item.callId && needsOutput(item)) pending.set(item.callId, position.index);
+        else if (item.type === "message" && item.role === "user" && pending.size > 0) {
+          waiting.push({ message: item, index: position.index, calls: new Set(pending.keys()), reported: false });
+        } else if (item.type === "tool_output" && item.callId) {
+          pending.delete(item.callId);
+          for (const entry of waiting) {
+            if (entry.reported || !entry.calls.has(item.callId) || entry.message.message === item.message) continue;
+            entry.reported = true;
+            const error = context.profile.error("call-without-output", { index: pending.get(item.callId) ?? entry.index - 1, callId: item.callId });
+            context.report({ at: entry.message.source, message: describe(`this user message stands between call_id ${JSON.stringify(item.callId)} and its output on line ${item.source.line}`, error, "move it after the outputs of the calls it interrupted") });
+          }
+          if (pending.size === 0) waiting.length = 0;
+        }
+      },
+    };
+  },
+});

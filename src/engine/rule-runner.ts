@@ -1,0 +1,140 @@
+// Runs the enabled rules over one file's stream; one rule's crash never stops the others.
+import type { FormatName, Item, RequestContext } from "../history/index.js";
+import type { Profile } from "../profiles/index.js";
+import type { RawRecord, ReadProblem } from "../read/index.js";
+import { PairingIndex, type Location, type Rule, type RuleVisitor } from "../rule-kit/index.js";
+import type { Diagnostic, Severity } from "./diagnostic.js";
+
+export interface EnabledRule {
+  rule: Rule;
+  severity: Severity;
+}
+
+export interface RunnerSetup {
+  rules: readonly EnabledRule[];
+  profile: Profile;
+  format: FormatName;
+  layout: "lines" | "document";
+  request(): RequestContext | undefined;
+}
+
+export function diagnosticFor(ruleId: string, severity: Severity, message: string, at: Location, fixable = false): Diagnostic {
+  const span = "endLine" in at ? at : { line: at.line, column: at.column, endLine: at.line, endColumn: at.column + 1 };
+  return {
+    ruleId,
+    severity,
+    message,
+    line: span.line,
+    column: span.column,
+    endLine: span.endLine,
+    endColumn: span.endColumn,
+    ...(at.record !== undefined ? { record: at.record } : {}),
+    ...(at.pointer !== undefined ? { pointer: at.pointer } : {}),
+    fixable,
+  };
+}
+
+interface Running {
+  enabled: EnabledRule;
+  visitor: RuleVisitor;
+  /** Item rules restart at a compaction: what they found before it is no longer sent. */
+  found: Diagnostic[];
+  crashed: boolean;
+}
+
+/**
+ * Feeds records, read problems and history items to the rules. Item rules are started again at a
+ * `reset` (Codex compaction); `replayItems` runs them afresh over a final list (after a rollback).
+ */
+export class RuleRunner {
+  private readonly settled: Diagnostic[] = [];
+  private running: Running[] = [];
+  /** The rules with each hook, kept apart so the hot loops touch only those. */
+  private withRecord: Running[] = [];
+  private withItem: Running[] = [];
+  private seen = new PairingIndex();
+
+  constructor(private readonly setup: RunnerSetup) {
+    this.use(setup.rules.map((enabled) => this.start(enabled)));
+  }
+
+  private use(running: Running[]): void {
+    this.running = running;
+    this.withRecord = running.filter((r) => r.visitor.record);
+    this.withItem = running.filter((r) => r.visitor.item);
+  }
+
+  private start(enabled: EnabledRule): Running {
+    const running: Running = { enabled, visitor: {}, found: [], crashed: false };
+    const { profile, format, layout, request } = this.setup;
+    // Rules declare whether they can be fixed; no fix is built yet (the repair issue), so none is promised.
+    const fixable = false;
+    const report = ({ at, message }: { at: Location; message: string }) => running.found.push(diagnosticFor(enabled.rule.meta.id, enabled.severity, message, at, fixable));
+    const seen = this.seen;
+    this.guard(running, () => (running.visitor = enabled.rule.create({ profile, format, layout, request, report, seen })));
+    return running;
+  }
+
+  private guard(running: Running, call: () => void): void {
+    if (running.crashed) return;
+    try {
+      call();
+    } catch (error) {
+      this.crash(running, error);
+    }
+  }
+
+  /** A rule that threw is reported once for the file and runs no more; the others go on. */
+  private crash(running: Running, error: unknown): void {
+    running.crashed = true;
+    const id = running.enabled.rule.meta.id;
+    const message = `internal error in rule ${id}: ${(error as Error).message}; the other rules still ran. Please report it with this file`;
+    this.settled.push(diagnosticFor(id, "error", message, { line: 1, column: 1, endLine: 1, endColumn: 1, offset: 0, length: 0 }));
+  }
+
+  // The hot path: one call a rule a record or item, no closure or allocation per rule.
+  record(record: RawRecord): void {
+    for (const running of this.withRecord) {
+      if (running.crashed) continue;
+      try {
+        running.visitor.record?.(record);
+      } catch (error) {
+        this.crash(running, error);
+      }
+    }
+  }
+
+  readProblem(problem: ReadProblem): void {
+    for (const running of this.running) if (running.visitor.readProblem) this.guard(running, () => running.visitor.readProblem?.(problem));
+  }
+
+  item(item: Item, index: number): void {
+    const position = { index };
+    for (const running of this.withItem) {
+      if (running.crashed) continue;
+      try {
+        running.visitor.item?.(item, position);
+      } catch (error) {
+        this.crash(running, error);
+      }
+    }
+    this.seen.record(item);
+  }
+
+  /** A compaction: item rules forget what they saw and found, and start again. */
+  reset(): void {
+    this.seen = new PairingIndex();
+    this.use(this.running.map((running) => (running.visitor.item && !running.crashed ? this.start(running.enabled) : running)));
+  }
+
+  /** Runs the item rules afresh over the final items (a rollback made the streamed view wrong). */
+  replayItems(items: readonly Item[]): void {
+    this.reset();
+    items.forEach((item, index) => this.item(item, index));
+  }
+
+  finish(): Diagnostic[] {
+    for (const running of this.running) if (running.visitor.end) this.guard(running, () => running.visitor.end?.());
+    return [...this.settled, ...this.running.flatMap((running) => running.found)];
+  }
+}

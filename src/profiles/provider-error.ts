@@ -1,0 +1,20 @@
+// The exact answer a provider gives when it refuses a request: status and body, as PROVIDERS.md records.
+import { randomUUID } from "node:crypto";
+
+export interface ProviderError {
+  status: number;
+  /** The provider's own message text, quoted in diagnostics. */
+  message: string;
+  /** The response body the provider sends, byte for byte what the mock server will answer. */
+  body: unknown;
+}
+
+/** OpenAI (Responses and Chat Completions): `{"error":{"message","type","param","code"}}`. */
+export function openAiError(message: string, param: string | null, code: string | null = null, status = 400): ProviderError {
+  return { status, message, body: { error: { message, type: "invalid_request_error", param, code } } };
+}
+
+/** Anthropic Messages: `{"type":"error","error":{"type","message"},"request_id"}`. */
+export function anthropicError(message: string, status = 400): ProviderError {
+  return { status, message, body: { type: "error", error: { type: "invalid_request_error", message }, request_id: `req_${randomUUID().replace(/-/g, "").slice(0, 24)}` } };
+}

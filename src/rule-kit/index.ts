@@ -1,0 +1,5 @@
+// What rules are written with: the rule shape and the helpers they share.
+export * from "./rule.js";
+export * from "./messages.js";
+export * from "./reasoning-watch.js";
+export * from "./pairing-index.js";

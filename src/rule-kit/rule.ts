@@ -1,0 +1,83 @@
+// The shape every rule has: meta (id, docs, examples, severity per profile) and a streaming visitor.
+import type { Severity } from "../engine/diagnostic.js";
+import type { FormatName, Item, RequestContext, Source } from "../history/index.js";
+import type { Profile, ProfileName } from "../profiles/index.js";
+import type { RawRecord, ReadProblem, Span } from "../read/index.js";
+import type { PairingIndex } from "./pairing-index.js";
+
+export type Level = Severity | "off";
+
+/** A history a rule's docs show; an invalid one states the lines its diagnostics start at. */
+export interface RuleExample {
+  format: FormatName;
+  /** The profile to lint with; the format's default when absent. */
+  profile?: ProfileName;
+  text: string;
+  /** For invalid examples: the line of each diagnostic the rule must report, in order. */
+  lines?: number[];
+}
+
+export interface RuleMeta {
+  id: string;
+  /** One line: what the rule finds. */
+  description: string;
+  /** Default level, or a level per profile (`default` for the rest). */
+  severity: Level | ({ default: Level } & Partial<Record<ProfileName, Level>>);
+  /** Whether the repair issue's `fix` can repair it, and with how much judgement. */
+  fixable: "safe" | "unsafe" | false;
+  /** Formats the rule reads records of (record rules); every format when absent. */
+  formats?: readonly FormatName[];
+  /** Why it matters: the provider error it prevents, quoted exactly, and what to do. */
+  docs: string;
+  examples: { valid: RuleExample[]; invalid: RuleExample[] };
+}
+
+/** Where a finding is: an item's source, or a span of the file. */
+export type Location = Source | (Span & { record?: number; pointer?: string });
+
+export interface Report {
+  at: Location;
+  message: string;
+}
+
+export interface RuleContext {
+  profile: Profile;
+  format: FormatName;
+  /** `lines`: one record a line (JSONL), where a reader skips lines that are not one object. */
+  layout: "lines" | "document";
+  /** Calls, outputs and item ids of the items before the current one (shared by all rules). */
+  seen: PairingIndex;
+  /** Request-level facts (model, tools, thinking); complete once the history has been read. */
+  request(): RequestContext | undefined;
+  report(report: Report): void;
+}
+
+/** Where an item stands in the request: its index in the `input`/`messages` array. */
+export interface ItemPosition {
+  index: number;
+}
+
+/**
+ * A rule sees the file as a stream. Item hooks see the history the model would receive; a rule with
+ * an `item` hook is started again at a Codex compaction (what came before is no longer sent).
+ */
+export interface RuleVisitor {
+  item?(item: Item, position: ItemPosition): void;
+  record?(record: RawRecord): void;
+  readProblem?(problem: ReadProblem): void;
+  end?(): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  create(context: RuleContext): RuleVisitor;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+/** The level a rule runs at under a profile, before configuration. */
+export function defaultLevel(meta: RuleMeta, profile: ProfileName): Level {
+  return typeof meta.severity === "string" ? meta.severity : meta.severity[profile] ?? meta.severity.default;
+}

@@ -1,0 +1,17 @@
+// A strict rule tester (ESLint's RuleTester): an example produces exactly the diagnostics it declares.
+import { adapterFor, lintSource, type LintResult, type Rule, type RuleExample } from "../../src/index.js";
+
+/** Lints an example with only `rule` enabled, at error level, under the example's profile. */
+export function runExample(rule: Rule, example: RuleExample): LintResult {
+  const adapter = adapterFor(example.format);
+  return lintSource(`example.${adapter.layout === "lines" ? "jsonl" : "json"}`, { buffer: Buffer.from(example.text) }, {
+    inputFormat: example.format,
+    ...(example.profile ? { profile: example.profile } : {}),
+    rules: Object.fromEntries([[rule.meta.id, "error"]]),
+  });
+}
+
+/** The lines at which `rule` reported, in order. */
+export function linesOf(rule: Rule, result: LintResult): number[] {
+  return result.messages.filter((d) => d.ruleId === rule.meta.id).map((d) => d.line);
+}
