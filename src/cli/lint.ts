@@ -1,19 +1,23 @@
 // `histlint lint`: check histories and report what the provider would refuse.
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { Option } from "commander";
+import { RULES } from "../../rules/index.js";
 import { lintFile, lintSource, type LintResult } from "../engine/index.js";
 import { FormatName } from "../history/index.js";
+import { ProfileName } from "../profiles/index.js";
 import type { ByteSource } from "../read/index.js";
-import { FORMATTERS, type FormatterName } from "../report/index.js";
-import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE_OR_IO } from "./exit-codes.js";
+import { FORMATTER_NAMES, formatResults, type FormatterName } from "../report/index.js";
+import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE_OR_IO, UsageError } from "./exit-codes.js";
+import { settle, type LintFlags } from "./lint-settings.js";
 import { expandPaths, STDIN } from "./paths.js";
 import { collectSourceLines } from "./source-lines.js";
 
-interface LintCommandOptions {
-  inputFormat: FormatName | "auto";
+interface LintCommandOptions extends LintFlags {
   format: FormatterName;
   quiet: boolean;
+  maxWarnings?: number;
+  outputFile?: string;
 }
 
 export interface CommandIo {
@@ -21,6 +25,16 @@ export interface CommandIo {
   stderr: (text: string) => void;
   stdin: () => Buffer;
   isTty: boolean;
+  cwd: string;
+  version: string;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+function nonNegativeInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-warnings ${value}: give a whole number, 0 or more`);
+  return n;
 }
 
 export function registerLint(program: Command, io: CommandIo, setExit: (code: number) => void): void {
@@ -28,33 +42,53 @@ export function registerLint(program: Command, io: CommandIo, setExit: (code: nu
     .command("lint")
     .description("check histories for what would make the next request fail")
     .argument("[paths...]", "files, folders (every *.jsonl and *.json below), globs, or - for stdin", ["."])
-    .addOption(new Option("--input-format <format>", "the history format, instead of detecting it").choices(["auto", ...FormatName.options]).default("auto"))
-    .addOption(new Option("-f, --format <format>", "how to print the results").choices(Object.keys(FORMATTERS)).default("stylish"))
+    .addOption(new Option("--input-format <format>", "the history format, instead of detecting it").choices(["auto", ...FormatName.options]))
+    .addOption(new Option("--profile <profile>", "the endpoint to check against (default: the format's own)").choices(ProfileName.options))
+    .addOption(new Option("-f, --format <format>", "how to print the results").choices([...FORMATTER_NAMES]).default("stylish"))
+    .option("--rule <id=level>", "set a rule to off, warn, error or info (repeatable)", collect, [])
+    .option("--config <file>", "the configuration file (default: the nearest histlint.config.json upward)")
+    .option("--max-warnings <n>", "exit 1 when there are more warnings than this", nonNegativeInteger)
+    .option("-o, --output-file <file>", "write the report to a file instead of standard output")
     .option("--quiet", "report errors only, not warnings", false)
     .addHelpText(
       "after",
-      "\nExit codes: 0 no errors, 1 errors found, 2 usage or I/O error (a missing path, a file that is not text, a format that cannot be told).\n\nExamples:\n  histlint lint ~/.codex/sessions\n  histlint lint 'logs/**/*.jsonl' --format json\n  cat body.json | histlint lint - --input-format responses",
+      "\nExit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage or I/O error (a missing path, a bad configuration, a file that is not text, a format that cannot be told).\n\nExamples:\n  histlint lint ~/.codex/sessions\n  histlint lint session.jsonl --profile openai-chat     # before moving a history to another provider\n  histlint lint 'logs/**/*.jsonl' --format sarif -o histlint.sarif\n  cat body.json | histlint lint - --input-format responses",
     )
     .action((paths: string[], options: LintCommandOptions) => setExit(runLint(paths, options, io)));
 }
 
 export function runLint(paths: readonly string[], options: LintCommandOptions, io: CommandIo): number {
-  const files = expandPaths(paths);
+  const settings = settle(options, io.cwd);
+  const files = expandPaths(paths).filter((file) => file === STDIN || !settings.ignored(file));
   let stdin: Buffer | undefined;
-  const sourceOf = (file: string): ByteSource | undefined => (file === STDIN ? (stdin ? { buffer: stdin } : undefined) : { path: file });
   const results = files.map((file): LintResult => {
-    if (file !== STDIN) return lintFile(file, { inputFormat: options.inputFormat });
+    if (file !== STDIN) return lintFile(file, settings.options);
     stdin = io.stdin();
-    return lintSource("<stdin>", { buffer: stdin }, { inputFormat: options.inputFormat });
+    return lintSource("<stdin>", { buffer: stdin }, settings.options);
   });
   const shown = options.quiet ? results.map(onlyErrors) : results;
-  if (options.format === "json") io.stdout(FORMATTERS.json(shown));
-  else {
-    const sourceLines = collectSourceLines(shown, (path) => sourceOf(path === "<stdin>" ? STDIN : path));
-    io.stdout(FORMATTERS.stylish(shown, { color: io.isTty && !process.env.NO_COLOR, sourceLines }));
-  }
+  const sourceOf = (path: string): ByteSource | undefined => (path === "<stdin>" ? (stdin ? { buffer: stdin } : undefined) : { path });
+  const sourceLines = options.format === "stylish" && !options.outputFile ? collectSourceLines(shown, sourceOf) : undefined;
+  const report = formatResults(options.format, shown, {
+    color: io.isTty && !options.outputFile && !process.env.NO_COLOR,
+    ...(sourceLines ? { sourceLines } : {}),
+    rules: RULES.map((rule) => rule.meta),
+    version: io.version,
+  });
+  if (options.outputFile) writeReport(options.outputFile, report);
+  else io.stdout(report);
   if (results.some((result) => result.fatal)) return EXIT_USAGE_OR_IO;
-  return results.some((result) => result.errorCount > 0) ? EXIT_PROBLEMS : EXIT_CLEAN;
+  if (results.some((result) => result.errorCount > 0)) return EXIT_PROBLEMS;
+  const warnings = shown.reduce((n, result) => n + result.warningCount, 0);
+  return options.maxWarnings !== undefined && warnings > options.maxWarnings ? EXIT_PROBLEMS : EXIT_CLEAN;
+}
+
+function writeReport(path: string, report: string): void {
+  try {
+    writeFileSync(path, report);
+  } catch (error) {
+    throw new UsageError(`${path}: cannot write the report: ${(error as Error).message}`);
+  }
 }
 
 function onlyErrors(result: LintResult): LintResult {

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { EXIT_USAGE_OR_IO, UsageError } from "./exit-codes.js";
 import { readStdin, registerLint, type CommandIo } from "./lint.js";
+import { registerRules } from "./rules.js";
 
 function packageVersion(): string {
   const manifest = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
@@ -14,6 +15,8 @@ const defaultIo: CommandIo = {
   stderr: (text) => process.stderr.write(text),
   stdin: readStdin,
   isTty: Boolean(process.stdout.isTTY),
+  cwd: process.cwd(),
+  version: packageVersion(),
 };
 
 /** Runs the CLI with `argv` (as in process.argv) and returns the exit code. */
@@ -22,11 +25,12 @@ export async function main(argv: readonly string[], io: CommandIo = defaultIo): 
   const program = new Command()
     .name("histlint")
     .description("Lint, repair and replay the conversation histories LLM agents write.")
-    .version(packageVersion())
+    .version(io.version)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError("(run with --help for usage)");
   registerLint(program, io, (code) => (exitCode = code));
+  registerRules(program, io);
   try {
     await program.parseAsync([...argv]);
     return exitCode;

@@ -18,11 +18,40 @@ export function parseOrLocate(text: string): { ok: true; value: unknown } | { ok
 function locate(text: string, message: string): JsonProblem {
   if (message.startsWith("Unexpected end of JSON input")) return { kind: "incomplete" };
   const match = POSITION.exec(message);
-  const index = match ? Number(match[1]) : 0;
+  const index = match ? Number(match[1]) : firstBadIndex(text);
   if (index >= text.trimEnd().length) return { kind: "incomplete" };
   if (message.startsWith("Unterminated string") && scanValue(text, 0).status === "incomplete") {
     return { kind: "incomplete" };
   }
   const reason = message.replace(POSITION, "").replace(/ \(line \d+ column \d+\)$/, "");
   return { kind: "syntax", index, reason: reason.charAt(0).toLowerCase() + reason.slice(1) };
+}
+
+/** Whether `prefix` could still grow into valid JSON: it parses, or fails only because it stops early. */
+function isViablePrefix(prefix: string): boolean {
+  try {
+    JSON.parse(prefix);
+    return true;
+  } catch (error) {
+    const message = (error as Error).message;
+    if (message.startsWith("Unexpected end of JSON input")) return true;
+    const at = POSITION.exec(message);
+    return at !== null && Number(at[1]) >= prefix.length;
+  }
+}
+
+/**
+ * Where the JSON goes wrong when V8 does not say ("Unexpected token '}', … is not valid JSON"): the
+ * end of the longest prefix that is still viable. Viability only drops as the prefix grows, so a
+ * bisection finds it; this runs only for lines that already failed.
+ */
+function firstBadIndex(text: string): number {
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (isViablePrefix(text.slice(0, mid + 1))) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

@@ -121,7 +121,9 @@ function* readTolerantly(first: Line, cursor: LineCursor): Generator<ReadEvent> 
     const parsed = parseOrLocate(line.text.slice(pos, scan.end));
     if (!parsed.ok) {
       yield* flush(records);
-      const where = parsed.problem.kind === "syntax" ? pos + parsed.problem.index : pos;
+      // A bare word (`trailing`, `nul`) is pointed at where it starts; a broken object at the break.
+      const container = line.text[pos] === "{" || line.text[pos] === "[";
+      const where = parsed.problem.kind === "syntax" && container ? pos + parsed.problem.index : pos;
       const why = parsed.problem.kind === "syntax" ? parsed.problem.reason : "the value is cut short";
       yield invalidAt(stretch, where, `invalid JSON: ${why}; the rest of line ${line.line} is skipped`);
       return;
@@ -190,8 +192,8 @@ interface Joined {
 
 /**
  * Joins the lines after `first` until the value that starts at `pos` closes and parses. Lines are
- * only scanned when they start at column 1 (where the outer brace of a pretty-printed record closes),
- * which keeps the work linear. Two lines in a row that are whole records by themselves mean JSONL
+ * only scanned where the outer brace can close — a line starting at column 1 (pretty-printed), one
+ * ending in `}` or `]`, the last line — which keeps the work near linear. Two lines in a row that are whole records by themselves mean JSONL
  * after a cut record, and end the try (in a hand-formatted document only the last element can be).
  */
 function joinFollowingLines(first: Line, pos: number, cursor: LineCursor): Joined | undefined {
@@ -203,13 +205,13 @@ function joinFollowingLines(first: Line, pos: number, cursor: LineCursor): Joine
   for (let line = cursor.next(); line; line = cursor.next()) {
     readAhead.push(line);
     wholeRecordsInARow = isWholeRecord(line.text) ? wholeRecordsInARow + 1 : 0;
-    const startsAtColumnOne = line.text.length > 0 && skipWhitespace(line.text, 0) === 0;
+    const mayClose = (line.text.length > 0 && skipWhitespace(line.text, 0) === 0) || /[}\]]\s*$/.test(line.text) || line.eol === "";
     if (eol === "" || text.length > MAX_JOINED_CHARS || wholeRecordsInARow >= 2) break;
     const lineStart = text.length + eol.length;
     text += eol + line.text;
     bytes += eol.length + line.bytes;
     eol = line.eol;
-    if (!startsAtColumnOne) continue;
+    if (!mayClose) continue;
     const scan = scanValue(text, pos);
     if (scan.status === "incomplete") continue;
     if (scan.status === "invalid") break;

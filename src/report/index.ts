@@ -1,12 +1,31 @@
 // The report layer: pure formatters from results to text.
 import type { LintResult } from "../engine/index.js";
+import { github } from "./github.js";
 import { json } from "./json.js";
+import { junit } from "./junit.js";
+import { sarif, type SarifOptions } from "./sarif.js";
 import { stylish, type StylishOptions } from "./stylish.js";
 
-export const FORMATTERS = {
-  stylish: (results: readonly LintResult[], options: StylishOptions) => stylish(results, options),
-  json: (results: readonly LintResult[]) => json(results),
-} as const;
+export const FORMATTER_NAMES = ["stylish", "json", "sarif", "github", "junit"] as const;
+export type FormatterName = (typeof FORMATTER_NAMES)[number];
 
-export type FormatterName = keyof typeof FORMATTERS;
-export { json, stylish, type StylishOptions };
+export interface ReportOptions extends StylishOptions, SarifOptions {}
+
+/** Results in the order given (the CLI's is stable: paths as named, folders sorted); every formatter is pure. */
+export function formatResults(name: FormatterName, results: readonly LintResult[], options: ReportOptions): string {
+  const sorted = results;
+  switch (name) {
+    case "stylish":
+      return stylish(sorted, options);
+    case "json":
+      return json(sorted);
+    case "sarif":
+      return sarif(sorted, options);
+    case "github":
+      return github(sorted);
+    case "junit":
+      return junit(sorted);
+  }
+}
+
+export { github, json, junit, sarif, stylish, type SarifOptions, type StylishOptions };

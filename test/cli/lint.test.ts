@@ -128,7 +128,7 @@ describe("histlint lint", () => {
   it("explains itself in --help", () => {
     const { code, stdout } = histlint(["lint", "--help"]);
     expect(code).toBe(0);
-    expect(stdout).toContain("Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error");
+    expect(stdout).toContain("Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage or I/O error");
     expect(stdout).toContain("--input-format <format>");
   });
 });

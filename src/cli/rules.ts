@@ -1,0 +1,60 @@
+// `histlint rules` and `histlint explain <id>`: the catalogue, from the rules' own meta.
+import type { Command } from "commander";
+import { Option } from "commander";
+import { RULES } from "../../rules/index.js";
+import { suggest } from "../config/index.js";
+import { ProfileName } from "../profiles/index.js";
+import { defaultLevel, type Rule } from "../rule-kit/index.js";
+import { UsageError } from "./exit-codes.js";
+import type { CommandIo } from "./lint.js";
+
+function levels(rule: Rule): string {
+  return ProfileName.options.map((profile) => `${profile}=${defaultLevel(rule.meta, profile)}`).join(" ");
+}
+
+export function registerRules(program: Command, io: CommandIo): void {
+  program
+    .command("rules")
+    .description("list the rule catalogue: id, level, whether fixable, one line each")
+    .addOption(new Option("--profile <profile>", "show the levels under this profile only").choices(ProfileName.options))
+    .addOption(new Option("-f, --format <format>", "how to print it").choices(["text", "json"]).default("text"))
+    .action((options: { profile?: ProfileName; format: "text" | "json" }) => {
+      if (options.format === "json") {
+        const catalogue = RULES.map(({ meta }) => ({ id: meta.id, description: meta.description, fixable: meta.fixable, levels: Object.fromEntries(ProfileName.options.map((p) => [p, defaultLevel(meta, p)])), formats: meta.formats ?? null }));
+        io.stdout(JSON.stringify(catalogue, null, 2) + "\n");
+        return;
+      }
+      const width = Math.max(...RULES.map((rule) => rule.meta.id.length));
+      const rows = RULES.map(({ meta }) => {
+        const level = options.profile ? defaultLevel(meta, options.profile) : typeof meta.severity === "string" ? meta.severity : "per profile";
+        return `${meta.id.padEnd(width)}  ${level.padEnd(11)}  ${(meta.fixable || "-").padEnd(6)}  ${meta.description}`;
+      });
+      io.stdout([`${"rule".padEnd(width)}  ${"level".padEnd(11)}  ${"fix".padEnd(6)}  what it finds`, ...rows, "", "`histlint explain <rule>` prints a rule's docs, levels per profile and examples."].join("\n") + "\n");
+    });
+  program
+    .command("explain")
+    .description("print a rule's docs: the provider error it prevents, its levels, its examples")
+    .argument("<rule>", "a rule id, as `histlint rules` lists them")
+    .action((id: string) => {
+      const rule = RULES.find((r) => r.meta.id === id);
+      if (!rule) throw new UsageError(`unknown rule "${id}"${suggest(id, RULES.map((r) => r.meta.id))}; \`histlint rules\` lists them`);
+      io.stdout(explain(rule));
+    });
+}
+
+export function explain(rule: Rule): string {
+  const { meta } = rule;
+  const example = (kind: string) => (e: { format: string; profile?: string; text: string }) => `${kind} (${e.format}${e.profile ? `, profile ${e.profile}` : ""}):\n${e.text.trimEnd().replace(/^/gm, "    ")}`;
+  return [
+    `${meta.id}: ${meta.description}`,
+    "",
+    meta.docs,
+    "",
+    `levels: ${levels(rule)}`,
+    `fixable: ${meta.fixable || "no"}${meta.formats ? `\nformats: ${meta.formats.join(", ")}` : ""}`,
+    "",
+    ...meta.examples.invalid.map(example("invalid")),
+    ...meta.examples.valid.map(example("valid")),
+    "",
+  ].join("\n");
+}
