@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { Option } from "commander";
 import { RULES } from "../../rules/index.js";
-import { lintFile, lintSource, type LintResult } from "../engine/index.js";
+import { lintFiles, lintSource, shardOf, type LintResult } from "../engine/index.js";
 import { FormatName } from "../history/index.js";
 import { ProfileName } from "../profiles/index.js";
 import type { ByteSource } from "../read/index.js";
@@ -11,6 +11,7 @@ import { FORMATTER_NAMES, formatResults, type FormatterName } from "../report/in
 import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE_OR_IO, UsageError } from "./exit-codes.js";
 import { settle, type LintFlags } from "./lint-settings.js";
 import { expandPaths, STDIN } from "./paths.js";
+import { progressBar } from "./progress.js";
 import { collectSourceLines } from "./source-lines.js";
 
 interface LintCommandOptions extends LintFlags {
@@ -18,6 +19,8 @@ interface LintCommandOptions extends LintFlags {
   quiet: boolean;
   maxWarnings?: number;
   outputFile?: string;
+  jobs?: number;
+  shard?: { index: number; count: number };
 }
 
 export interface CommandIo {
@@ -37,6 +40,20 @@ function nonNegativeInteger(value: string): number {
   return n;
 }
 
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs ${value}: give a whole number, 1 or more`);
+  return n;
+}
+
+function shard(value: string): { index: number; count: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`--shard ${value}: write it as i/n with 1 <= i <= n, e.g. 2/4`);
+  return { index, count };
+}
+
 export function registerLint(program: Command, io: CommandIo, setExit: (code: number) => void): void {
   program
     .command("lint")
@@ -50,19 +67,30 @@ export function registerLint(program: Command, io: CommandIo, setExit: (code: nu
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this", nonNegativeInteger)
     .option("-o, --output-file <file>", "write the report to a file instead of standard output")
     .option("--quiet", "report errors only, not warnings", false)
+    .option("--jobs <n>", "files linted in parallel (default: the number of cores)", positiveInteger)
+    .option("--shard <i/n>", "lint only the i-th of n equal parts of the sorted file list (for CI matrices)", shard)
     .addHelpText(
       "after",
       "\nExit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage or I/O error (a missing path, a bad configuration, a file that is not text, a format that cannot be told).\n\nExamples:\n  histlint lint ~/.codex/sessions\n  histlint lint session.jsonl --profile openai-chat     # before moving a history to another provider\n  histlint lint 'logs/**/*.jsonl' --format sarif -o histlint.sarif\n  cat body.json | histlint lint - --input-format responses",
     )
-    .action((paths: string[], options: LintCommandOptions) => setExit(runLint(paths, options, io)));
+    .action(async (paths: string[], options: LintCommandOptions) => setExit(await runLint(paths, options, io)));
 }
 
-export function runLint(paths: readonly string[], options: LintCommandOptions, io: CommandIo): number {
+export async function runLint(paths: readonly string[], options: LintCommandOptions, io: CommandIo): Promise<number> {
   const settings = settle(options, io.cwd);
-  const files = expandPaths(paths).filter((file) => file === STDIN || !settings.ignored(file));
+  const expanded = expandPaths(paths).filter((file) => file === STDIN || !settings.ignored(file));
+  const files = options.shard ? shardOf(expanded, options.shard) : expanded;
   let stdin: Buffer | undefined;
+  const progress = progressBar(process.stderr);
+  const onDisk = await lintFiles(
+    files.filter((file) => file !== STDIN),
+    settings.options,
+    { ...(options.jobs ? { jobs: options.jobs } : {}), onProgress: progress.update },
+  );
+  progress.clear();
+  let next = 0;
   const results = files.map((file): LintResult => {
-    if (file !== STDIN) return lintFile(file, settings.options);
+    if (file !== STDIN) return onDisk[next++] as LintResult;
     stdin = io.stdin();
     return lintSource("<stdin>", { buffer: stdin }, settings.options);
   });

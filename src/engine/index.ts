@@ -2,3 +2,4 @@
 export * from "./diagnostic.js";
 export { lintFile, lintSource, describeIoError, enabledRules, type LintOptions } from "./lint-file.js";
 export { RuleRunner, diagnosticFor, type EnabledRule } from "./rule-runner.js";
+export { lintFiles, shardOf, type LintFilesRun } from "./lint-files.js";

@@ -57,4 +57,20 @@ describe("lint options", () => {
   it("--rule with an unknown id is a usage error", () => {
     expect(histlint(["lint", file, "--rule", "no-such-rule=off"])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown rule "no-such-rule"') });
   });
+
+  it("--jobs gives the same results, in the same order, as one thread", () => {
+    const one = histlint(["lint", "fixtures", "--format", "json", "--jobs", "1"]);
+    const two = histlint(["lint", "fixtures", "--format", "json", "--jobs", "2"]);
+    expect(two.code).toBe(one.code);
+    expect(two.stdout).toBe(one.stdout);
+    expect((JSON.parse(one.stdout) as unknown[]).length).toBeGreaterThan(20);
+  });
+
+  it("--shard splits the file list into disjoint parts that cover it", () => {
+    const all = (JSON.parse(histlint(["lint", "fixtures", "--format", "json"]).stdout) as { filePath: string }[]).map((r) => r.filePath);
+    const parts = [1, 2, 3].map((i) => (JSON.parse(histlint(["lint", "fixtures", "--format", "json", "--shard", `${i}/3`]).stdout) as { filePath: string }[]).map((r) => r.filePath));
+    expect(parts.flat().sort()).toEqual([...all].sort());
+    expect(Math.max(...parts.map((p) => p.length)) - Math.min(...parts.map((p) => p.length))).toBeLessThanOrEqual(1);
+    expect(histlint(["lint", "fixtures", "--shard", "0/3"])).toMatchObject({ code: 2, stderr: "histlint: --shard 0/3: write it as i/n with 1 <= i <= n, e.g. 2/4\n" });
+  });
 });
