@@ -1,5 +1,5 @@
 // A UTF-8 byte order mark at the start of a JSONL file.
-import { defineRule } from "../src/rule-kit/index.js";
+import { defineRule, forwardReadProblem } from "../src/rule-kit/index.js";
 
 export default defineRule({
   meta: {
@@ -13,9 +13,5 @@ export default defineRule({
       invalid: [{ format: "responses", text: '\ufeff{"type":"message","role":"user","content":"hi"}\n', lines: [1] }],
     },
   },
-  create: (context) => ({
-    readProblem(problem) {
-      if (problem.code === "byte-order-mark") context.report({ at: problem.span, message: problem.message });
-    },
-  }),
+  create: forwardReadProblem("byte-order-mark"),
 });

@@ -1,5 +1,5 @@
 // A line that is not JSON: the client skips it, with whatever it held.
-import { defineRule } from "../src/rule-kit/index.js";
+import { defineRule, forwardReadProblem } from "../src/rule-kit/index.js";
 
 export default defineRule({
   meta: {
@@ -16,9 +16,5 @@ export default defineRule({
       ],
     },
   },
-  create: (context) => ({
-    readProblem(problem) {
-      if (problem.code === "invalid-json") context.report({ at: problem.span, message: problem.message });
-    },
-  }),
+  create: forwardReadProblem("invalid-json"),
 });

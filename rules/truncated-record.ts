@@ -1,5 +1,5 @@
 // The last record stops mid-value: the writer crashed while appending it.
-import { defineRule } from "../src/rule-kit/index.js";
+import { defineRule, forwardReadProblem } from "../src/rule-kit/index.js";
 
 export default defineRule({
   meta: {
@@ -13,9 +13,5 @@ export default defineRule({
       invalid: [{ format: "responses", text: '{"type":"message","role":"user","content":"hi"}\n{"type":"function_call","call_id":"ca', lines: [2] }],
     },
   },
-  create: (context) => ({
-    readProblem(problem) {
-      if (problem.code === "truncated-record") context.report({ at: problem.span, message: problem.message });
-    },
-  }),
+  create: forwardReadProblem("truncated-record"),
 });

@@ -3,3 +3,4 @@ export * from "./rule.js";
 export * from "./messages.js";
 export * from "./reasoning-watch.js";
 export * from "./pairing-index.js";
+export * from "./read-problem-rule.js";
