@@ -12,7 +12,7 @@ export default defineRule({
     id: "broken-parent-chain",
     description: "a Claude Code `parentUuid` that names no record, or conversation records the resumed chain leaves out",
     severity: "warning",
-    fixable: "safe",
+    fixable: false,
     formats: ["claude-code"],
     docs: "Claude Code rebuilds the conversation from the newest record back through `parentUuid`. A parent that names no record is silently bridged to the record written before it; a `parentUuid: null` in the middle (other than at a compact boundary) cuts off everything before it. Either way the model gets a different history from the one the user sees, with no message. `histlint fix` re-links the records so the chain reaches every conversation record in file order.",
     examples: {

@@ -10,8 +10,8 @@ export default defineRule({
     docs: "Editors on Windows add a byte order mark when they save. JSON forbids it, and Codex fails the whole thread on a BOM-prefixed rollout: the first line, the session meta, does not parse, and without it the session cannot be resumed. `histlint fix` removes the three bytes.",
     examples: {
       valid: [{ format: "responses", text: '{"type":"message","role":"user","content":"hi"}\n' }],
-      invalid: [{ format: "responses", text: '\ufeff{"type":"message","role":"user","content":"hi"}\n', lines: [1] }],
+      invalid: [{ format: "responses", text: '\ufeff{"type":"message","role":"user","content":"hi"}\n', lines: [1], output: "{\"type\":\"message\",\"role\":\"user\",\"content\":\"hi\"}\n" }],
     },
   },
-  create: forwardReadProblem("byte-order-mark"),
+  create: forwardReadProblem("byte-order-mark", "safe"),
 });

@@ -6,7 +6,7 @@ export default defineRule({
     id: "content-type-mismatch",
     description: "a content part type the message's role does not take (`input_text` in an assistant message…)",
     severity: "error",
-    fixable: "safe",
+    fixable: false,
     docs: "Responses types content by who wrote it: user, system and developer messages carry `input_text`, `input_image`, `input_file`; assistant messages carry `output_text` and `refusal`. An assistant message rebuilt with `input_text` (a common converter bug) is refused with 400 \"Invalid value: 'input_text'. Supported values are: 'output_text' and 'refusal'.\". Chat and Anthropic have their own part types (`image_url` is Chat's, `image` Anthropic's). `histlint fix` renames text parts to the type the role takes; other parts need converting by hand.",
     examples: {
       valid: [{ format: "responses", text: '{"type":"message","role":"user","content":[{"type":"input_text","text":"hi"}]}\n{"type":"message","role":"assistant","content":[{"type":"output_text","text":"hello"}]}\n' }],

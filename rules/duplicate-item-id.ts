@@ -6,7 +6,7 @@ export default defineRule({
     id: "duplicate-item-id",
     description: "two Responses items with the same id",
     severity: { default: "error", "openai-chat": "off", anthropic: "off" },
-    fixable: "safe",
+    fixable: false,
     docs: "Item ids (`rs_…`, `fc_…`, `msg_…`) are unique within a request. A client that appends a turn twice after a retry, or a compaction that keeps an item it also re-inserts, makes the Responses API answer 400 \"Duplicate item found with id rs_X. Remove duplicate items from your input and try again.\". `histlint fix` removes the later copy when it is identical.",
     examples: {
       valid: [{ format: "responses", text: '{"type":"reasoning","id":"rs_1","summary":[]}\n{"type":"message","id":"msg_1","role":"assistant","content":"a"}\n' }],

@@ -6,7 +6,7 @@ export default defineRule({
     id: "duplicate-tool-output",
     description: "two outputs for the same call",
     severity: { default: "warning", anthropic: "error" },
-    fixable: "safe",
+    fixable: false,
     docs: "A call has one output. Anthropic refuses a second one with 400 \"messages.N.content.M: each tool_use must have a single result. Found multiple `tool_result` blocks with id: toolu_X\"; OpenAI takes it but the model sees the call answered twice. It comes from a client that wrote the output, crashed, and wrote it again on resume. `histlint fix` drops the later copy when both say the same; when they differ it keeps the first only with `--unsafe`.",
     examples: {
       valid: [{ format: "responses", text: '{"type":"function_call","call_id":"call_1","name":"ls","arguments":"{}"}\n{"type":"function_call_output","call_id":"call_1","output":"a"}\n' }],

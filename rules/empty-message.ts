@@ -1,5 +1,5 @@
 // A message with no content, or only empty text.
-import { defineRule, describe, partOf } from "../src/rule-kit/index.js";
+import { defineRule, describe, partOf, removeItem } from "../src/rule-kit/index.js";
 
 export default defineRule({
   meta: {
@@ -11,7 +11,7 @@ export default defineRule({
     examples: {
       valid: [{ format: "anthropic", text: '{"model":"claude-sonnet-4-5","max_tokens":1024,"messages":[{"role":"user","content":"hi"}]}' }],
       invalid: [
-        { format: "anthropic", text: '{"model":"claude-sonnet-4-5","max_tokens":1024,"messages":[\n{"role":"user","content":"hi"},\n{"role":"assistant","content":[{"type":"text","text":""}]},\n{"role":"user","content":"   "}\n]}', lines: [3, 4] },
+        { format: "anthropic", text: '{"model":"claude-sonnet-4-5","max_tokens":1024,"messages":[\n{"role":"user","content":"hi"},\n{"role":"assistant","content":[{"type":"text","text":""}]},\n{"role":"user","content":"   "}\n]}', lines: [3, 4], output: "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":1024,\"messages\":[\n{\"role\":\"user\",\"content\":\"hi\"}\n]}" },
       ],
     },
   },
@@ -25,7 +25,7 @@ export default defineRule({
         const whitespace = texts.some((text) => text !== "");
         const error = context.profile.error(whitespace ? "whitespace-text" : "empty-text", { index: item.message ?? position.index, part: partOf(item.source.pointer) });
         const what = item.content.length === 0 ? "has no content" : whitespace ? "holds only white space" : "holds only empty text";
-        context.report({ at: item.source, message: describe(`this ${item.role} message ${what}`, error, "remove it or give it its text") });
+        context.report({ at: item.source, message: describe(`this ${item.role} message ${what}`, error, "remove it or give it its text"), fix: removeItem(item) });
       },
     };
   },

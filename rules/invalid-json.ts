@@ -11,10 +11,10 @@ export default defineRule({
     examples: {
       valid: [{ format: "responses", text: '{"type":"message","role":"user","content":"hi"}\n{"type":"message","role":"assistant","content":"hello"}\n' }],
       invalid: [
-        { format: "responses", text: '{"type":"message","role":"user","content":"hi"}\n{"type":"message" "role":"assistant"}\n{"type":"message","role":"user","content":"again"}\n', lines: [2] },
+        { format: "responses", text: '{"type":"message","role":"user","content":"hi"}\n{"type":"message" "role":"assistant"}\n{"type":"message","role":"user","content":"again"}\n', lines: [2], output: "{\"type\":\"message\",\"role\":\"user\",\"content\":\"hi\"}\n{\"type\":\"message\",\"role\":\"user\",\"content\":\"again\"}\n" },
         { format: "responses", text: '{"type":"message","role":"user","content":"hi"}\n{"type":"message","ro\n{"type":"message","role":"user","content":"again"}\n', lines: [2] },
       ],
     },
   },
-  create: forwardReadProblem("invalid-json"),
+  create: forwardReadProblem("invalid-json", "unsafe"),
 });

@@ -1,5 +1,5 @@
 // An item id whose prefix does not match its type: usually ids from another provider.
-import { defineRule, describe } from "../src/rule-kit/index.js";
+import { defineRule, describe, type Fix } from "../src/rule-kit/index.js";
 
 /** The prefixes OpenAI gives the ids of each item type. */
 const PREFIXES: Record<string, string> = { reasoning: "rs", function_call: "fc", custom_tool_call: "ctc", web_search_call: "ws", message: "msg" };
@@ -17,7 +17,7 @@ export default defineRule({
     docs: "OpenAI checks that an item's id has its type's prefix (`rs_` for reasoning, `fc_` for function calls, `msg_` for messages). Ids written by another provider or a proxy (after a provider switch, Anthropic's `toolu_…`, a UUID) are refused: 400 \"Invalid 'input[N].id': 'X'. Expected an ID that begins with 'rs'.\". Ids are optional in a request: `histlint fix` removes the foreign ones.",
     examples: {
       valid: [{ format: "responses", text: '{"type":"reasoning","id":"rs_1","summary":[]}\n{"type":"message","role":"assistant","content":"a"}\n' }],
-      invalid: [{ format: "responses", text: '{"type":"reasoning","id":"3f2a-uuid","summary":[]}\n{"type":"message","role":"assistant","content":"a"}\n', lines: [1] }],
+      invalid: [{ format: "responses", text: '{"type":"reasoning","id":"3f2a-uuid","summary":[]}\n{"type":"message","role":"assistant","content":"a"}\n', lines: [1], output: "{\"type\":\"reasoning\",\"summary\":[]}\n{\"type\":\"message\",\"role\":\"assistant\",\"content\":\"a\"}\n" }],
     },
   },
   create(context) {
@@ -26,7 +26,20 @@ export default defineRule({
         const prefix = PREFIXES[wireTypeOf(item)];
         if (!item.id || !prefix || item.id.startsWith(`${prefix}_`)) return;
         const error = context.profile.error("item-id-prefix", { index: position.index, itemId: item.id, expectedPrefix: prefix });
-        context.report({ at: item.source, message: describe(`${wireTypeOf(item)} id ${JSON.stringify(item.id)} does not begin with "${prefix}_"`, error, "remove the id or restore OpenAI's") });
+        const fix: Fix = {
+          safety: "safe",
+          edits: (fixing) => {
+            const unit = fixing.unitOf(item);
+            const value = unit === undefined ? undefined : fixing.unitValue(unit);
+            if (unit === undefined || typeof value !== "object" || value === null) return undefined;
+            // Ids are optional in a request: the item goes without one (in a Codex rollout, its payload does).
+            const withoutId = (v: Record<string, unknown>) => Object.fromEntries(Object.entries(v).filter(([key]) => key !== "id"));
+            const record = value as Record<string, unknown>;
+            const replaced = item.source.pointer === "/payload" ? { ...record, payload: withoutId(record.payload as Record<string, unknown>) } : withoutId(record);
+            return [{ op: "replace", record: unit, value: replaced }];
+          },
+        };
+        context.report({ at: item.source, message: describe(`${wireTypeOf(item)} id ${JSON.stringify(item.id)} does not begin with "${prefix}_"`, error, "remove the id or restore OpenAI's"), fix });
       },
     };
   },

@@ -17,14 +17,14 @@ export default defineRule({
     examples: {
       valid: [{ format: "codex", text: '{"timestamp":"t","ordinal":0,"type":"session_meta","payload":{"id":"s"}}\n' }],
       invalid: [
-        { format: "codex", text: '{"timestamp":"t","ordinal":0,"type":"event_msg","payload":{}}\n{"timestamp":"t","ordinal":1,"type":"session_meta","payload":{"id":"s"}}\n', lines: [1] },
+        { format: "codex", text: '{"timestamp":"t","ordinal":0,"type":"event_msg","payload":{}}\n{"timestamp":"t","ordinal":1,"type":"session_meta","payload":{"id":"s"}}\n', lines: [1], output: "{\"timestamp\":\"t\",\"ordinal\":0,\"type\":\"session_meta\",\"payload\":{\"id\":\"s\"}}\n{\"timestamp\":\"t\",\"ordinal\":1,\"type\":\"event_msg\",\"payload\":{}}\n" },
         { format: "codex", text: '{"timestamp":"t","ordinal":0,"type":"event_msg","payload":{}}\n', lines: [1] },
       ],
     },
   },
   create(context) {
     let first: { line: number; index: number } | undefined;
-    let metaLine: number | undefined;
+    let meta: { line: number; index: number } | undefined;
     let legacy = false;
     return {
       record(record) {
@@ -33,13 +33,15 @@ export default defineRule({
           // The legacy format has no envelope: its first line is a bare meta `{id, timestamp}`.
           legacy = typeof record.value === "object" && record.value !== null && !("type" in record.value) && "id" in record.value;
         }
-        if (metaLine === undefined && typeOf(record.value) === "session_meta") metaLine = record.span.line;
+        if (!meta && typeOf(record.value) === "session_meta") meta = { line: record.span.line, index: record.index };
       },
       end() {
-        if (legacy || metaLine === first?.line) return;
-        const where = metaLine === undefined ? "there is none in the file" : `it is on line ${metaLine}`;
-        const remedy = metaLine === undefined ? "restore it from another rollout of this session" : "move it to line 1";
-        context.report({ at: FILE_START, message: `the first record is not the session meta and ${where}; Codex cannot resume this rollout: ${remedy}` });
+        if (legacy || meta?.line === first?.line) return;
+        const where = meta === undefined ? "there is none in the file" : `it is on line ${meta.line}`;
+        const remedy = meta === undefined ? "restore it from another rollout of this session" : "move it to line 1";
+        const index = meta?.index;
+        const fix = index === undefined ? undefined : { safety: "safe" as const, edits: () => [{ op: "move" as const, record: index, after: -1 }] };
+        context.report({ at: FILE_START, message: `the first record is not the session meta and ${where}; Codex cannot resume this rollout: ${remedy}`, ...(fix ? { fix } : {}) });
       },
     };
   },

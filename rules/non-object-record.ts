@@ -15,14 +15,15 @@ export default defineRule({
     docs: "Every record of a rollout or a session is an object; a bare number, string or array is not a record of any client, and the client skips it. It usually comes from a tool that appended its own output to the file. Remove the line (`histlint fix --unsafe`).",
     examples: {
       valid: [{ format: "codex", text: '{"timestamp":"t","ordinal":0,"type":"session_meta","payload":{"id":"s"}}\n' }],
-      invalid: [{ format: "codex", text: '{"timestamp":"t","ordinal":0,"type":"session_meta","payload":{"id":"s"}}\n42\n', lines: [2] }],
+      invalid: [{ format: "codex", text: '{"timestamp":"t","ordinal":0,"type":"session_meta","payload":{"id":"s"}}\n42\n', lines: [2], output: "{\"timestamp\":\"t\",\"ordinal\":0,\"type\":\"session_meta\",\"payload\":{\"id\":\"s\"}}\n" }],
     },
   },
   create: (context) => ({
     record(record) {
       const value = record.value;
       if (context.layout !== "lines" || (typeof value === "object" && value !== null && !Array.isArray(value))) return;
-      context.report({ at: { ...record.span, record: record.index }, message: `record ${record.index} is ${kindOf(value)}, not a JSON object; a ${context.format} file holds one object a line: remove it` });
+      const fix = { safety: "unsafe" as const, edits: () => [{ op: "remove" as const, record: record.index }] };
+      context.report({ at: { ...record.span, record: record.index }, message: `record ${record.index} is ${kindOf(value)}, not a JSON object; a ${context.format} file holds one object a line: remove it`, fix });
     },
   }),
 });

@@ -6,7 +6,7 @@ export default defineRule({
     id: "ordinal-sequence",
     description: "Codex `ordinal` numbers missing, repeated or out of order",
     severity: "warning",
-    fixable: "safe",
+    fixable: false,
     formats: ["codex"],
     docs: "Newer Codex versions number rollout records from 0, one a line, and continue from the last readable line on resume. A gap means a line was lost (deleted, or unreadable and skipped), a repeat or a step back means lines were pasted from another session. Codex still resumes, but the numbering no longer says what happened in which order, and tools that rely on it misread the file. `histlint fix` renumbers.",
     examples: {

@@ -23,7 +23,7 @@ export default defineRule({
     id: "reasoning-not-replayable",
     description: "reasoning (encrypted content, raw reasoning text) written by another provider",
     severity: { default: "warning", "openai-chat": "off" },
-    fixable: "safe",
+    fixable: false,
     docs: "Reasoning carries provider state: OpenAI's `encrypted_content` (a Fernet token starting `gAAAAA`) and Anthropic's thinking `signature` can only be verified by the provider that wrote them, and OpenAI never returns raw reasoning `content`. After a provider switch, or a proxy that rewrote items, sending them back makes the provider refuse the request or silently drop the reasoning. `histlint fix` strips the foreign fields and keeps readable summaries; when the foreign text is the only copy it asks for `--unsafe`.",
     examples: {
       valid: [{ format: "responses", text: '{"type":"message","role":"user","content":"hi"}\n{"type":"reasoning","id":"rs_1","summary":[],"encrypted_content":"gAAAAABopaque"}\n{"type":"message","role":"assistant","content":"hello"}\n' }],

@@ -1,5 +1,5 @@
 // A model turn that produced reasoning and nothing else.
-import { defineRule, describe, watchReasoning } from "../src/rule-kit/index.js";
+import { defineRule, describe, removeItem, watchReasoning } from "../src/rule-kit/index.js";
 
 export default defineRule({
   meta: {
@@ -11,7 +11,7 @@ export default defineRule({
     examples: {
       valid: [{ format: "responses", text: '{"type":"message","role":"user","content":"hi"}\n{"type":"reasoning","id":"rs_1","summary":[]}\n{"type":"message","role":"assistant","content":"hello"}\n' }],
       invalid: [
-        { format: "responses", text: '{"type":"message","role":"user","content":"hi"}\n{"type":"reasoning","id":"rs_1","summary":[]}\n{"type":"message","role":"user","content":"hello?"}\n', lines: [2] },
+        { format: "responses", text: '{"type":"message","role":"user","content":"hi"}\n{"type":"reasoning","id":"rs_1","summary":[]}\n{"type":"message","role":"user","content":"hello?"}\n', lines: [2], output: "{\"type\":\"message\",\"role\":\"user\",\"content\":\"hi\"}\n{\"type\":\"message\",\"role\":\"user\",\"content\":\"hello?\"}\n" },
         { format: "responses", text: '{"type":"message","role":"user","content":"hi"}\n{"type":"reasoning","id":"rs_1","summary":[]}\n', lines: [2] },
       ],
     },
@@ -20,7 +20,7 @@ export default defineRule({
     const watch = watchReasoning(({ reasoning, index, onlyReasoning }) => {
       if (!onlyReasoning) return;
       const error = reasoning.id ? context.profile.error("reasoning-without-following-item", { index, itemId: reasoning.id }) : undefined;
-      context.report({ at: reasoning.source, message: describe(`the model's turn ends with reasoning${reasoning.id ? ` ${JSON.stringify(reasoning.id)}` : ""} and no message or tool call`, error, "drop the partial reasoning") });
+      context.report({ at: reasoning.source, message: describe(`the model's turn ends with reasoning${reasoning.id ? ` ${JSON.stringify(reasoning.id)}` : ""} and no message or tool call`, error, "drop the partial reasoning"), fix: removeItem(reasoning) });
     });
     return { item: (item, position) => watch.item(item, position.index), end: watch.end };
   },

@@ -1,5 +1,5 @@
 // Reasoning separated from the message or call it belongs to.
-import { defineRule, describe, watchReasoning } from "../src/rule-kit/index.js";
+import { defineRule, describe, removeItem, watchReasoning } from "../src/rule-kit/index.js";
 
 export default defineRule({
   meta: {
@@ -14,7 +14,7 @@ export default defineRule({
         {
           format: "responses",
           text: '{"type":"message","role":"user","content":"hi"}\n{"type":"function_call","call_id":"call_1","name":"ls","arguments":"{}"}\n{"type":"reasoning","id":"rs_1","summary":[]}\n{"type":"function_call_output","call_id":"call_1","output":"a"}\n{"type":"message","role":"assistant","content":"done"}\n',
-          lines: [3],
+          lines: [3], output: "{\"type\":\"message\",\"role\":\"user\",\"content\":\"hi\"}\n{\"type\":\"function_call\",\"call_id\":\"call_1\",\"name\":\"ls\",\"arguments\":\"{}\"}\n{\"type\":\"function_call_output\",\"call_id\":\"call_1\",\"output\":\"a\"}\n{\"type\":\"message\",\"role\":\"assistant\",\"content\":\"done\"}\n",
         },
       ],
     },
@@ -23,7 +23,7 @@ export default defineRule({
     const watch = watchReasoning(({ reasoning, index, onlyReasoning }) => {
       if (onlyReasoning) return;
       const error = reasoning.id ? context.profile.error("reasoning-without-following-item", { index, itemId: reasoning.id }) : undefined;
-      context.report({ at: reasoning.source, message: describe(`reasoning${reasoning.id ? ` ${JSON.stringify(reasoning.id)}` : ""} is not followed by the message or tool call it belongs to`, error, "drop it, or put it back before its item") });
+      context.report({ at: reasoning.source, message: describe(`reasoning${reasoning.id ? ` ${JSON.stringify(reasoning.id)}` : ""} is not followed by the message or tool call it belongs to`, error, "drop it, or put it back before its item"), fix: removeItem(reasoning) });
     });
     return { item: (item, position) => watch.item(item, position.index), end: watch.end };
   },

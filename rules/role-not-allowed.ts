@@ -6,7 +6,7 @@ export default defineRule({
     id: "role-not-allowed",
     description: "a message role (or a Chat-style field) the endpoint does not accept",
     severity: "error",
-    fixable: "safe",
+    fixable: false,
     docs: "Each API has its own roles. A Chat-style `tool` message sent to the Responses API is refused with 400 \"Invalid value: 'tool'. Supported values are: 'assistant', 'system', 'developer', and 'user'.\", and its `tool_call_id` with \"Unknown parameter: 'input[N].tool_call_id'.\"; Anthropic takes only `user` and `assistant` (and `system` in Claude Code's beta). It happens when a history moves between providers. `histlint fix` maps `developer` to `system` where there is no developer role; dropping a Chat `tool` message from a Responses input loses its content, so that is only done with `--unsafe` — convert it to a `function_call_output` instead.",
     examples: {
       valid: [{ format: "responses", text: '{"type":"message","role":"developer","content":"be brief"}\n{"type":"message","role":"user","content":"hi"}\n' }],

@@ -13,7 +13,7 @@ export default defineRule({
     id: "thinking-block-order",
     description: "Anthropic thinking blocks out of place: not first when thinking is on, last in a message, or unsigned",
     severity: { default: "off", anthropic: "error" },
-    fixable: "unsafe",
+    fixable: false,
     docs: "With `thinking` enabled, Anthropic wants the final assistant message to start with a thinking block: else 400 \"messages.N.content.0.type: Expected `thinking` or `redacted_thinking`, but found `text`. When `thinking` is enabled, a final `assistant` message must start with a thinking block …\". A message may not end in one: \"messages.N: The final block in an assistant message cannot be `thinking`.\". And a thinking block needs the `signature` it came with. These break when a client drops thinking blocks to save tokens or a stream is cut after the thinking. Keep the thinking blocks of the last turn as they came, or disable thinking for the request.",
     examples: {
       valid: [{ format: "anthropic", text: '{"model":"claude-sonnet-4-5","max_tokens":1024,"thinking":{"type":"enabled","budget_tokens":1024},"messages":[{"role":"user","content":"hi"},{"role":"assistant","content":[{"type":"thinking","thinking":"hm","signature":"sig"},{"type":"text","text":"hello"}]}]}' }],

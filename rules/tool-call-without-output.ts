@@ -1,5 +1,5 @@
 // A tool call that never got its output: the user pressed Esc, or the process died mid-call.
-import { callName, defineRule, describe, needsOutput } from "../src/rule-kit/index.js";
+import { callName, cancelCall, defineRule, describe, needsOutput } from "../src/rule-kit/index.js";
 import type { ToolCallItem } from "../src/history/index.js";
 
 export default defineRule({
@@ -12,7 +12,7 @@ export default defineRule({
     examples: {
       valid: [{ format: "responses", text: '{"type":"function_call","call_id":"call_1","name":"ls","arguments":"{}"}\n{"type":"function_call_output","call_id":"call_1","output":"a.txt"}\n' }],
       invalid: [
-        { format: "responses", text: '{"type":"message","role":"user","content":"list"}\n{"type":"function_call","call_id":"call_1","name":"ls","arguments":"{}"}\n', lines: [2] },
+        { format: "responses", text: '{"type":"message","role":"user","content":"list"}\n{"type":"function_call","call_id":"call_1","name":"ls","arguments":"{}"}\n', lines: [2], output: "{\"type\":\"message\",\"role\":\"user\",\"content\":\"list\"}\n{\"type\":\"function_call\",\"call_id\":\"call_1\",\"name\":\"ls\",\"arguments\":\"{}\"}\n{\"type\":\"function_call_output\",\"call_id\":\"call_1\",\"output\":\"The tool call was interrupted before it returned a result.\"}\n" },
         { format: "anthropic", text: '{"messages":[{"role":"user","content":"list"},{"role":"assistant","content":[{"type":"tool_use","id":"toolu_1","name":"ls","input":{}}]}]}', lines: [1] },
       ],
     },
@@ -28,7 +28,7 @@ export default defineRule({
         for (const { call, index } of open.values()) {
           const error = context.profile.error("call-without-output", { index, callId: call.callId, kind: call.kind });
           const remedy = context.profile.name === "codex" ? `Codex inserts "aborted" on resume, any other reader does not: insert the output after the call` : "insert its output after the call";
-          context.report({ at: call.source, message: describe(`${callName(call)} has no output`, error, remedy) });
+          context.report({ at: call.source, message: describe(`${callName(call)} has no output`, error, remedy), fix: cancelCall(call) });
         }
       },
     };

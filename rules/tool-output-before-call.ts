@@ -1,6 +1,6 @@
 // An output written before its call: the API reads the input in order and refuses it.
 import type { ToolOutputItem } from "../src/history/index.js";
-import { callName, defineRule, describe } from "../src/rule-kit/index.js";
+import { callName, defineRule, describe, type Fix } from "../src/rule-kit/index.js";
 
 export default defineRule({
   meta: {
@@ -11,7 +11,7 @@ export default defineRule({
     docs: "Outputs must follow their calls. An output written first (two writers racing, lines reordered by hand) is refused as if it had no call: Responses answers 400 \"No tool call found for function call output with call_id call_X.\", and the Chat and Anthropic APIs refuse it the same way. Codex records the error in `task_complete.error` and every later resume fails again until the file is repaired. `histlint fix` moves the output right after its call.",
     examples: {
       valid: [{ format: "responses", text: '{"type":"function_call","call_id":"call_1","name":"ls","arguments":"{}"}\n{"type":"function_call_output","call_id":"call_1","output":"a.txt"}\n' }],
-      invalid: [{ format: "responses", text: '{"type":"function_call_output","call_id":"call_1","output":"a.txt"}\n{"type":"function_call","call_id":"call_1","name":"ls","arguments":"{}"}\n', lines: [1] }],
+      invalid: [{ format: "responses", text: '{"type":"function_call_output","call_id":"call_1","output":"a.txt"}\n{"type":"function_call","call_id":"call_1","name":"ls","arguments":"{}"}\n', lines: [1], output: "{\"type\":\"function_call\",\"call_id\":\"call_1\",\"name\":\"ls\",\"arguments\":\"{}\"}\n{\"type\":\"function_call_output\",\"call_id\":\"call_1\",\"output\":\"a.txt\"}\n" }],
     },
   },
   create(context) {
@@ -25,7 +25,16 @@ export default defineRule({
           if (!found) return;
           early.delete(item.callId);
           const error = context.profile.error("output-without-call", { index: found.index, callId: item.callId });
-          context.report({ at: found.output.source, message: describe(`${callName(found.output)} stands before its call on line ${item.source.line}`, error, "move it after the call") });
+          const call = item;
+          const fix: Fix = {
+            safety: "safe",
+            edits: (fixing) => {
+              const output = fixing.unitOf(found.output);
+              const target = fixing.unitOf(call);
+              return output === undefined || target === undefined ? undefined : [{ op: "move", record: output, after: target }];
+            },
+          };
+          context.report({ at: found.output.source, message: describe(`${callName(found.output)} stands before its call on line ${item.source.line}`, error, "move it after the call"), fix });
         }
       },
     };

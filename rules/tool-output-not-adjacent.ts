@@ -7,7 +7,7 @@ export default defineRule({
     id: "tool-output-not-adjacent",
     description: "a tool output that comes later than its API allows (Chat, Anthropic)",
     severity: { default: "error", codex: "off", "openai-responses": "off" },
-    fixable: "safe",
+    fixable: false,
     docs: "Responses takes an output anywhere after its call. Chat Completions wants the tool messages right after the assistant message with `tool_calls` (else 400 \"An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. The following tool_call_ids did not have response messages: call_X\"), and Anthropic wants the `tool_result` blocks at the head of the very next user message (else 400 \"messages.N: `tool_use` ids were found without `tool_result` blocks immediately after: toolu_X. …\"). A history that moves from Responses to Chat or Anthropic trips on this first. `histlint fix` moves the output into place.",
     examples: {
       valid: [{ format: "chat", text: '{"messages":[{"role":"user","content":"ls"},{"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"ls","arguments":"{}"}}]},{"role":"tool","tool_call_id":"call_1","content":"a.txt"}]}' }],

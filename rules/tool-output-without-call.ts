@@ -1,6 +1,6 @@
 // A tool output whose call is nowhere in the history: compacted away, or deleted by hand.
 import type { ToolOutputItem } from "../src/history/index.js";
-import { callName, defineRule, describe, partOf } from "../src/rule-kit/index.js";
+import { callName, defineRule, describe, partOf, removeItem } from "../src/rule-kit/index.js";
 
 export default defineRule({
   meta: {
@@ -11,7 +11,7 @@ export default defineRule({
     docs: "An output answers a call by its id; when the call is gone (a compaction dropped it, an editor deleted its line, it sat on a line the client skipped) the API refuses the request: Responses answers 400 \"No tool call found for function call output with call_id call_X.\", Chat \"Invalid parameter: messages with role 'tool' must be a response to a preceeding message with 'tool_calls'.\", Anthropic \"messages.N.content.M: unexpected `tool_use_id` found in `tool_result` blocks: toolu_X. …\". Codex drops such outputs itself when it builds a prompt; `histlint fix` removes them from the file.",
     examples: {
       valid: [{ format: "responses", text: '{"type":"function_call","call_id":"call_1","name":"ls","arguments":"{}"}\n{"type":"function_call_output","call_id":"call_1","output":"a.txt"}\n' }],
-      invalid: [{ format: "responses", text: '{"type":"message","role":"user","content":"list"}\n{"type":"function_call_output","call_id":"call_9","output":"a.txt"}\n', lines: [2] }],
+      invalid: [{ format: "responses", text: '{"type":"message","role":"user","content":"list"}\n{"type":"function_call_output","call_id":"call_9","output":"a.txt"}\n', lines: [2], output: "{\"type\":\"message\",\"role\":\"user\",\"content\":\"list\"}\n" }],
     },
   },
   create(context) {
@@ -27,7 +27,7 @@ export default defineRule({
       end() {
         for (const { output, index } of orphans.values()) {
           const error = context.profile.error("output-without-call", { index, part: partOf(output.source.pointer), callId: output.callId });
-          context.report({ at: output.source, message: describe(`${callName(output)} answers no call in this history`, error, "remove the output, or restore its call") });
+          context.report({ at: output.source, message: describe(`${callName(output)} answers no call in this history`, error, "remove the output, or restore its call"), fix: removeItem(output) });
         }
       },
     };

@@ -10,8 +10,8 @@ export default defineRule({
     docs: "Clients append one record a line and flush without fsync; a crash or a full disk leaves the last line half written. Codex skips it and, because a resume first appends a newline, the cut line then sits in the middle of the file for good. The record was never complete, so removing it loses nothing the client had: `histlint fix` does, and the diff shows it.",
     examples: {
       valid: [{ format: "responses", text: '{"type":"message","role":"user","content":"hi"}\n' }],
-      invalid: [{ format: "responses", text: '{"type":"message","role":"user","content":"hi"}\n{"type":"function_call","call_id":"ca', lines: [2] }],
+      invalid: [{ format: "responses", text: '{"type":"message","role":"user","content":"hi"}\n{"type":"function_call","call_id":"ca', lines: [2], output: "{\"type\":\"message\",\"role\":\"user\",\"content\":\"hi\"}\n" }],
     },
   },
-  create: forwardReadProblem("truncated-record"),
+  create: forwardReadProblem("truncated-record", "safe"),
 });

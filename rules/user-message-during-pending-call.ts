@@ -7,7 +7,7 @@ export default defineRule({
     id: "user-message-during-pending-call",
     description: "a user message between a tool call and its output",
     severity: { default: "error", codex: "off", "openai-responses": "off" },
-    fixable: "safe",
+    fixable: false,
     docs: "The user typed while a tool ran and the client wrote the message at once, before the tool's output. Responses accepts that order; Chat Completions and Anthropic do not: the outputs must come right after the calls, so the request fails with 400 \"An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. …\" or \"messages.N: `tool_use` ids were found without `tool_result` blocks immediately after: toolu_X. …\". The fix, and the right way to write a sequencer, is buffer-and-flush: hold user input that arrives while calls are pending and write it after their outputs. `histlint fix` moves the message there.",
     examples: {
       valid: [{ format: "chat", text: '{"messages":[{"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"ls","arguments":"{}"}}]},{"role":"tool","tool_call_id":"call_1","content":"a"},{"role":"user","content":"thanks"}]}' }],

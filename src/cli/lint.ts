@@ -12,6 +12,7 @@ import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE_OR_IO, UsageError } from "./exit-
 import { settle, type LintFlags } from "./lint-settings.js";
 import { expandPaths, STDIN } from "./paths.js";
 import { progressBar } from "./progress.js";
+import { runFix } from "./fix.js";
 import { collectSourceLines } from "./source-lines.js";
 
 interface LintCommandOptions extends LintFlags {
@@ -69,11 +70,14 @@ export function registerLint(program: Command, io: CommandIo, setExit: (code: nu
     .option("--quiet", "report errors only, not warnings", false)
     .option("--jobs <n>", "files linted in parallel (default: the number of cores)", positiveInteger)
     .option("--shard <i/n>", "lint only the i-th of n equal parts of the sorted file list (for CI matrices)", shard)
+    .option("--fix", "repair the files in place, as `histlint fix` does")
     .addHelpText(
       "after",
       "\nExit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage or I/O error (a missing path, a bad configuration, a file that is not text, a format that cannot be told).\n\nExamples:\n  histlint lint ~/.codex/sessions\n  histlint lint session.jsonl --profile openai-chat     # before moving a history to another provider\n  histlint lint 'logs/**/*.jsonl' --format sarif -o histlint.sarif\n  cat body.json | histlint lint - --input-format responses",
     )
-    .action(async (paths: string[], options: LintCommandOptions) => setExit(await runLint(paths, options, io)));
+    .action(async (paths: string[], options: LintCommandOptions & { fix?: boolean }) => {
+      setExit(options.fix ? runFix(paths, { ...options, backup: true }, io) : await runLint(paths, options, io));
+    });
 }
 
 export async function runLint(paths: readonly string[], options: LintCommandOptions, io: CommandIo): Promise<number> {

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { EXIT_USAGE_OR_IO, UsageError } from "./exit-codes.js";
 import { readStdin, registerLint, type CommandIo } from "./lint.js";
+import { registerFix } from "./fix.js";
 import { registerRules } from "./rules.js";
 
 function packageVersion(): string {
@@ -30,6 +31,7 @@ export async function main(argv: readonly string[], io: CommandIo = defaultIo): 
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError("(run with --help for usage)");
   registerLint(program, io, (code) => (exitCode = code));
+  registerFix(program, io, (code) => (exitCode = code));
   registerRules(program, io);
   try {
     await program.parseAsync([...argv]);

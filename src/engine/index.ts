@@ -3,3 +3,5 @@ export * from "./diagnostic.js";
 export { lintFile, lintSource, describeIoError, enabledRules, type LintOptions } from "./lint-file.js";
 export { RuleRunner, diagnosticFor, type EnabledRule } from "./rule-runner.js";
 export { lintFiles, shardOf, type LintFilesRun } from "./lint-files.js";
+export { fixBytes, MAX_PASSES, type FixOptions, type FixOutcome, type AppliedFix } from "./fix-file.js";
+export { replaceFile, ChangedOnDisk } from "./atomic-write.js";

@@ -54,20 +54,36 @@ export function enabledRules(format: FormatName, profile: ProfileName, overrides
 
 /** Lints bytes from any source (a file, stdin, a test buffer). */
 export function lintSource(filePath: string, source: ByteSource, options: LintOptions = {}): LintResult {
+  return analyse(filePath, source, options, false).result;
+}
+
+/** What `fix` needs beside the result: the records, the adapter, the profile, the fixes offered. */
+export interface Analysis {
+  result: LintResult;
+  adapter?: FormatAdapter;
+  records: RawRecord[];
+  runner?: RuleRunner;
+  profile?: ProfileName;
+}
+
+/** Reads, detects and runs the rules; `keepRecords` holds every record for a repair (lint streams). */
+export function analyse(filePath: string, source: ByteSource, options: LintOptions, keepRecords: boolean): Analysis {
   const events = readRecords(source);
   const head: ReadEvent[] = [];
   for (let next = events.next(); !next.done; next = events.next()) {
     head.push(next.value);
     if (next.value.problem?.code === "not-text") {
-      return summarize(filePath, { inputFormat: null, profile: null, fatal: true }, [diagnosticFor("not-text", "error", next.value.problem.message, next.value.problem.span)]);
+      const fatal = summarize(filePath, { inputFormat: null, profile: null, fatal: true }, [diagnosticFor("not-text", "error", next.value.problem.message, next.value.problem.span)]);
+      return { result: fatal, records: [] };
     }
     if (head.filter((event) => event.record).length >= DETECTION_SAMPLE) break;
   }
   const headRecords = head.flatMap((event) => (event.record ? [event.record] : []));
   const adapter = chooseAdapter(headRecords, options);
   if (!adapter) {
-    if (headRecords.length === 0) return lintEmpty(filePath, head, options);
-    return fatalResult(filePath, "unknown-format", "cannot tell which history format this is (Codex rollout, Claude Code session, Responses, Chat or Anthropic request); name it with --input-format");
+    if (headRecords.length === 0) return { result: lintEmpty(filePath, head, options), records: [] };
+    const message = "cannot tell which history format this is (Codex rollout, Claude Code session, Responses, Chat or Anthropic request); name it with --input-format";
+    return { result: fatalResult(filePath, "unknown-format", message), records: [] };
   }
   const profileName = options.profile ?? DEFAULT_PROFILE[adapter.name];
   const bytes = "buffer" in source ? Buffer.from(source.buffer.buffer, source.buffer.byteOffset, source.buffer.byteLength) : undefined;
@@ -79,7 +95,8 @@ export function lintSource(filePath: string, source: ByteSource, options: LintOp
     layout: adapter.layout === "lines" || headRecords.length > 1 ? "lines" : "document",
     request: () => stream?.request(),
   });
-  const records = feedRecords(head, events, runner);
+  const kept: RawRecord[] = [];
+  const records = feedRecords(head, events, runner, keepRecords ? kept : undefined);
   stream = adapter.history(adapter.layout === "document" ? [...records] : records, { report: () => undefined, ...(bytes ? { bytes } : {}) });
   let index = 0;
   let rolledBack = false;
@@ -95,7 +112,8 @@ export function lintSource(filePath: string, source: ByteSource, options: LintOp
     const again = [...readRecords(source)].flatMap((event) => (event.record ? [event.record] : []));
     runner.replayItems(collectItems(adapter.history(again, { report: () => undefined, ...(bytes ? { bytes } : {}) }).events));
   }
-  return summarize(filePath, { inputFormat: adapter.name, profile: profileName, fatal: false }, runner.finish());
+  const result = summarize(filePath, { inputFormat: adapter.name, profile: profileName, fatal: false }, runner.finish());
+  return { result, adapter, records: kept, runner, profile: profileName };
 }
 
 /** A file with no records: only the read problems apply, under the forced or Codex format. */
@@ -114,13 +132,14 @@ function chooseAdapter(head: RawRecord[], options: LintOptions): FormatAdapter |
 }
 
 /** The events read for detection, then the rest: problems and records go to the rules on the way. */
-function* feedRecords(head: ReadEvent[], rest: Iterator<ReadEvent>, runner: RuleRunner): Generator<RawRecord> {
+function* feedRecords(head: ReadEvent[], rest: Iterator<ReadEvent>, runner: RuleRunner, keep: RawRecord[] | undefined): Generator<RawRecord> {
   for (let i = 0, next = rest.next(); i < head.length || !next.done; i += 1) {
     const event = i < head.length ? (head[i] as ReadEvent) : (next.value as ReadEvent);
     if (i >= head.length) next = rest.next();
     if (event.problem) runner.readProblem(event.problem);
     else {
       runner.record(event.record);
+      keep?.push(event.record);
       yield event.record;
     }
   }

@@ -2,7 +2,7 @@
 import type { FormatName, Item, RequestContext } from "../history/index.js";
 import type { Profile } from "../profiles/index.js";
 import type { RawRecord, ReadProblem } from "../read/index.js";
-import { PairingIndex, type Location, type Rule, type RuleVisitor } from "../rule-kit/index.js";
+import { PairingIndex, type Fix, type Location, type Rule, type RuleVisitor } from "../rule-kit/index.js";
 import type { Diagnostic, Severity } from "./diagnostic.js";
 
 export interface EnabledRule {
@@ -48,6 +48,8 @@ interface Running {
  */
 export class RuleRunner {
   private readonly settled: Diagnostic[] = [];
+  /** The repair each diagnostic offers, for `fix`. */
+  readonly fixes = new Map<Diagnostic, Fix>();
   private running: Running[] = [];
   /** The rules with each hook, kept apart so the hot loops touch only those. */
   private withRecord: Running[] = [];
@@ -67,9 +69,11 @@ export class RuleRunner {
   private start(enabled: EnabledRule): Running {
     const running: Running = { enabled, visitor: {}, found: [], crashed: false };
     const { profile, format, layout, request } = this.setup;
-    // Rules declare whether they can be fixed; no fix is built yet (the repair issue), so none is promised.
-    const fixable = false;
-    const report = ({ at, message }: { at: Location; message: string }) => running.found.push(diagnosticFor(enabled.rule.meta.id, enabled.severity, message, at, fixable));
+    const report = ({ at, message, fix }: { at: Location; message: string; fix?: Fix }) => {
+      const diagnostic = diagnosticFor(enabled.rule.meta.id, enabled.severity, message, at, fix !== undefined);
+      running.found.push(diagnostic);
+      if (fix) this.fixes.set(diagnostic, fix);
+    };
     const seen = this.seen;
     this.guard(running, () => (running.visitor = enabled.rule.create({ profile, format, layout, request, report, seen })));
     return running;

@@ -1,6 +1,6 @@
 // The contract every wire format implements: detect it, read its history, write edits back losslessly.
 import { z } from "zod";
-import type { FormatName, HistoryEvent, RequestContext } from "../history/index.js";
+import type { FormatName, HistoryEvent, RequestContext, ToolCallItem } from "../history/index.js";
 import type { RawRecord, Span } from "../read/index.js";
 
 /** A problem with a record's shape that the format's client would trip on (not a provider rule). */
@@ -25,12 +25,19 @@ export interface HistoryStream {
   request(): RequestContext | undefined;
 }
 
-/** A record-level edit; `record` and `after` count the format's editable units (-1: before the first). */
+/**
+ * A record-level edit; `record` and `after` count the format's editable units (-1: before the first).
+ * Two edits serve the record-level repairs of line-oriented files: `drop-bytes` removes bytes that
+ * belong to no record (a byte order mark, a truncated tail, a line that did not parse), and
+ * `own-line` starts a record on a line of its own without rewriting it.
+ */
 export const Edit = z.discriminatedUnion("op", [
   z.object({ op: z.literal("insert"), after: z.number().int().min(-1), value: z.unknown() }),
   z.object({ op: z.literal("remove"), record: z.number().int().nonnegative() }),
   z.object({ op: z.literal("replace"), record: z.number().int().nonnegative(), value: z.unknown() }),
   z.object({ op: z.literal("move"), record: z.number().int().nonnegative(), after: z.number().int().min(-1) }),
+  z.object({ op: z.literal("drop-bytes"), offset: z.number().int().nonnegative(), length: z.number().int().positive() }),
+  z.object({ op: z.literal("own-line"), record: z.number().int().nonnegative() }),
 ]);
 export type Edit = z.infer<typeof Edit>;
 
@@ -44,4 +51,13 @@ export interface FormatAdapter {
   history(records: Iterable<RawRecord>, context: HistoryContext): HistoryStream;
   /** Applies edits to the file and returns the new bytes; untouched units are written back byte for byte. */
   applyEdits(bytes: Buffer, records: readonly RawRecord[], edits: readonly Edit[]): Buffer;
+  /** The edits that give `call` the output this format's client writes for a cancelled call. */
+  cancelledOutput?(call: ToolCallItem, context: RepairContext): Edit[] | undefined;
+}
+
+/** What a format's repair needs to know of the file. */
+export interface RepairContext {
+  records: readonly RawRecord[];
+  cancelText: string;
+  unitValue(unit: number): unknown;
 }

@@ -3,6 +3,7 @@ import type { Item, Source } from "../history/index.js";
 import type { RawRecord } from "../read/index.js";
 import type { FormatAdapter, HistoryContext, HistoryStream } from "./adapter.js";
 import { anthropicMessageItems } from "./anthropic-blocks.js";
+import { anthropicCancelledOutput } from "./cancelled-output.js";
 import { applyDocumentEdits, documentHistory } from "./document-units.js";
 import { arrayField, isObject } from "./json-shape.js";
 import { requestContext } from "./responses.js";
@@ -42,4 +43,5 @@ export const anthropic: FormatAdapter = {
   detect,
   history,
   applyEdits: (bytes, records, edits) => applyDocumentEdits(bytes, records, edits, "messages"),
+  cancelledOutput: anthropicCancelledOutput,
 };

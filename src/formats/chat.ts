@@ -2,6 +2,7 @@
 import type { Item, Source } from "../history/index.js";
 import type { RawRecord } from "../read/index.js";
 import type { FormatAdapter, HistoryContext, HistoryStream } from "./adapter.js";
+import { chatCancelledOutput } from "./cancelled-output.js";
 import { applyDocumentEdits, documentHistory } from "./document-units.js";
 import { ANTHROPIC_ONLY_BLOCKS } from "./anthropic.js";
 import { arrayField, flattenText, isObject, stringField, type JsonObject } from "./json-shape.js";
@@ -77,4 +78,5 @@ export const chat: FormatAdapter = {
   detect,
   history,
   applyEdits: (bytes, records, edits) => applyDocumentEdits(bytes, records, edits, "messages"),
+  cancelledOutput: chatCancelledOutput,
 };

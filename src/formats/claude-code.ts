@@ -4,6 +4,7 @@ import type { RawRecord } from "../read/index.js";
 import type { FormatAdapter, HistoryContext, HistoryStream } from "./adapter.js";
 import { anthropicMessageItems } from "./anthropic-blocks.js";
 import { isObject, stringField, type JsonObject } from "./json-shape.js";
+import { claudeCodeCancelledOutput } from "./cancelled-output.js";
 import { writeLines } from "./writer.js";
 
 export const CONVERSATION_TYPES = new Set(["user", "assistant", "attachment", "system"]);
@@ -139,4 +140,4 @@ function applyEdits(bytes: Buffer, records: readonly RawRecord[], edits: Paramet
   return writeLines(bytes, units, edits, { serialize: (value) => JSON.stringify(value) });
 }
 
-export const claudeCode: FormatAdapter = { name: "claude-code", layout: "lines", detect, history, applyEdits };
+export const claudeCode: FormatAdapter = { name: "claude-code", layout: "lines", detect, history, applyEdits, cancelledOutput: claudeCodeCancelledOutput };

@@ -5,6 +5,7 @@ import type { RawRecord } from "../read/index.js";
 import type { FormatAdapter, HistoryContext, HistoryStream } from "./adapter.js";
 import { arrayField, isObject, stringField, type JsonObject } from "./json-shape.js";
 import { responsesItem } from "./responses-items.js";
+import { codexCancelledOutput } from "./cancelled-output.js";
 import { writeLines } from "./writer.js";
 
 /** Record types FORMATS.md lists; anything else is passed through as unknown. */
@@ -177,4 +178,4 @@ function applyEdits(bytes: Buffer, records: readonly RawRecord[], edits: Paramet
   });
 }
 
-export const codex: FormatAdapter = { name: "codex", layout: "lines", detect, history, applyEdits };
+export const codex: FormatAdapter = { name: "codex", layout: "lines", detect, history, applyEdits, cancelledOutput: codexCancelledOutput };

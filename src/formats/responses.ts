@@ -4,6 +4,7 @@ import type { RawRecord } from "../read/index.js";
 import type { FormatAdapter, HistoryContext, HistoryStream } from "./adapter.js";
 import { applyDocumentEdits, documentArray, documentBody, documentHistory } from "./document-units.js";
 import { arrayField, isObject, stringField, type JsonObject } from "./json-shape.js";
+import { responsesCancelledOutput } from "./cancelled-output.js";
 import { responsesItem } from "./responses-items.js";
 
 const ITEM_TYPES = new Set(["message", "reasoning", "function_call", "function_call_output", "custom_tool_call", "custom_tool_call_output", "local_shell_call", "local_shell_call_output", "web_search_call", "compaction", "item_reference", "mcp_call"]);
@@ -68,4 +69,5 @@ export const responses: FormatAdapter = {
   detect,
   history,
   applyEdits: (bytes, records, edits) => applyDocumentEdits(bytes, records, edits, "input"),
+  cancelledOutput: responsesCancelledOutput,
 };

@@ -27,7 +27,7 @@ export function planEntries(units: readonly Unit[], edits: readonly Edit[]): Ent
     if (edit.op === "insert") insertAfter(edit.after, { kind: "new", value: edit.value });
     else if (edit.op === "remove") taken.add(edit.record);
     else if (edit.op === "replace") replaced.set(edit.record, edit.value);
-    else {
+    else if (edit.op === "move") {
       taken.add(edit.record);
       insertAfter(edit.after, { kind: "original", index: edit.record, value: units[edit.record]?.value });
     }
@@ -55,7 +55,22 @@ export interface LineStyle {
 export function writeLines(bytes: Buffer, units: readonly Unit[], edits: readonly Edit[], style: LineStyle): Buffer {
   if (edits.length === 0) return bytes;
   const eol = bytes.includes("\r\n") ? "\r\n" : "\n";
-  const parts: Buffer[] = [bytes.subarray(0, units[0]?.offset ?? bytes.length)];
+  const dropped = edits.flatMap((edit) => (edit.op === "drop-bytes" ? [edit] : []));
+  const ownLine = new Set(edits.flatMap((edit) => (edit.op === "own-line" ? [edit.record] : [])));
+  /** The bytes from `start` to `end`, less the ranges dropped (which lie outside every record). */
+  const keep = (start: number, end: number): Buffer => {
+    const cuts = dropped.filter((d) => d.offset < end && d.offset + d.length > start).sort((a, b) => a.offset - b.offset);
+    if (cuts.length === 0) return bytes.subarray(start, end);
+    const pieces: Buffer[] = [];
+    let at = start;
+    for (const cut of cuts) {
+      if (cut.offset > at) pieces.push(bytes.subarray(at, cut.offset));
+      at = Math.max(at, cut.offset + cut.length);
+    }
+    if (at < end) pieces.push(bytes.subarray(at, end));
+    return Buffer.concat(pieces);
+  };
+  const parts: Buffer[] = [keep(0, units[0]?.offset ?? bytes.length)];
   let endsLine = true;
   // Records that shared a line stay on it while nothing comes between them.
   let previousOriginal = -2;
@@ -69,7 +84,7 @@ export function writeLines(bytes: Buffer, units: readonly Unit[], edits: readonl
   for (const entry of planEntries(units, edits)) {
     if (entry.kind === "gap") {
       const [, gap] = splitTail(bytes, units, entry.index);
-      push(gap, true);
+      push(keep(gap.byteOffset - bytes.byteOffset, gap.byteOffset - bytes.byteOffset + gap.length), true);
       continue;
     }
     if (entry.kind === "new") {
@@ -82,7 +97,7 @@ export function writeLines(bytes: Buffer, units: readonly Unit[], edits: readonl
     const text = bytes.subarray(unit.offset, unit.offset + unit.length);
     const renumbered = style.renumber?.(text.toString("utf8"), unit.value, position++, entry.index);
     const rewritten = renumbered === undefined ? text : Buffer.from(renumbered);
-    push(Buffer.concat([rewritten, terminator]), previousOriginal === entry.index - 1);
+    push(Buffer.concat([rewritten, terminator]), previousOriginal === entry.index - 1 && !ownLine.has(entry.index));
     previousOriginal = entry.index;
   }
   return Buffer.concat(parts);

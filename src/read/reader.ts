@@ -23,6 +23,8 @@ export interface ReadProblem {
   code: ReadProblemCode;
   message: string;
   span: Span;
+  /** The bytes the problem occupies, for a repair that removes them: from where the bad value starts to the end of its line. */
+  bytes?: { offset: number; length: number };
 }
 
 export type ReadEvent = { record: RawRecord; problem?: undefined } | { problem: ReadProblem; record?: undefined };
@@ -101,16 +103,17 @@ function* readTolerantly(first: Line, cursor: LineCursor): Generator<ReadEvent> 
   while (pos < line.text.length) {
     const stretch: Stretch = { text: line.text, at: { offset: line.offset, line: line.line, column: 1, bytes: line.bytes } };
     const scan = scanValue(line.text, pos);
+    const removable = occupied(line, pos);
     if (scan.status === "invalid") {
       yield* flush(records);
-      yield invalidAt(stretch, pos, `unexpected '${line.text[pos]}' where a record should start`);
+      yield withBytes(invalidAt(stretch, pos, `unexpected '${line.text[pos]}' where a record should start`), removable);
       return;
     }
     if (scan.status === "incomplete") {
       const joined = joinFollowingLines(line, pos, cursor);
       if (!joined) {
         yield* flush(records);
-        yield incompleteValue(stretch, pos, cursor);
+        yield withBytes(incompleteValue(stretch, pos, cursor), removable);
         return;
       }
       records.push(recordOf(joined.value, spanOfSlice(joined.stretch.text, pos, joined.end, joined.stretch.at)));
@@ -125,7 +128,7 @@ function* readTolerantly(first: Line, cursor: LineCursor): Generator<ReadEvent> 
       const container = line.text[pos] === "{" || line.text[pos] === "[";
       const where = parsed.problem.kind === "syntax" && container ? pos + parsed.problem.index : pos;
       const why = parsed.problem.kind === "syntax" ? parsed.problem.reason : "the value is cut short";
-      yield invalidAt(stretch, where, `invalid JSON: ${why}; the rest of line ${line.line} is skipped`);
+      yield withBytes(invalidAt(stretch, where, `invalid JSON: ${why}; the rest of line ${line.line} is skipped`), removable);
       return;
     }
     records.push(recordOf(parsed.value, spanOfSlice(line.text, pos, scan.end, stretch.at)));
@@ -233,4 +236,17 @@ function isWholeRecord(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** From `pos` to the end of the line, with the line's terminator when the bad value starts the line. */
+function occupied(line: Line, pos: number): { offset: number; length: number } {
+  const before = Buffer.byteLength(line.text.slice(0, pos));
+  const start = line.offset + Math.min(before, line.bytes);
+  const end = line.offset + line.bytes + (pos === 0 ? line.eol.length : 0);
+  return { offset: start, length: end - start };
+}
+
+function withBytes(event: ReadEvent, bytes: { offset: number; length: number }): ReadEvent {
+  if (event.problem && bytes.length > 0) event.problem.bytes = bytes;
+  return event;
 }

@@ -29,3 +29,4 @@ export function formatResults(name: FormatterName, results: readonly LintResult[
 }
 
 export { github, json, junit, sarif, stylish, type SarifOptions, type StylishOptions };
+export { unifiedDiff } from "./unified-diff.js";

@@ -4,3 +4,4 @@ export * from "./messages.js";
 export * from "./reasoning-watch.js";
 export * from "./pairing-index.js";
 export * from "./read-problem-rule.js";
+export * from "./fix.js";

@@ -3,6 +3,7 @@ import type { Severity } from "../engine/diagnostic.js";
 import type { FormatName, Item, RequestContext, Source } from "../history/index.js";
 import type { Profile, ProfileName } from "../profiles/index.js";
 import type { RawRecord, ReadProblem, Span } from "../read/index.js";
+import type { Fix } from "./fix.js";
 import type { PairingIndex } from "./pairing-index.js";
 
 export type Level = Severity | "off";
@@ -15,6 +16,8 @@ export interface RuleExample {
   text: string;
   /** For invalid examples: the line of each diagnostic the rule must report, in order. */
   lines?: number[];
+  /** For invalid examples of a fixable rule: the file after its fixes (safe and unsafe) are applied. */
+  output?: string;
 }
 
 export interface RuleMeta {
@@ -38,6 +41,8 @@ export type Location = Source | (Span & { record?: number; pointer?: string });
 export interface Report {
   at: Location;
   message: string;
+  /** The repair, when the rule can offer one for this finding. */
+  fix?: Fix;
 }
 
 export interface RuleContext {

@@ -46,7 +46,7 @@ describe("histlint lint", () => {
       endLine: 3,
       endColumn: 340,
       record: 3,
-      fixable: false,
+      fixable: true,
     });
   });
 

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { RULES } from "../../rules/index.js";
-import { linesOf, runExample } from "../support/rule-tester.js";
+import { fixExample, linesOf, runExample } from "../support/rule-tester.js";
 
 const ruleFiles = readdirSync("rules").filter((file) => file.endsWith(".ts") && file !== "index.ts");
 const expectedFiles = ["codex", "claude-code", "responses", "chat", "anthropic", "read", "rules"].flatMap((folder) =>
@@ -31,6 +31,14 @@ describe("rule examples", () => {
             expect(d.message).toMatch(/^[a-z`"'0-9]/);
             expect(d.message).not.toMatch(/\.$/);
           }
+        });
+        if (example.output === undefined) return;
+        const output = example.output;
+        it(`invalid example ${i + 1} is fixed to exactly its output, which lints clean, and a second fix changes nothing`, () => {
+          const fixed = fixExample(rule, example).toString("utf8");
+          expect(fixed).toBe(output);
+          expect(linesOf(rule, runExample(rule, { ...example, text: fixed }))).toEqual([]);
+          expect(fixExample(rule, example, fixed).toString("utf8")).toBe(fixed);
         });
       });
     });
@@ -62,6 +70,14 @@ describe("the catalogue", () => {
           if (opening) expect(rule.meta.docs).toContain(opening.replace(/ \S*$/, ""));
         }
       }
+    }
+  });
+
+  it("declares fixable exactly when the rule fixes, and shows the fix in an example", () => {
+    for (const rule of RULES) {
+      const fixes = rule.meta.examples.invalid.some((example) => runExample(rule, example).messages.some((d) => d.ruleId === rule.meta.id && d.fixable));
+      expect(fixes, rule.meta.id).toBe(rule.meta.fixable !== false);
+      expect(rule.meta.examples.invalid.some((example) => example.output !== undefined), rule.meta.id).toBe(rule.meta.fixable !== false);
     }
   });
 

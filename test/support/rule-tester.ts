@@ -1,5 +1,6 @@
 // A strict rule tester (ESLint's RuleTester): an example produces exactly the diagnostics it declares.
-import { adapterFor, lintSource, type LintResult, type Rule, type RuleExample } from "../../src/index.js";
+import { RULES } from "../../rules/index.js";
+import { adapterFor, fixBytes, lintSource, type LintResult, type Rule, type RuleExample } from "../../src/index.js";
 
 /** Lints an example with only `rule` enabled, at error level, under the example's profile. */
 export function runExample(rule: Rule, example: RuleExample): LintResult {
@@ -14,4 +15,11 @@ export function runExample(rule: Rule, example: RuleExample): LintResult {
 /** The lines at which `rule` reported, in order. */
 export function linesOf(rule: Rule, result: LintResult): number[] {
   return result.messages.filter((d) => d.ruleId === rule.meta.id).map((d) => d.line);
+}
+
+/** Applies only `rule`'s fixes (safe and unsafe) to an example, as the strict tester checks them. */
+export function fixExample(rule: Rule, example: RuleExample, text = example.text): Buffer {
+  const only = Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.id === rule.meta.id ? "error" : "off"] as const));
+  const options = { inputFormat: example.format, ...(example.profile ? { profile: example.profile } : {}), rules: only, unsafe: true };
+  return fixBytes("example", Buffer.from(text), options).output;
 }

@@ -1,0 +1,112 @@
+// `histlint fix`: repair histories in place (atomically, with a backup), or show the diff, or write elsewhere.
+import { readFileSync, writeFileSync } from "node:fs";
+import type { Command } from "commander";
+import { Option } from "commander";
+import { RULES } from "../../rules/index.js";
+import { ChangedOnDisk, describeIoError, fixBytes, replaceFile, type FixOutcome, type LintResult } from "../engine/index.js";
+import { FormatName } from "../history/index.js";
+import { ProfileName } from "../profiles/index.js";
+import { formatResults, unifiedDiff } from "../report/index.js";
+import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE_OR_IO, UsageError } from "./exit-codes.js";
+import type { CommandIo } from "./lint.js";
+import { settle, type LintFlags } from "./lint-settings.js";
+import { expandPaths, STDIN } from "./paths.js";
+
+export interface FixFlags extends LintFlags {
+  dryRun?: boolean;
+  output?: string;
+  stdout?: boolean;
+  backup: boolean;
+  unsafe?: boolean;
+  cancelText?: string;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function registerFix(program: Command, io: CommandIo, setExit: (code: number) => void): void {
+  program
+    .command("fix")
+    .description("repair histories so the session can be resumed (atomic, keeps <file>.bak)")
+    .argument("[paths...]", "files, folders (every *.jsonl and *.json below), globs, or - for stdin (written to stdout)", ["."])
+    .option("--dry-run", "print a unified diff of what would change and touch nothing")
+    .option("-o, --output <file>", "write the repair there instead of in place (one input)")
+    .option("--stdout", "write the repair to standard output instead of in place (one input)")
+    .option("--no-backup", "do not keep the original as <file>.bak")
+    .option("--unsafe", "also apply repairs that take judgement and may drop data (invalid lines, foreign tool messages…)")
+    .option("--cancel-text <text>", "the output text for cancelled calls, instead of the client's own (Codex: \"aborted\")")
+    .addOption(new Option("--input-format <format>", "the history format, instead of detecting it").choices(["auto", ...FormatName.options]))
+    .addOption(new Option("--profile <profile>", "the endpoint to repair for (default: the format's own)").choices(ProfileName.options))
+    .option("--rule <id=level>", "set a rule to off, warn, error or info (repeatable); an off rule repairs nothing", collect, [])
+    .option("--config <file>", "the configuration file (default: the nearest histlint.config.json upward)")
+    .addHelpText(
+      "after",
+      "\nAfter repairing, the result is linted again and what remains is reported.\nExit codes: 0 no errors remain, 1 errors remain, 2 usage or I/O error (nothing is written for that file).\n\nExamples:\n  histlint fix ~/.codex/sessions/2026/11/21/rollout-….jsonl\n  histlint fix session.jsonl --dry-run\n  histlint fix session.jsonl && histlint lint session.jsonl",
+    )
+    .action((paths: string[], flags: FixFlags) => setExit(runFix(paths, flags, io)));
+}
+
+export function runFix(paths: readonly string[], flags: FixFlags, io: CommandIo): number {
+  const settings = settle(flags, io.cwd);
+  const files = expandPaths(paths).filter((file) => file === STDIN || !settings.ignored(file));
+  if ((flags.output || flags.stdout) && files.length !== 1) throw new UsageError(`${flags.output ? "-o" : "--stdout"} takes exactly one input, not ${files.length}`);
+  const options = { ...settings.options, ...(flags.unsafe ? { unsafe: true } : {}), ...(flags.cancelText !== undefined ? { cancelText: flags.cancelText } : {}) };
+  const results: LintResult[] = [];
+  let ioFailed = false;
+  for (const file of files) {
+    const input = file === STDIN ? io.stdin() : readInput(file);
+    const name = file === STDIN ? "<stdin>" : file;
+    const outcome = fixBytes(name, input, options);
+    results.push(outcome.remaining);
+    if (outcome.remaining.fatal) continue;
+    if (flags.dryRun) {
+      io.stdout(unifiedDiff(name, input.toString("utf8"), outcome.output.toString("utf8")));
+    } else if (flags.stdout || file === STDIN) {
+      io.stdout(outcome.output.toString("utf8"));
+    } else if (flags.output) {
+      writeOutput(flags.output, outcome.output);
+    } else if (outcome.changed) {
+      try {
+        replaceFile(file, outcome.output, input, { backup: flags.backup });
+      } catch (error) {
+        if (!(error instanceof ChangedOnDisk)) throw new UsageError(`${file}: cannot write the repair: ${describeIoError(error)}`);
+        io.stderr(`histlint: ${error.message}\n`);
+        ioFailed = true;
+        continue;
+      }
+    }
+    io.stderr(summary(name, outcome, flags));
+  }
+  const report = formatResults("stylish", results, { color: io.isTty && !process.env.NO_COLOR, rules: RULES.map((r) => r.meta), version: io.version });
+  if (!flags.stdout && !files.includes(STDIN)) io.stdout(report);
+  else io.stderr(report);
+  if (ioFailed || results.some((r) => r.fatal)) return EXIT_USAGE_OR_IO;
+  return results.some((r) => r.errorCount > 0) ? EXIT_PROBLEMS : EXIT_CLEAN;
+}
+
+function readInput(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    throw new UsageError(`${file}: ${describeIoError(error)}`);
+  }
+}
+
+function writeOutput(path: string, data: Buffer): void {
+  try {
+    writeFileSync(path, data);
+  } catch (error) {
+    throw new UsageError(`${path}: cannot write the repair: ${describeIoError(error)}`);
+  }
+}
+
+/** One line a file: what was repaired, what was left for --unsafe, what would not settle. */
+function summary(file: string, outcome: FixOutcome, flags: FixFlags): string {
+  const verb = flags.dryRun ? "would repair" : "repaired";
+  const counts = new Map<string, number>();
+  for (const fix of outcome.applied) counts.set(fix.ruleId, (counts.get(fix.ruleId) ?? 0) + 1);
+  const what = [...counts].map(([rule, n]) => `${rule}${n > 1 ? ` ×${n}` : ""}`).join(", ");
+  const lines = [outcome.applied.length === 0 ? `${file}: nothing to repair` : `${file}: ${verb} ${outcome.applied.length} (${what})${!flags.dryRun && flags.backup && !flags.output && !flags.stdout ? `; the original is in ${file}.bak` : ""}`];
+  if (outcome.needUnsafe.length > 0) lines.push(`${file}: ${outcome.needUnsafe.length} more can be repaired with --unsafe (${[...new Set(outcome.needUnsafe.map((d) => d.ruleId))].join(", ")}), which may drop data`);
+  if (outcome.unsettled.length > 0) lines.push(`${file}: the repairs did not settle after 10 passes; these rules keep undoing each other: ${outcome.unsettled.join(", ")}`);
+  return lines.join("\n") + "\n";
+}
