@@ -5,7 +5,7 @@ import type { ToolCallItem } from "../src/history/index.js";
 export default defineRule({
   meta: {
     id: "tool-call-without-output",
-    description: "a tool call with no output anywhere after it",
+    description: "a tool call with no output at all",
     severity: { default: "error", codex: "warning" },
     fixable: "safe",
     docs: "Every function, custom and local shell call needs its output in the next request. Without one the Responses API answers 400 \"No tool output found for function call call_X.\" (\"… for custom tool call …\", \"… for local shell call …\"), Chat Completions \"An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. …\", and Anthropic \"messages.N: `tool_use` ids were found without `tool_result` blocks immediately after: toolu_X. …\". It happens when a process is killed mid-call. Codex inserts an `aborted` output itself when it builds a prompt, so under the codex profile it is a warning: the rollout resumes in Codex but fails anywhere else. `histlint fix` inserts the output the client itself would write (`aborted` for Codex, Claude Code's interruption text for its sessions).",
@@ -21,7 +21,9 @@ export default defineRule({
     const open = new Map<string, { call: ToolCallItem; index: number }>();
     return {
       item(item, position) {
-        if (item.type === "tool_call" && item.callId && needsOutput(item) && !open.has(item.callId)) open.set(item.callId, { call: item, index: position.index });
+        // An output written before its call is tool-output-before-call's finding; inserting a second one would duplicate it.
+        const answeredEarlier = item.type === "tool_call" && item.callId !== undefined && context.seen.outputLine(item.callId) !== undefined;
+        if (item.type === "tool_call" && item.callId && needsOutput(item) && !open.has(item.callId) && !answeredEarlier) open.set(item.callId, { call: item, index: position.index });
         else if (item.type === "tool_output" && item.callId) open.delete(item.callId);
       },
       end() {

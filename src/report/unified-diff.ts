@@ -49,7 +49,9 @@ export function unifiedDiff(path: string, before: string, after: string, context
     if (last && i - context <= last[1] + context) last[1] = i;
     else hunks.push([i, i]);
   }
-  const out = [`--- a/${path}`, `+++ b/${path}`];
+  // git's a/ and b/ prefixes for relative paths; an absolute path reads best as it is.
+  const absolute = path.startsWith("/");
+  const out = [`--- ${absolute ? path : `a/${path}`}`, `+++ ${absolute ? path : `b/${path}`}`];
   for (const [first, last] of hunks) {
     const start = Math.max(0, first - context);
     const end = Math.min(ops.length - 1, last + context);
