@@ -12,13 +12,13 @@ export default defineRule({
     id: "broken-parent-chain",
     description: "a Claude Code `parentUuid` that names no record, or conversation records the resumed chain leaves out",
     severity: "warning",
-    fixable: false,
+    fixable: "safe",
     formats: ["claude-code"],
     docs: "Claude Code rebuilds the conversation from the newest record back through `parentUuid`. A parent that names no record is silently bridged to the record written before it; a `parentUuid: null` in the middle (other than at a compact boundary) cuts off everything before it. Either way the model gets a different history from the one the user sees, with no message. `histlint fix` re-links the records so the chain reaches every conversation record in file order.",
     examples: {
       valid: [{ format: "claude-code", text: '{"type":"user","uuid":"u1","parentUuid":null,"message":{"role":"user","content":"hi"}}\n{"type":"assistant","uuid":"a1","parentUuid":"u1","message":{"role":"assistant","id":"m1","content":[{"type":"text","text":"hello"}]}}\n' }],
       invalid: [
-        { format: "claude-code", text: '{"type":"user","uuid":"u1","parentUuid":null,"message":{"role":"user","content":"hi"}}\n{"type":"assistant","uuid":"a1","parentUuid":"gone","message":{"role":"assistant","id":"m1","content":[{"type":"text","text":"hello"}]}}\n', lines: [2] },
+        { format: "claude-code", text: '{"type":"user","uuid":"u1","parentUuid":null,"message":{"role":"user","content":"hi"}}\n{"type":"assistant","uuid":"a1","parentUuid":"gone","message":{"role":"assistant","id":"m1","content":[{"type":"text","text":"hello"}]}}\n', lines: [2], output: "{\"type\":\"user\",\"uuid\":\"u1\",\"parentUuid\":null,\"message\":{\"role\":\"user\",\"content\":\"hi\"}}\n{\"type\":\"assistant\",\"uuid\":\"a1\",\"parentUuid\":\"u1\",\"message\":{\"role\":\"assistant\",\"id\":\"m1\",\"content\":[{\"type\":\"text\",\"text\":\"hello\"}]}}\n" },
         { format: "claude-code", text: '{"type":"user","uuid":"u1","parentUuid":null,"message":{"role":"user","content":"hi"}}\n{"type":"user","uuid":"u2","parentUuid":null,"message":{"role":"user","content":"again"}}\n', lines: [1] },
       ],
     },
@@ -31,14 +31,26 @@ export default defineRule({
       },
       end() {
         const chain = resumeChain(records);
+        // Re-linking gives a record the conversation record written just before it as its parent.
+        const previous = new Map(chain.all.map((entry, i) => [entry, chain.all[i - 1]]));
+        const relink = (entry: ChainRecord) => {
+          const parent = previous.get(entry);
+          return parent ? { safety: "safe" as const, edits: () => [{ op: "replace" as const, record: entry.record.index, value: { ...entry.value, parentUuid: parent.uuid } }] } : undefined;
+        };
         for (const entry of chain.bridged) {
-          context.report({ at: { ...entry.record.span, record: entry.record.index, pointer: "/parentUuid" }, message: `parentUuid ${JSON.stringify(entry.parentUuid)} names no record; Claude Code bridges it to the record written before: re-link it` });
+          const fix = relink(entry);
+          context.report({ at: { ...entry.record.span, record: entry.record.index, pointer: "/parentUuid" }, message: `parentUuid ${JSON.stringify(entry.parentUuid)} names no record; Claude Code bridges it to the record written before: re-link it`, ...(fix ? { fix } : {}) });
         }
         const kept = new Set(chain.records);
         const lastBoundary = chain.records.find(isCompactBoundary)?.record.index ?? -1;
+        // A `parentUuid: null` mid-file (not a compact boundary) cuts the chain: re-linking that record
+        // brings back what came before it. Records on an abandoned branch (a rewind) are left to a person.
+        const start = chain.records[0];
+        const cut = start && start.parentUuid === null && !isCompactBoundary(start) ? relink(start) : undefined;
         for (const entry of chain.all) {
           if (kept.has(entry) || entry.record.index < lastBoundary || entry.value.type === "system") continue;
-          context.report({ at: { ...entry.record.span, record: entry.record.index }, message: `${String(entry.value.type)} record ${JSON.stringify(entry.uuid)} is not on the chain Claude Code resumes from, so the model never sees it: re-link it` });
+          const fix = start && entry.record.index < start.record.index ? cut : undefined;
+          context.report({ at: { ...entry.record.span, record: entry.record.index }, message: `${String(entry.value.type)} record ${JSON.stringify(entry.uuid)} is not on the chain Claude Code resumes from, so the model never sees it: re-link it`, ...(fix ? { fix } : {}) });
         }
       },
     };

@@ -1,16 +1,16 @@
 // Two outputs for one call.
-import { callName, defineRule, describe, partOf } from "../src/rule-kit/index.js";
+import { callName, defineRule, describe, partOf, removeItem, type FixContext } from "../src/rule-kit/index.js";
 
 export default defineRule({
   meta: {
     id: "duplicate-tool-output",
     description: "two outputs for the same call",
     severity: { default: "warning", anthropic: "error" },
-    fixable: false,
+    fixable: "safe",
     docs: "A call has one output. Anthropic refuses a second one with 400 \"messages.N.content.M: each tool_use must have a single result. Found multiple `tool_result` blocks with id: toolu_X\"; OpenAI takes it but the model sees the call answered twice. It comes from a client that wrote the output, crashed, and wrote it again on resume. `histlint fix` drops the later copy when both say the same; when they differ it keeps the first only with `--unsafe`.",
     examples: {
       valid: [{ format: "responses", text: '{"type":"function_call","call_id":"call_1","name":"ls","arguments":"{}"}\n{"type":"function_call_output","call_id":"call_1","output":"a"}\n' }],
-      invalid: [{ format: "responses", text: '{"type":"function_call","call_id":"call_1","name":"ls","arguments":"{}"}\n{"type":"function_call_output","call_id":"call_1","output":"a"}\n{"type":"function_call_output","call_id":"call_1","output":"a"}\n', lines: [3] }],
+      invalid: [{ format: "responses", text: '{"type":"function_call","call_id":"call_1","name":"ls","arguments":"{}"}\n{"type":"function_call_output","call_id":"call_1","output":"a"}\n{"type":"function_call_output","call_id":"call_1","output":"a"}\n', lines: [3], output: "{\"type\":\"function_call\",\"call_id\":\"call_1\",\"name\":\"ls\",\"arguments\":\"{}\"}\n{\"type\":\"function_call_output\",\"call_id\":\"call_1\",\"output\":\"a\"}\n" }],
     },
   },
   create(context) {
@@ -21,7 +21,14 @@ export default defineRule({
         const seen = context.seen.outputLine(item.callId);
         if (seen === undefined) return;
         const error = context.profile.error("duplicate-tool-result", { index: item.message ?? position.index, part: partOf(item.source.pointer), callId: item.callId });
-        context.report({ at: item.source, message: describe(`${callName(item)} was already answered on line ${seen}`, error, "remove this copy") });
+        const later = item;
+        // The copy goes safely when it says what the first output said; otherwise keeping the first is a judgement.
+        const same = (fixing: FixContext) => {
+          const first = fixing.items().find((i) => i.type === "tool_output" && i.callId === later.callId);
+          return first?.type === "tool_output" && first.output === later.output;
+        };
+        const fix = { ...removeItem(later), safety: (fixing: FixContext) => (same(fixing) ? ("safe" as const) : ("unsafe" as const)) };
+        context.report({ at: item.source, message: describe(`${callName(item)} was already answered on line ${seen}`, error, "remove this copy"), fix });
       },
     };
   },

@@ -6,7 +6,7 @@ export default defineRule({
     id: "ordinal-sequence",
     description: "Codex `ordinal` numbers missing, repeated or out of order",
     severity: "warning",
-    fixable: false,
+    fixable: "safe",
     formats: ["codex"],
     docs: "Newer Codex versions number rollout records from 0, one a line, and continue from the last readable line on resume. A gap means a line was lost (deleted, or unreadable and skipped), a repeat or a step back means lines were pasted from another session. Codex still resumes, but the numbering no longer says what happened in which order, and tools that rely on it misread the file. `histlint fix` renumbers.",
     examples: {
@@ -15,7 +15,7 @@ export default defineRule({
         {
           format: "codex",
           text: '{"timestamp":"t","ordinal":0,"type":"session_meta","payload":{"id":"s"}}\n{"timestamp":"t","ordinal":2,"type":"event_msg","payload":{}}\n{"timestamp":"t","ordinal":2,"type":"event_msg","payload":{}}\n',
-          lines: [2, 3],
+          lines: [2, 3], output: "{\"timestamp\":\"t\",\"ordinal\":0,\"type\":\"session_meta\",\"payload\":{\"id\":\"s\"}}\n{\"timestamp\":\"t\",\"ordinal\":1,\"type\":\"event_msg\",\"payload\":{}}\n{\"timestamp\":\"t\",\"ordinal\":2,\"type\":\"event_msg\",\"payload\":{}}\n",
         },
       ],
     },
@@ -28,7 +28,8 @@ export default defineRule({
         if (typeof ordinal !== "number") return;
         if (previous !== undefined && ordinal !== previous + 1) {
           const what = ordinal === previous ? "repeats" : ordinal < previous ? "goes back from" : `skips ${ordinal - previous - 1} after`;
-          context.report({ at: { ...record.span, record: record.index, pointer: "/ordinal" }, message: `ordinal ${ordinal} ${what} ordinal ${previous}; Codex numbers records one a line: renumber them` });
+          const fix = { safety: "safe" as const, edits: () => [{ op: "renumber" as const }] };
+          context.report({ at: { ...record.span, record: record.index, pointer: "/ordinal" }, message: `ordinal ${ordinal} ${what} ordinal ${previous}; Codex numbers records one a line: renumber them`, fix });
         }
         previous = ordinal;
       },

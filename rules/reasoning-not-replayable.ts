@@ -1,6 +1,6 @@
 // Reasoning state written by another provider, which this endpoint cannot take back.
 import type { ReasoningItem } from "../src/history/index.js";
-import { defineRule, describe } from "../src/rule-kit/index.js";
+import { defineRule, describe, rewriteItem } from "../src/rule-kit/index.js";
 
 /** OpenAI's encrypted reasoning is a Fernet token: base64 of version byte 0x80 and a timestamp. */
 const OPENAI_ENCRYPTED = /^gAAAAA/;
@@ -23,12 +23,12 @@ export default defineRule({
     id: "reasoning-not-replayable",
     description: "reasoning (encrypted content, raw reasoning text) written by another provider",
     severity: { default: "warning", "openai-chat": "off" },
-    fixable: false,
+    fixable: "safe",
     docs: "Reasoning carries provider state: OpenAI's `encrypted_content` (a Fernet token starting `gAAAAA`) and Anthropic's thinking `signature` can only be verified by the provider that wrote them, and OpenAI never returns raw reasoning `content`. After a provider switch, or a proxy that rewrote items, sending them back makes the provider refuse the request or silently drop the reasoning. `histlint fix` strips the foreign fields and keeps readable summaries; when the foreign text is the only copy it asks for `--unsafe`.",
     examples: {
       valid: [{ format: "responses", text: '{"type":"message","role":"user","content":"hi"}\n{"type":"reasoning","id":"rs_1","summary":[],"encrypted_content":"gAAAAABopaque"}\n{"type":"message","role":"assistant","content":"hello"}\n' }],
       invalid: [
-        { format: "responses", text: '{"type":"message","role":"user","content":"hi"}\n{"type":"reasoning","id":"rs_1","summary":[],"content":[{"type":"reasoning_text","text":"think"}]}\n{"type":"message","role":"assistant","content":"hello"}\n', lines: [2] },
+        { format: "responses", text: '{"type":"message","role":"user","content":"hi"}\n{"type":"reasoning","id":"rs_1","summary":[],"content":[{"type":"reasoning_text","text":"think"}]}\n{"type":"message","role":"assistant","content":"hello"}\n', lines: [2], output: "{\"type\":\"message\",\"role\":\"user\",\"content\":\"hi\"}\n{\"type\":\"reasoning\",\"id\":\"rs_1\",\"summary\":[]}\n{\"type\":\"message\",\"role\":\"assistant\",\"content\":\"hello\"}\n" },
         { format: "responses", text: '{"type":"message","role":"user","content":"hi"}\n{"type":"reasoning","id":"rs_1","summary":[],"encrypted_content":"EqQBCgIYAhIM"}\n{"type":"message","role":"assistant","content":"hello"}\n', lines: [2] },
       ],
     },
@@ -38,7 +38,11 @@ export default defineRule({
       item(item) {
         if (item.type !== "reasoning") return;
         const foreign = foreignTo(context.profile.api, item);
-        if (foreign) context.report({ at: item.source, message: describe(`this reasoning holds ${foreign}`, undefined, `strip it before sending it to ${context.profile.description}`) });
+        if (!foreign) return;
+        // Stripping loses nothing readable while a summary stays; raw text that is the only copy is a judgement.
+        const onlyCopy = item.text !== undefined && item.summary.every((s) => s === "");
+        const fix = rewriteItem(item, (value) => (value.type === "reasoning" ? Object.fromEntries(Object.entries(value).filter(([key]) => key !== "encrypted_content" && key !== "content")) : undefined), onlyCopy ? "unsafe" : "safe");
+        context.report({ at: item.source, message: describe(`this reasoning holds ${foreign}`, undefined, `strip it before sending it to ${context.profile.description}`), fix });
       },
     };
   },

@@ -1,17 +1,17 @@
 // A message role, or a Chat-only field, that the endpoint refuses.
-import { defineRule, describe } from "../src/rule-kit/index.js";
+import { defineRule, describe, removeItem, rewriteItem, type Fix } from "../src/rule-kit/index.js";
 
 export default defineRule({
   meta: {
     id: "role-not-allowed",
     description: "a message role (or a Chat-style field) the endpoint does not accept",
     severity: "error",
-    fixable: false,
+    fixable: "safe",
     docs: "Each API has its own roles. A Chat-style `tool` message sent to the Responses API is refused with 400 \"Invalid value: 'tool'. Supported values are: 'assistant', 'system', 'developer', and 'user'.\", and its `tool_call_id` with \"Unknown parameter: 'input[N].tool_call_id'.\"; Anthropic takes only `user` and `assistant` (and `system` in Claude Code's beta). It happens when a history moves between providers. `histlint fix` maps `developer` to `system` where there is no developer role; dropping a Chat `tool` message from a Responses input loses its content, so that is only done with `--unsafe` — convert it to a `function_call_output` instead.",
     examples: {
       valid: [{ format: "responses", text: '{"type":"message","role":"developer","content":"be brief"}\n{"type":"message","role":"user","content":"hi"}\n' }],
       invalid: [
-        { format: "responses", text: '{"type":"message","role":"user","content":"hi"}\n{"role":"tool","tool_call_id":"call_1","content":"a.txt"}\n', lines: [2] },
+        { format: "responses", text: '{"type":"message","role":"user","content":"hi"}\n{"role":"tool","tool_call_id":"call_1","content":"a.txt"}\n', lines: [2], output: "{\"type\":\"message\",\"role\":\"user\",\"content\":\"hi\"}\n" },
         { format: "responses", text: '{"type":"message","role":"user","content":"hi"}\n{"role":"assistant","content":"ok","tool_calls":[]}\n', lines: [2] },
       ],
     },
@@ -25,7 +25,11 @@ export default defineRule({
         if (!roles.includes(item.role)) {
           const error = context.profile.error("role-not-allowed", { index, value: item.role });
           const allowed = roles.map((role) => `"${role}"`).join(", ");
-          context.report({ at: item.source, message: describe(`role ${JSON.stringify(item.role)} is not one ${context.profile.description} accepts (${allowed})`, error, "convert the message or remove it") });
+          // developer becomes system where there is no developer role; a Chat tool message can only go (unsafe: it loses the output).
+          const toSystem = item.role === "developer" && roles.includes("system");
+          const fix: Fix | undefined = toSystem ? rewriteItem(item, (value) => ({ ...value, role: "system" })) : item.role === "tool" || item.role === "function" ? removeItem(item, "unsafe") : undefined;
+          const remedy = toSystem ? "make it a system message" : "convert it to a function_call_output, or remove it (histlint fix --unsafe removes it and its content is lost)";
+          context.report({ at: item.source, message: describe(`role ${JSON.stringify(item.role)} is not one ${context.profile.description} accepts (${allowed})`, error, remedy), ...(fix ? { fix } : {}) });
         } else if (item.foreignKeys && context.profile.api === "responses") {
           const key = item.foreignKeys[0] as string;
           const error = context.profile.error("foreign-key", { index, value: key });

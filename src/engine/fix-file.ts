@@ -5,7 +5,8 @@ import { isObject } from "../formats/json-shape.js";
 import type { Item } from "../history/index.js";
 import { PROFILES } from "../profiles/index.js";
 import type { RawRecord } from "../read/index.js";
-import type { Fix, FixContext } from "../rule-kit/index.js";
+import { collectItems } from "../history/index.js";
+import { safetyOf, type Fix, type FixContext } from "../rule-kit/index.js";
 import type { Diagnostic, LintResult } from "./diagnostic.js";
 import { analyse, type LintOptions } from "./lint-file.js";
 
@@ -19,7 +20,7 @@ export interface FixOptions extends LintOptions {
 export interface AppliedFix {
   ruleId: string;
   line: number;
-  safety: Fix["safety"];
+  safety: "safe" | "unsafe";
 }
 
 export interface FixOutcome {
@@ -69,7 +70,9 @@ function fixContext(adapter: FormatAdapter, records: RawRecord[], profile: strin
   const body = adapter.layout === "document" && records.length === 1 ? records[0]?.value : undefined;
   const array = Array.isArray(body) ? body : isObject(body) ? ((body.input ?? body.messages) as unknown) : undefined;
   const elements = Array.isArray(array) ? array : undefined;
+  let items: Item[] | undefined;
   return {
+    items: () => (items ??= collectItems(adapter.history(records, { report: () => undefined }).events)),
     records,
     format: adapter.name,
     adapter,
@@ -77,6 +80,7 @@ function fixContext(adapter: FormatAdapter, records: RawRecord[], profile: strin
     cancelText: options.cancelText ?? profileData.cancelText,
     unitValue: (unit) => (elements ? elements[unit] : records[unit]?.value),
     unitOf: (item) => unitOf(item, records, elements),
+    containerOf: (item) => (elements ? elementOf(item.source.pointer) : item.source.record),
   };
 }
 
@@ -102,6 +106,7 @@ function unitOf(item: Item, records: RawRecord[], elements: unknown[] | undefine
 function touches(edit: Edit): string[] {
   if (edit.op === "insert") return [];
   if (edit.op === "drop-bytes") return [`bytes:${edit.offset}`];
+  if (edit.op === "renumber") return ["renumber"];
   return [`unit:${edit.record}`];
 }
 
@@ -113,7 +118,7 @@ function chooseFixes(diagnostics: readonly Diagnostic[], fixes: Map<Diagnostic, 
   for (const diagnostic of diagnostics) {
     const fix = fixes.get(diagnostic);
     if (!fix) continue;
-    if (fix.safety === "unsafe" && !unsafe) {
+    if (safetyOf(fix, context) === "unsafe" && !unsafe) {
       needUnsafe.push(diagnostic);
       continue;
     }
@@ -123,7 +128,7 @@ function chooseFixes(diagnostics: readonly Diagnostic[], fixes: Map<Diagnostic, 
     if (keys.some((key) => taken.has(key))) continue; // the next pass takes it
     keys.forEach((key) => taken.add(key));
     edits.push(...own);
-    applied.push({ ruleId: diagnostic.ruleId, line: diagnostic.line, safety: fix.safety });
+    applied.push({ ruleId: diagnostic.ruleId, line: diagnostic.line, safety: safetyOf(fix, context) });
   }
   return { edits, applied, needUnsafe };
 }

@@ -159,6 +159,7 @@ function applyEdits(bytes: Buffer, records: readonly RawRecord[], edits: Paramet
   const firstOrdinal = records.map((record) => ordinalOf(record.value)).find((o) => o !== undefined);
   const units = records.map((record) => ({ offset: record.span.offset, length: record.span.length, value: record.value }));
   let lastAssigned = firstOrdinal === undefined ? undefined : firstOrdinal - 1;
+  const renumberAll = edits.some((edit) => edit.op === "renumber");
   return writeLines(bytes, units, edits, {
     serialize(value) {
       if (lastAssigned === undefined || !isObject(value)) return JSON.stringify(value);
@@ -169,7 +170,7 @@ function applyEdits(bytes: Buffer, records: readonly RawRecord[], edits: Paramet
     renumber(text, value, position, index) {
       const ordinal = ordinalOf(value);
       if (ordinal === undefined || !isObject(value)) return text;
-      lastAssigned = ordinal + position - index;
+      lastAssigned = renumberAll && lastAssigned !== undefined ? lastAssigned + 1 : ordinal + position - index;
       if (lastAssigned === ordinal) return text;
       const match = ORDINAL.exec(text);
       if (match && Number(match[1]) === ordinal) return text.replace(ORDINAL, `"ordinal":${lastAssigned}`);

@@ -13,15 +13,46 @@ export interface FixContext {
   cancelText: string;
   /** The unit (record, or array element of a body) that is this item and nothing else, if there is one. */
   unitOf(item: Item): number | undefined;
+  /** The unit that holds the item (its record, or the body's array element it is in). */
+  containerOf(item: Item): number | undefined;
   /** The value of a unit as it is in the file. */
   unitValue(unit: number): unknown;
+  /** The history the file holds now (built on first use: only fixes that compare items need it). */
+  items(): readonly Item[];
 }
 
+export type Safety = "safe" | "unsafe";
+
 export interface Fix {
-  /** `safe`: what the client itself would do; `unsafe`: judgement, applied only with --unsafe. */
-  safety: "safe" | "unsafe";
+  /**
+   * `safe`: what the client itself would do; `unsafe`: judgement, applied only with --unsafe. A
+   * function decides from the file at fix time (a duplicate is safe to drop only when identical).
+   */
+  safety: Safety | ((context: FixContext) => Safety);
   /** The edits, or undefined when this instance cannot be repaired in this format. */
   edits(context: FixContext): Edit[] | undefined;
+}
+
+/** The safety of a fix for this file. */
+export function safetyOf(fix: Fix, context: FixContext): Safety {
+  return typeof fix.safety === "function" ? fix.safety(context) : fix.safety;
+}
+
+/** Replaces the unit that is this item with `change(value)`; in a Codex rollout the payload is what changes. */
+export function rewriteItem(item: Item, change: (value: Record<string, unknown>) => Record<string, unknown> | undefined, safety: Fix["safety"] = "safe"): Fix {
+  return {
+    safety,
+    edits: (context) => {
+      const unit = context.unitOf(item);
+      const value = unit === undefined ? undefined : context.unitValue(unit);
+      if (unit === undefined || typeof value !== "object" || value === null) return undefined;
+      const record = value as Record<string, unknown>;
+      const inPayload = item.source.pointer === "/payload" && typeof record.payload === "object" && record.payload !== null;
+      const changed = change((inPayload ? record.payload : record) as Record<string, unknown>);
+      if (!changed) return undefined;
+      return [{ op: "replace", record: unit, value: inPayload ? { ...record, payload: changed } : changed }];
+    },
+  };
 }
 
 /** Removes the item when it is a unit of its own. */

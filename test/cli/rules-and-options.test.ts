@@ -16,8 +16,8 @@ describe("histlint rules and explain", () => {
     const { code, stdout } = histlint(["rules", "--profile", "openai-chat"]);
     expect(code).toBe(0);
     for (const rule of RULES) expect(stdout).toMatch(new RegExp(`^${rule.meta.id} +\\S+ +\\S+ +${rule.meta.description.slice(0, 20).replace(/[.*+?^${}()|[\]\\`]/g, "\\$&")}`, "m"));
-    expect(stdout).toMatch(/^tool-output-not-adjacent +error +-/m);
-    expect(histlint(["rules", "--profile", "openai-responses"]).stdout).toMatch(/^tool-output-not-adjacent +off +-/m);
+    expect(stdout).toMatch(/^tool-output-not-adjacent +error +safe/m);
+    expect(histlint(["rules", "--profile", "openai-responses"]).stdout).toMatch(/^tool-output-not-adjacent +off +safe/m);
     expect(stdout).toMatch(/^tool-call-without-output +error +safe/m);
     expect((JSON.parse(histlint(["rules", "--format", "json"]).stdout) as unknown[]).length).toBe(RULES.length);
   });

@@ -80,7 +80,7 @@ function expectedValues(values: unknown[], edits: Edit[]): unknown[] {
 /** Edits that name each record at most once, as the engine will produce them. */
 function distinctTargets(edits: Edit[]): Edit[] {
   const seen = new Set<number>();
-  return edits.filter((edit) => edit.op === "insert" || edit.op === "drop-bytes" || (!seen.has(edit.record) && seen.add(edit.record)));
+  return edits.filter((edit) => edit.op === "insert" || edit.op === "drop-bytes" || edit.op === "renumber" || (!seen.has(edit.record) && seen.add(edit.record)));
 }
 
 describe("edits on generated JSONL files", () => {
@@ -96,7 +96,7 @@ describe("edits on generated JSONL files", () => {
           const expected = expectedValues(file.values, edits);
           expect(reread.problems.map((p) => p.code)).toEqual(expected.length === 0 ? ["empty-file"] : []);
           expect(reread.records.map((r) => r.value)).toEqual(expected);
-          const touched = new Set(edits.flatMap((e) => (e.op === "insert" || e.op === "drop-bytes" ? [] : [e.record])));
+          const touched = new Set(edits.flatMap((e) => (e.op === "insert" || e.op === "drop-bytes" || e.op === "renumber" ? [] : [e.record])));
           const text = output.toString("utf8");
           for (const record of records.filter((r) => !touched.has(r.index))) {
             expect(text).toContain(file.bytes.toString("utf8", record.span.offset, record.span.offset + record.span.length));
@@ -147,7 +147,7 @@ describe("edits on a pretty-printed request body", () => {
         const body = JSON.parse(output) as { input: unknown[]; model: string };
         expect(body.input).toEqual(expectedValues(input, edits));
         expect(body.model).toBe("gpt-5.5");
-        const touched = new Set(edits.flatMap((e) => (e.op === "insert" || e.op === "drop-bytes" ? [] : [e.record])));
+        const touched = new Set(edits.flatMap((e) => (e.op === "insert" || e.op === "drop-bytes" || e.op === "renumber" ? [] : [e.record])));
         input.forEach((value, i) => {
           if (!touched.has(i)) expect(output).toContain(JSON.stringify(value, null, 2).replace(/\n/g, "\n    "));
         });
