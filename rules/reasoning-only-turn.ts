@@ -1,5 +1,5 @@
 // A model turn that produced reasoning and nothing else.
-import { defineRule, describe, removeItem, watchReasoning } from "../src/rule-kit/index.js";
+import { defineRule, describe, outputBeforeItsCall, removeItem, watchReasoning } from "../src/rule-kit/index.js";
 
 export default defineRule({
   meta: {
@@ -21,7 +21,7 @@ export default defineRule({
       if (!onlyReasoning) return;
       const error = reasoning.id ? context.profile.error("reasoning-without-following-item", { index, itemId: reasoning.id }) : undefined;
       context.report({ at: reasoning.source, message: describe(`the model's turn ends with reasoning${reasoning.id ? ` ${JSON.stringify(reasoning.id)}` : ""} and no message or tool call`, error, "drop the partial reasoning"), fix: removeItem(reasoning) });
-    });
+    }, outputBeforeItsCall(context.seen));
     return { item: (item, position) => watch.item(item, position.index), end: watch.end };
   },
 });

@@ -1,5 +1,5 @@
 // Reasoning separated from the message or call it belongs to.
-import { defineRule, describe, removeItem, watchReasoning } from "../src/rule-kit/index.js";
+import { defineRule, describe, outputBeforeItsCall, removeItem, watchReasoning } from "../src/rule-kit/index.js";
 
 export default defineRule({
   meta: {
@@ -24,7 +24,7 @@ export default defineRule({
       if (onlyReasoning) return;
       const error = reasoning.id ? context.profile.error("reasoning-without-following-item", { index, itemId: reasoning.id }) : undefined;
       context.report({ at: reasoning.source, message: describe(`reasoning${reasoning.id ? ` ${JSON.stringify(reasoning.id)}` : ""} is not followed by the message or tool call it belongs to`, error, "drop it, or put it back before its item"), fix: removeItem(reasoning) });
-    });
+    }, outputBeforeItsCall(context.seen));
     return { item: (item, position) => watch.item(item, position.index), end: watch.end };
   },
 });

@@ -10,9 +10,10 @@ export interface DanglingReasoning {
 
 /**
  * Reasoning belongs to the assistant message or tool call that follows it (more reasoning may come
- * between). Anything else after it, or the end of the history, leaves it dangling.
+ * between). Anything else after it, or the end of the history, leaves it dangling — except an item
+ * that is itself out of place (`displaced`: an output written before its call), which moving fixes.
  */
-export function watchReasoning(onDangling: (dangling: DanglingReasoning) => void) {
+export function watchReasoning(onDangling: (dangling: DanglingReasoning) => void, displaced: (item: Item) => boolean = () => false) {
   let pending: { reasoning: ReasoningItem; index: number } | undefined;
   let producedSinceInput = false;
   const settle = () => {
@@ -25,6 +26,7 @@ export function watchReasoning(onDangling: (dangling: DanglingReasoning) => void
         pending = { reasoning: item, index };
         return;
       }
+      if (displaced(item)) return;
       const answers = item.type === "tool_call" || (item.type === "message" && item.role === "assistant");
       if (answers) {
         pending = undefined;
@@ -36,4 +38,9 @@ export function watchReasoning(onDangling: (dangling: DanglingReasoning) => void
     },
     end: settle,
   };
+}
+
+/** An output whose call has not come yet: out of place, and tool-output-before-call's to move. */
+export function outputBeforeItsCall(seen: { callLine(callId: string): number | undefined }): (item: Item) => boolean {
+  return (item) => item.type === "tool_output" && item.callId !== undefined && seen.callLine(item.callId) === undefined;
 }
