@@ -19,6 +19,13 @@ export interface FixFlags extends LintFlags {
   backup: boolean;
   unsafe?: boolean;
   cancelText?: string;
+  maxTokens?: number;
+}
+
+function tokenBudget(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--max-tokens ${value}: give a whole number of tokens, 1 or more`);
+  return n;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -34,6 +41,7 @@ export function registerFix(program: Command, io: CommandIo, setExit: (code: num
     .option("--no-backup", "do not keep the original as <file>.bak")
     .option("--unsafe", "also apply repairs that take judgement and may drop data (invalid lines, foreign tool messages…)")
     .option("--cancel-text <text>", "the output text for cancelled calls, instead of the client's own (Codex: \"aborted\")")
+    .option("--max-tokens <n>", "drop the oldest tool calls (with their outputs and reasoning) until the history fits n tokens; it loses data", tokenBudget)
     .addOption(new Option("--input-format <format>", "the history format, instead of detecting it").choices(["auto", ...FormatName.options]))
     .addOption(new Option("--profile <profile>", "the endpoint to repair for (default: the format's own)").choices(ProfileName.options))
     .option("--rule <id=level>", "set a rule to off, warn, error or info (repeatable); an off rule repairs nothing", collect, [])
@@ -49,9 +57,15 @@ export function runFix(paths: readonly string[], flags: FixFlags, io: CommandIo)
   const settings = settle(flags, io.cwd);
   const files = expandPaths(paths).filter((file) => file === STDIN || !settings.ignored(file));
   if ((flags.output || flags.stdout) && files.length !== 1) throw new UsageError(`${flags.output ? "-o" : "--stdout"} takes exactly one input, not ${files.length}`);
-  const options = { ...settings.options, ...(flags.unsafe ? { unsafe: true } : {}), ...(flags.cancelText !== undefined ? { cancelText: flags.cancelText } : {}) };
+  const options = {
+    ...settings.options,
+    ...(flags.unsafe ? { unsafe: true } : {}),
+    ...(flags.cancelText !== undefined ? { cancelText: flags.cancelText } : {}),
+    ...(flags.maxTokens !== undefined ? { maxTokens: flags.maxTokens } : {}),
+  };
   const results: LintResult[] = [];
   let ioFailed = false;
+  let overBudget = false;
   for (const file of files) {
     const input = file === STDIN ? io.stdin() : readInput(file);
     const name = file === STDIN ? "<stdin>" : file;
@@ -75,12 +89,13 @@ export function runFix(paths: readonly string[], flags: FixFlags, io: CommandIo)
       }
     }
     io.stderr(summary(name, outcome, flags));
+    overBudget ||= outcome.pruned?.shortfall !== undefined;
   }
   const report = formatResults("stylish", results, { color: io.isTty && !process.env.NO_COLOR, rules: RULES.map((r) => r.meta), version: io.version });
   if (!flags.stdout && !files.includes(STDIN)) io.stdout(report);
   else io.stderr(report);
   if (ioFailed || results.some((r) => r.fatal)) return EXIT_USAGE_OR_IO;
-  return results.some((r) => r.errorCount > 0) ? EXIT_PROBLEMS : EXIT_CLEAN;
+  return results.some((r) => r.errorCount > 0) || overBudget ? EXIT_PROBLEMS : EXIT_CLEAN;
 }
 
 function readInput(file: string): Buffer {
@@ -107,6 +122,12 @@ function summary(file: string, outcome: FixOutcome, flags: FixFlags): string {
   const what = [...counts].map(([rule, n]) => `${rule}${n > 1 ? ` ×${n}` : ""}`).join(", ");
   const lines = [outcome.applied.length === 0 ? `${file}: nothing to repair` : `${file}: ${verb} ${outcome.applied.length} (${what})${!flags.dryRun && flags.backup && !flags.output && !flags.stdout ? `; the original is in ${file}.bak` : ""}`];
   if (outcome.needUnsafe.length > 0) lines.push(`${file}: ${outcome.needUnsafe.length} more can be repaired with --unsafe (${[...new Set(outcome.needUnsafe.map((d) => d.ruleId))].join(", ")}), which may drop data`);
+  const pruned = outcome.pruned;
+  if (pruned && pruned.dropped.length > 0) {
+    const calls = pruned.dropped.map((group) => `${group.callIds.join("+")} (line ${group.line}, ${group.tokens} tokens)`).join(", ");
+    lines.push(`${file}: ${flags.dryRun ? "would drop" : "dropped"} ${pruned.dropped.length} tool call group(s) to fit --max-tokens ${flags.maxTokens}: ${pruned.before} → ${pruned.after} tokens; dropped ${calls}`);
+  } else if (pruned && !pruned.shortfall) lines.push(`${file}: ${pruned.before} tokens, within --max-tokens ${flags.maxTokens}`);
+  if (pruned?.shortfall) lines.push(`${file}: cannot fit --max-tokens ${flags.maxTokens}: ${pruned.shortfall}`);
   if (outcome.unsettled.length > 0) lines.push(`${file}: the repairs did not settle after 10 passes; these rules keep undoing each other: ${outcome.unsettled.join(", ")}`);
   return lines.join("\n") + "\n";
 }

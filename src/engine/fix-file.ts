@@ -9,12 +9,15 @@ import { collectItems } from "../history/index.js";
 import { safetyOf, type Fix, type FixContext } from "../rule-kit/index.js";
 import type { Diagnostic, LintResult } from "./diagnostic.js";
 import { analyse, type LintOptions } from "./lint-file.js";
+import { pruneToBudget, type Pruned } from "./prune.js";
 
 export interface FixOptions extends LintOptions {
   /** Also apply fixes that take judgement (they may drop data). */
   unsafe?: boolean;
   /** The output text for cancelled calls, instead of the client's own. */
   cancelText?: string;
+  /** Drop the oldest tool calls until the history fits this many tokens (it loses data: only on request). */
+  maxTokens?: number;
 }
 
 export interface AppliedFix {
@@ -33,6 +36,8 @@ export interface FixOutcome {
   unsettled: string[];
   /** The result of linting the output. */
   remaining: LintResult;
+  /** What --max-tokens dropped, when it was given. */
+  pruned?: Omit<Pruned, "edits">;
 }
 
 /** Passes before the loop gives up and names the rules that keep changing the file. */
@@ -42,20 +47,31 @@ export function fixBytes(filePath: string, bytes: Buffer, options: FixOptions = 
   let current = bytes;
   const applied: AppliedFix[] = [];
   let needUnsafe: Diagnostic[] = [];
+  let pruned: Omit<Pruned, "edits"> | undefined;
+  const finish = (output: Buffer, unsettled: string[], remaining: LintResult): FixOutcome => ({ ...done(output, bytes, applied, needUnsafe, unsettled, remaining), ...(pruned ? { pruned } : {}) });
   for (let pass = 1; ; pass += 1) {
     const analysis = analyse(filePath, { buffer: current }, options, true);
     const { adapter, runner } = analysis;
-    if (!adapter || !runner || analysis.result.fatal) return done(current, bytes, applied, needUnsafe, [], analysis.result);
+    if (!adapter || !runner || analysis.result.fatal) return finish(current, [], analysis.result);
     const context = fixContext(adapter, analysis.records, analysis.profile, options);
     const chosen = chooseFixes(analysis.result.messages, runner.fixes, context, options.unsafe === true);
     needUnsafe = chosen.needUnsafe;
-    if (chosen.edits.length === 0) return done(current, bytes, applied, needUnsafe, [], analysis.result);
+    if (chosen.edits.length === 0 && options.maxTokens !== undefined && !pruned) {
+      // The repairs have settled: now the budget, once; the passes after it clean up what it leaves.
+      const { edits, ...report } = pruneToBudget(context.items(), options.maxTokens, context.profile, adapter, context);
+      pruned = report;
+      if (edits.length > 0) {
+        current = adapter.applyEdits(current, analysis.records, edits);
+        continue;
+      }
+    }
+    if (chosen.edits.length === 0) return finish(current, [], analysis.result);
     if (pass > MAX_PASSES) {
       const unsettled = [...new Set(chosen.applied.map((fix) => fix.ruleId))];
-      return done(current, bytes, applied, needUnsafe, unsettled, analysis.result);
+      return finish(current, unsettled, analysis.result);
     }
     const next = adapter.applyEdits(current, analysis.records, chosen.edits);
-    if (next.equals(current)) return done(current, bytes, applied, needUnsafe, [], analysis.result);
+    if (next.equals(current)) return finish(current, [], analysis.result);
     applied.push(...chosen.applied);
     current = next;
   }

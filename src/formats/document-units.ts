@@ -85,7 +85,10 @@ export function applyDocumentEdits(bytes: Buffer, records: readonly RawRecord[],
   const text = bytes.toString("utf8", span.offset, span.offset + span.length);
   const location = locateArray(text, array.pointer === "" ? undefined : key);
   const byteAt = (index: number | undefined) => span.offset + Buffer.byteLength(text.slice(0, index ?? 0));
-  const indent = indentationOf(bytes, units[0]);
+  // New elements follow the file's style: indented like the first element, or compact when it is.
+  const first = units[0];
+  const compact = first !== undefined && !bytes.subarray(first.offset, first.offset + first.length).includes(0x0a);
+  const indent = compact ? undefined : indentationOf(bytes, first);
   return writeDocument(bytes, units, edits, {
     open: byteAt(location?.open),
     close: byteAt(location?.close),

@@ -24,3 +24,4 @@ export const DEFAULT_PROFILE: Readonly<Record<FormatName, ProfileName>> = {
 export * from "./profile.js";
 export * from "./provider-error.js";
 export { codexProfile, openAiResponses, openAiChat, anthropicProfile };
+export * from "./tokens.js";

@@ -80,6 +80,22 @@ describe("histlint fix", () => {
   });
 });
 
+describe("histlint fix --max-tokens", () => {
+  it("drops the oldest tool calls to fit, says what it dropped, and exits 1 when it cannot fit", () => {
+    const fits = histlint(["fix", "--stdout", "--max-tokens", "40", "fixtures/responses/one-item-a-line.jsonl"]);
+    expect(fits.code).toBe(0);
+    expect(fits.stdout).not.toContain("call_1");
+    expect(fits.stdout).toContain('"text":"You are terse."');
+    expect(fits.stderr).toContain("dropped 1 tool call group(s) to fit --max-tokens 40: 58 → 34 tokens; dropped call_1 (line 4, 24 tokens)");
+    const short = histlint(["fix", "--stdout", "--max-tokens", "10", "fixtures/responses/one-item-a-line.jsonl"]);
+    expect(short.code).toBe(1);
+    expect(short.stderr).toContain("cannot fit --max-tokens 10: the history still needs 34 tokens once every tool call is dropped");
+    expect(histlint(["fix", "--stdout", "--max-tokens", "100", "fixtures/claude-code/real-parallel-calls.jsonl"]).stderr).toContain("within --max-tokens 100");
+    expect(histlint(["fix", "--stdout", "--max-tokens", "5", "fixtures/claude-code/real-parallel-calls.jsonl"]).stderr).toContain("would break its parentUuid chain");
+    expect(histlint(["fix", "--max-tokens", "0", "fixtures/chat"])).toMatchObject({ code: 2, stderr: "histlint: --max-tokens 0: give a whole number of tokens, 1 or more\n" });
+  });
+});
+
 describe("writing the repair", () => {
   it("writes nothing when the file changed since it was read", () => {
     const path = copyOf(killed);

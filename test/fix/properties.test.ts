@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { RULES } from "../../rules/index.js";
-import { fixBytes, lintSource, readRecords } from "../../src/index.js";
+import { adapterFor, collectItems, fixBytes, lintSource, readRecords } from "../../src/index.js";
 import { breakFile, conversation, faults, serialize, type GeneratedFormat } from "../support/generate.js";
 
 const runs = Number(process.env.HISTLINT_PROPERTY_RUNS ?? 100);
@@ -58,3 +58,29 @@ describe("a broken history", () => {
     });
   }
 });
+
+describe("pruning to a token budget", () => {
+  for (const format of formats) {
+    it(`in ${format} keeps every message, fits the budget or says why, and leaves a history that lints clean`, () => {
+      fc.assert(
+        fc.property(conversation, fc.integer({ min: 20, max: 400 }), (c, budget) => {
+          const input = Buffer.from(serialize(c, format));
+          const outcome = fixBytes("generated", input, { inputFormat: format, maxTokens: budget });
+          const pruned = outcome.pruned;
+          expect(pruned).toBeDefined();
+          if (!pruned?.shortfall) expect(pruned?.after).toBeLessThanOrEqual(budget);
+          expect(pruned?.before).toBeGreaterThanOrEqual(pruned?.after ?? 0);
+          const messages = (text: Buffer) => lintedItems(text, format).filter((i) => i.type === "message").map((i) => JSON.stringify(i.type === "message" ? [i.role, i.content.map((p) => p.text)] : []));
+          expect(messages(outcome.output)).toEqual(messages(input));
+          expect(outcome.remaining.messages.filter((d) => d.severity === "error")).toEqual([]);
+        }),
+        { numRuns: runs },
+      );
+    });
+  }
+});
+
+function lintedItems(bytes: Buffer, format: GeneratedFormat) {
+  const records = [...readRecords({ buffer: bytes })].flatMap((e) => (e.record ? [e.record] : []));
+  return collectItems(adapterFor(format).history(records, { report: () => undefined, bytes }).events);
+}
