@@ -37,7 +37,7 @@ export default defineRule({
           });
           return parts.includes(undefined) ? undefined : { ...value, content: parts };
         });
-        context.report({ at: item.source, message: describe(`part ${part} of this ${item.role} message is ${JSON.stringify(wireType)}; ${context.profile.description} takes ${expected} there`, quoted, "change the part type"), fix });
+        context.report({ at: item.source, ...describe(`part ${part} of this ${item.role} message is ${JSON.stringify(wireType)}; ${context.profile.description} takes ${expected} there`, quoted, "change the part type"), fix });
       },
     };
   },

@@ -33,7 +33,7 @@ export default defineRule({
           return first !== undefined && content(first) === content(later);
         };
         const fix = { ...removeItem(later), safety: (fixing: FixContext) => (same(fixing) ? ("safe" as const) : ("unsafe" as const)) };
-        context.report({ at: item.source, message: describe(`item id ${JSON.stringify(item.id)} was already used on line ${seen}`, error, "remove the duplicate item"), fix });
+        context.report({ at: item.source, ...describe(`item id ${JSON.stringify(item.id)} was already used on line ${seen}`, error, "remove the duplicate item"), fix });
       },
     };
   },

@@ -18,7 +18,7 @@ export default defineRule({
       item(item) {
         if (item.type !== "tool_call" || !item.callId) return;
         const seen = context.seen.callLine(item.callId);
-        if (seen !== undefined) context.report({ at: item.source, message: describe(`${callName(item)} was already used by the call on line ${seen}`, undefined, "give one of the two calls, and its output, another id") });
+        if (seen !== undefined) context.report({ at: item.source, ...describe(`${callName(item)} was already used by the call on line ${seen}`, undefined, "give one of the two calls, and its output, another id") });
       },
     };
   },

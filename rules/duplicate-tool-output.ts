@@ -28,7 +28,7 @@ export default defineRule({
           return first?.type === "tool_output" && first.output === later.output;
         };
         const fix = { ...removeItem(later), safety: (fixing: FixContext) => (same(fixing) ? ("safe" as const) : ("unsafe" as const)) };
-        context.report({ at: item.source, message: describe(`${callName(item)} was already answered on line ${seen}`, error, "remove this copy"), fix });
+        context.report({ at: item.source, ...describe(`${callName(item)} was already answered on line ${seen}`, error, "remove this copy"), fix });
       },
     };
   },

@@ -25,7 +25,7 @@ export default defineRule({
         const whitespace = texts.some((text) => text !== "");
         const error = context.profile.error(whitespace ? "whitespace-text" : "empty-text", { index: item.message ?? position.index, part: partOf(item.source.pointer) });
         const what = item.content.length === 0 ? "has no content" : whitespace ? "holds only white space" : "holds only empty text";
-        context.report({ at: item.source, message: describe(`this ${item.role} message ${what}`, error, "remove it or give it its text"), fix: removeItem(item) });
+        context.report({ at: item.source, ...describe(`this ${item.role} message ${what}`, error, "remove it or give it its text"), fix: removeItem(item) });
       },
     };
   },

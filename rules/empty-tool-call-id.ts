@@ -19,7 +19,7 @@ export default defineRule({
         const pairs = (item.type === "tool_call" && needsOutput(item)) || item.type === "tool_output";
         if (!pairs || (item.callId !== undefined && item.callId !== "")) return;
         const error = context.profile.error("tool-id-pattern", { index: item.message ?? position.index, part: partOf(item.source.pointer) });
-        context.report({ at: item.source, message: describe(`${callName(item)} has no id, so nothing can pair it`, error, "restore the id, or remove the call and its output") });
+        context.report({ at: item.source, ...describe(`${callName(item)} has no id, so nothing can pair it`, error, "restore the id, or remove the call and its output") });
       },
     };
   },

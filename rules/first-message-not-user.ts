@@ -20,7 +20,7 @@ export default defineRule({
         if (decided || (item.type === "message" && item.role === "system")) return;
         decided = true;
         const role = item.type === "message" ? item.role : item.type === "tool_output" ? "user" : "assistant";
-        if (role !== "user") context.report({ at: item.source, message: describe(`the conversation opens with a ${role} turn`, undefined, "start it with the user's message") });
+        if (role !== "user") context.report({ at: item.source, ...describe(`the conversation opens with a ${role} turn`, undefined, "start it with the user's message") });
       },
     };
   },

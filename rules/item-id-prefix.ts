@@ -39,7 +39,7 @@ export default defineRule({
             return [{ op: "replace", record: unit, value: replaced }];
           },
         };
-        context.report({ at: item.source, message: describe(`${wireTypeOf(item)} id ${JSON.stringify(item.id)} does not begin with "${prefix}_"`, error, "remove the id or restore OpenAI's"), fix });
+        context.report({ at: item.source, ...describe(`${wireTypeOf(item)} id ${JSON.stringify(item.id)} does not begin with "${prefix}_"`, error, "remove the id or restore OpenAI's"), fix });
       },
     };
   },

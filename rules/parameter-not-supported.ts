@@ -31,7 +31,7 @@ export default defineRule({
         for (const parameter of request?.parameters ?? []) {
           if (!refused.has(parameter)) continue;
           const error = context.profile.error("unsupported-parameter", { parameter });
-          context.report({ at: FILE_START, message: describe(`the request sets ${JSON.stringify(parameter)}, which ${context.profile.description} refuses`, error, "remove it") });
+          context.report({ at: FILE_START, ...describe(`the request sets ${JSON.stringify(parameter)}, which ${context.profile.description} refuses`, error, "remove it") });
         }
       },
     };

@@ -42,7 +42,7 @@ export default defineRule({
         // Stripping loses nothing readable while a summary stays; raw text that is the only copy is a judgement.
         const onlyCopy = item.text !== undefined && item.summary.every((s) => s === "");
         const fix = rewriteItem(item, (value) => (value.type === "reasoning" ? Object.fromEntries(Object.entries(value).filter(([key]) => key !== "encrypted_content" && key !== "content")) : undefined), onlyCopy ? "unsafe" : "safe");
-        context.report({ at: item.source, message: describe(`this reasoning holds ${foreign}`, undefined, `strip it before sending it to ${context.profile.description}`), fix });
+        context.report({ at: item.source, ...describe(`this reasoning holds ${foreign}`, undefined, `strip it before sending it to ${context.profile.description}`), fix });
       },
     };
   },

@@ -20,7 +20,7 @@ export default defineRule({
     const watch = watchReasoning(({ reasoning, index, onlyReasoning }) => {
       if (!onlyReasoning) return;
       const error = reasoning.id ? context.profile.error("reasoning-without-following-item", { index, itemId: reasoning.id }) : undefined;
-      context.report({ at: reasoning.source, message: describe(`the model's turn ends with reasoning${reasoning.id ? ` ${JSON.stringify(reasoning.id)}` : ""} and no message or tool call`, error, "drop the partial reasoning"), fix: removeItem(reasoning) });
+      context.report({ at: reasoning.source, ...describe(`the model's turn ends with reasoning${reasoning.id ? ` ${JSON.stringify(reasoning.id)}` : ""} and no message or tool call`, error, "drop the partial reasoning"), fix: removeItem(reasoning) });
     }, outputBeforeItsCall(context.seen));
     return { item: (item, position) => watch.item(item, position.index), end: watch.end };
   },

@@ -23,7 +23,7 @@ export default defineRule({
     const watch = watchReasoning(({ reasoning, index, onlyReasoning }) => {
       if (onlyReasoning) return;
       const error = reasoning.id ? context.profile.error("reasoning-without-following-item", { index, itemId: reasoning.id }) : undefined;
-      context.report({ at: reasoning.source, message: describe(`reasoning${reasoning.id ? ` ${JSON.stringify(reasoning.id)}` : ""} is not followed by the message or tool call it belongs to`, error, "drop it, or put it back before its item"), fix: removeItem(reasoning) });
+      context.report({ at: reasoning.source, ...describe(`reasoning${reasoning.id ? ` ${JSON.stringify(reasoning.id)}` : ""} is not followed by the message or tool call it belongs to`, error, "drop it, or put it back before its item"), fix: removeItem(reasoning) });
     }, outputBeforeItsCall(context.seen));
     return { item: (item, position) => watch.item(item, position.index), end: watch.end };
   },

@@ -29,11 +29,11 @@ export default defineRule({
           const toSystem = item.role === "developer" && roles.includes("system");
           const fix: Fix | undefined = toSystem ? rewriteItem(item, (value) => ({ ...value, role: "system" })) : item.role === "tool" || item.role === "function" ? removeItem(item, "unsafe") : undefined;
           const remedy = toSystem ? "make it a system message" : "convert it to a function_call_output, or remove it (histlint fix --unsafe removes it and its content is lost)";
-          context.report({ at: item.source, message: describe(`role ${JSON.stringify(item.role)} is not one ${context.profile.description} accepts (${allowed})`, error, remedy), ...(fix ? { fix } : {}) });
+          context.report({ at: item.source, ...describe(`role ${JSON.stringify(item.role)} is not one ${context.profile.description} accepts (${allowed})`, error, remedy), ...(fix ? { fix } : {}) });
         } else if (item.foreignKeys && context.profile.api === "responses") {
           const key = item.foreignKeys[0] as string;
           const error = context.profile.error("foreign-key", { index, value: key });
-          context.report({ at: item.source, message: describe(`this ${item.role} message carries Chat Completions' ${JSON.stringify(key)}`, error, "convert it to Responses items (function_call, function_call_output)") });
+          context.report({ at: item.source, ...describe(`this ${item.role} message carries Chat Completions' ${JSON.stringify(key)}`, error, "convert it to Responses items (function_call, function_call_output)") });
         }
       },
     };

@@ -31,7 +31,7 @@ export default defineRule({
       const last = items[items.length - 1];
       if (message && last?.type === "reasoning") {
         const error = context.profile.error("thinking-last", { index: message.index });
-        context.report({ at: last.source, message: describe(`assistant message ${message.index} ends with a thinking block`, error, "keep the block that followed it, or drop the thinking") });
+        context.report({ at: last.source, ...describe(`assistant message ${message.index} ends with a thinking block`, error, "keep the block that followed it, or drop the thinking") });
       }
     };
     return {
@@ -45,7 +45,7 @@ export default defineRule({
         }
         message.items.push(item);
         if (item.type === "reasoning" && item.wireType === "thinking" && !item.encrypted) {
-          context.report({ at: item.source, message: describe("this thinking block has no signature", undefined, "keep the signature it came with, or drop the block") });
+          context.report({ at: item.source, ...describe("this thinking block has no signature", undefined, "keep the signature it came with, or drop the block") });
         }
       },
       end() {
@@ -53,7 +53,7 @@ export default defineRule({
         if (!context.request()?.thinkingEnabled || !lastAssistant || lastAssistant.first.type === "reasoning") return;
         const found = blockType(lastAssistant.first);
         const error = context.profile.error("thinking-not-first", { index: lastAssistant.index, value: found });
-        context.report({ at: lastAssistant.first.source, message: describe(`thinking is enabled but the final assistant message starts with ${JSON.stringify(found)}`, error, "keep its thinking block first, or disable thinking") });
+        context.report({ at: lastAssistant.first.source, ...describe(`thinking is enabled but the final assistant message starts with ${JSON.stringify(found)}`, error, "keep its thinking block first, or disable thinking") });
       },
     };
   },

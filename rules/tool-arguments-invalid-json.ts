@@ -27,7 +27,7 @@ export default defineRule({
       item(item) {
         if (item.type !== "tool_call" || item.kind !== "function" || item.arguments === undefined || parsesToObject(item.arguments)) return;
         const shown = item.arguments.length > 40 ? `${item.arguments.slice(0, 40)}…` : item.arguments;
-        context.report({ at: item.source, message: describe(`${callName(item)} has arguments ${JSON.stringify(shown)}, which are not a JSON object`, undefined, "re-run the call or give it the arguments the tool received") });
+        context.report({ at: item.source, ...describe(`${callName(item)} has arguments ${JSON.stringify(shown)}, which are not a JSON object`, undefined, "re-run the call or give it the arguments the tool received") });
       },
     };
   },

@@ -30,7 +30,7 @@ export default defineRule({
         for (const { call, index } of open.values()) {
           const error = context.profile.error("call-without-output", { index, callId: call.callId, kind: call.kind });
           const remedy = context.profile.name === "codex" ? `Codex inserts "aborted" on resume, any other reader does not: insert the output after the call` : "insert its output after the call";
-          context.report({ at: call.source, message: describe(`${callName(call)} has no output`, error, remedy), fix: cancelCall(call) });
+          context.report({ at: call.source, ...describe(`${callName(call)} has no output`, error, remedy), fix: cancelCall(call) });
         }
       },
     };

@@ -34,7 +34,7 @@ export default defineRule({
               return output === undefined || target === undefined ? undefined : [{ op: "move", record: output, after: target }];
             },
           };
-          context.report({ at: found.output.source, message: describe(`${callName(found.output)} stands before its call on line ${item.source.line}`, error, "move it after the call"), fix });
+          context.report({ at: found.output.source, ...describe(`${callName(found.output)} stands before its call on line ${item.source.line}`, error, "move it after the call"), fix });
         }
       },
     };

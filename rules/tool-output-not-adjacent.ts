@@ -71,7 +71,7 @@ export default defineRule({
                   return [{ op: "move", record: from, after }];
                 },
               };
-        context.report({ at: item.source, message: describe(`${callName(item)} is not ${where}`, error, "move it there"), ...(fix ? { fix } : {}) });
+        context.report({ at: item.source, ...describe(`${callName(item)} is not ${where}`, error, "move it there"), ...(fix ? { fix } : {}) });
       },
     };
   },

@@ -27,7 +27,7 @@ export default defineRule({
       end() {
         for (const { output, index } of orphans.values()) {
           const error = context.profile.error("output-without-call", { index, part: partOf(output.source.pointer), callId: output.callId });
-          context.report({ at: output.source, message: describe(`${callName(output)} answers no call in this history`, error, "remove the output, or restore its call"), fix: removeItem(output) });
+          context.report({ at: output.source, ...describe(`${callName(output)} answers no call in this history`, error, "remove the output, or restore its call"), fix: removeItem(output) });
         }
       },
     };

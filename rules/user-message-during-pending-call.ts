@@ -45,7 +45,7 @@ export default defineRule({
                 return from === undefined || to === undefined || to <= from ? undefined : [{ op: "move", record: from, after: to }];
               },
             };
-            context.report({ at: entry.message.source, message: describe(`this user message stands between call_id ${JSON.stringify(item.callId)} and its output on line ${item.source.line}`, error, "move it after the outputs of the calls it interrupted"), fix });
+            context.report({ at: entry.message.source, ...describe(`this user message stands between call_id ${JSON.stringify(item.callId)} and its output on line ${item.source.line}`, error, "move it after the outputs of the calls it interrupted"), fix });
           }
           if (pending.size === 0) waiting.length = 0;
         }

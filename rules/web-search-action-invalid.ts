@@ -20,7 +20,7 @@ export default defineRule({
       item(item, position) {
         if (item.type !== "tool_call" || item.kind !== "web_search" || item.actionType === undefined || REPLAYABLE.has(item.actionType)) return;
         const error = context.profile.error("web-search-action-invalid", { index: position.index, value: item.actionType });
-        context.report({ at: item.source, message: describe(`web_search_call action ${JSON.stringify(item.actionType)} cannot be sent back`, error, "remove the item or its action") });
+        context.report({ at: item.source, ...describe(`web_search_call action ${JSON.stringify(item.actionType)} cannot be sent back`, error, "remove the item or its action") });
       },
     };
   },

@@ -7,3 +7,4 @@ export * from "./rule-kit/index.js";
 export * from "./engine/index.js";
 export * from "./config/index.js";
 export * from "./report/index.js";
+export * from "./server/index.js";

@@ -5,6 +5,7 @@ import { EXIT_USAGE_OR_IO, UsageError } from "./exit-codes.js";
 import { readStdin, registerLint, type CommandIo } from "./lint.js";
 import { registerFix } from "./fix.js";
 import { registerRules } from "./rules.js";
+import { registerServe } from "./serve.js";
 
 function packageVersion(): string {
   const manifest = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
@@ -33,6 +34,7 @@ export async function main(argv: readonly string[], io: CommandIo = defaultIo): 
   registerLint(program, io, (code) => (exitCode = code));
   registerFix(program, io, (code) => (exitCode = code));
   registerRules(program, io);
+  registerServe(program, io);
   try {
     await program.parseAsync([...argv]);
     return exitCode;

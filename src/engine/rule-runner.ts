@@ -1,6 +1,6 @@
 // Runs the enabled rules over one file's stream; one rule's crash never stops the others.
 import type { FormatName, Item, RequestContext } from "../history/index.js";
-import type { Profile } from "../profiles/index.js";
+import type { Profile, ProviderError } from "../profiles/index.js";
 import type { RawRecord, ReadProblem } from "../read/index.js";
 import { PairingIndex, type Fix, type Location, type Rule, type RuleVisitor } from "../rule-kit/index.js";
 import type { Diagnostic, Severity } from "./diagnostic.js";
@@ -50,6 +50,8 @@ export class RuleRunner {
   private readonly settled: Diagnostic[] = [];
   /** The repair each diagnostic offers, for `fix`. */
   readonly fixes = new Map<Diagnostic, Fix>();
+  /** The provider's answer to each diagnostic that has one, for the mock server. */
+  readonly errors = new Map<Diagnostic, ProviderError>();
   private running: Running[] = [];
   /** The rules with each hook, kept apart so the hot loops touch only those. */
   private withRecord: Running[] = [];
@@ -69,10 +71,11 @@ export class RuleRunner {
   private start(enabled: EnabledRule): Running {
     const running: Running = { enabled, visitor: {}, found: [], crashed: false };
     const { profile, format, layout, request } = this.setup;
-    const report = ({ at, message, fix }: { at: Location; message: string; fix?: Fix }) => {
+    const report = ({ at, message, fix, error }: { at: Location; message: string; fix?: Fix; error?: ProviderError }) => {
       const diagnostic = diagnosticFor(enabled.rule.meta.id, enabled.severity, message, at, fix !== undefined);
       running.found.push(diagnostic);
       if (fix) this.fixes.set(diagnostic, fix);
+      if (error) this.errors.set(diagnostic, error);
     };
     const seen = this.seen;
     this.guard(running, () => (running.visitor = enabled.rule.create({ profile, format, layout, request, report, seen })));

@@ -2,9 +2,16 @@
 import type { Item, ToolCallItem, ToolOutputItem } from "../history/index.js";
 import type { ProviderError } from "../profiles/index.js";
 
-/** `problem; the API answers 400 "text"; remedy` — the answer only when the profile's API has one. */
-export function describe(problem: string, error: ProviderError | undefined, remedy: string): string {
-  return error ? `${problem}; the API answers ${error.status} "${error.message}": ${remedy}` : `${problem}: ${remedy}`;
+/** A finding's message, and the provider's answer to it when the profile's API has one (the mock server sends it). */
+export interface Described {
+  message: string;
+  error?: ProviderError;
+}
+
+/** `problem; the API answers 400 "text": remedy` — the answer only when the profile's API has one. */
+export function describe(problem: string, error: ProviderError | undefined, remedy: string): Described {
+  if (!error) return { message: `${problem}: ${remedy}` };
+  return { message: `${problem}; the API answers ${error.status} "${error.message}": ${remedy}`, error };
 }
 
 export function quote(value: string | undefined): string {

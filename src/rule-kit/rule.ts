@@ -1,7 +1,7 @@
 // The shape every rule has: meta (id, docs, examples, severity per profile) and a streaming visitor.
 import type { Severity } from "../engine/diagnostic.js";
 import type { FormatName, Item, RequestContext, Source } from "../history/index.js";
-import type { Profile, ProfileName } from "../profiles/index.js";
+import type { Profile, ProfileName, ProviderError } from "../profiles/index.js";
 import type { RawRecord, ReadProblem, Span } from "../read/index.js";
 import type { Fix } from "./fix.js";
 import type { PairingIndex } from "./pairing-index.js";
@@ -41,6 +41,8 @@ export type Location = Source | (Span & { record?: number; pointer?: string });
 export interface Report {
   at: Location;
   message: string;
+  /** What the provider answers a request with this problem, for the mock server. */
+  error?: ProviderError;
   /** The repair, when the rule can offer one for this finding. */
   fix?: Fix;
 }

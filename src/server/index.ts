@@ -1,0 +1,3 @@
+// The server layer: the mock provider.
+export { startMockServer, type MockServer, type MockServerOptions, type RecordedRequest } from "./server.js";
+export { defaultReply, type Reply } from "./reply.js";

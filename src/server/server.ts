@@ -1,0 +1,164 @@
+// The mock provider: a real HTTP server speaking the Responses, Chat Completions and Anthropic Messages APIs.
+import { appendFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { anthropicError, openAiError, type ProfileName, type ProviderError } from "../profiles/index.js";
+import { anthropicMessage, streamAnthropic } from "./anthropic-api.js";
+import { chatCompletion, streamChat } from "./chat-api.js";
+import { defaultReply, type OfferedTool, type Reply } from "./reply.js";
+import { responseObject, responsesOutput, streamResponse } from "./responses-api.js";
+import { firstViolation, requestItems, type Api } from "./validate.js";
+
+export interface MockServerOptions {
+  /** The profile the Responses endpoint validates with: `openai-responses` (default) or `codex`. */
+  profile?: Extract<ProfileName, "openai-responses" | "codex">;
+  host?: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Largest request body, in bytes; larger ones get 413 (default 50 MB). */
+  maxBody?: number;
+  /** Append every request to this JSONL file as well. */
+  record?: string;
+}
+
+/** A request as the mock saw it: headers without secrets, the body, what it answered. */
+export interface RecordedRequest {
+  time: string;
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+  status: number;
+  error?: unknown;
+  reply?: Reply;
+}
+
+export interface MockServer {
+  url: string;
+  port: number;
+  requests: RecordedRequest[];
+  close(): Promise<void>;
+}
+
+const SECRET_HEADERS = new Set(["authorization", "x-api-key", "api-key", "cookie"]);
+const OPENAI_UNPARSABLE =
+  "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON. If you have trouble figuring out how to fix this, please contact us through our help center at help.openai.com.)";
+
+const ROUTES: Record<string, Api> = { "/responses": "responses", "/chat/completions": "chat", "/messages": "anthropic" };
+
+export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const requests: RecordedRequest[] = [];
+  const maxBody = options.maxBody ?? 50 * 1024 * 1024;
+  const profile = options.profile ?? "openai-responses";
+  const record = (entry: RecordedRequest) => {
+    requests.push(entry);
+    if (options.record) appendFileSync(options.record, JSON.stringify(entry) + "\n");
+  };
+  const server = createServer((req, res) => {
+    void handle(req, res, { maxBody, profile, record, requests }).catch((error: unknown) => {
+      // A bug of the mock must not look like a provider answer: it says so plainly.
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { message: `histlint mock internal error: ${(error as Error).message}`, type: "server_error" } }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
+  const { port, address } = server.address() as AddressInfo;
+  const host = address.includes(":") ? `[${address}]` : address;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    requests,
+    close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
+
+interface Context {
+  maxBody: number;
+  profile: ProfileName;
+  record(entry: RecordedRequest): void;
+  requests: RecordedRequest[];
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, context: Context): Promise<void> {
+  const path = new URL(req.url ?? "/", "http://mock").pathname.replace(/^\/v1(?=\/)/, "").replace(/\/$/, "");
+  const anthropicClient = req.headers["anthropic-version"] !== undefined || path.startsWith("/messages");
+  const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !SECRET_HEADERS.has(name)));
+  const base = { time: new Date().toISOString(), method: req.method ?? "GET", path, headers };
+  if (req.method === "GET" && path === "/__histlint/requests") return json(res, 200, context.requests);
+  if (req.method === "GET" && path === "/models") return json(res, 200, modelList(anthropicClient));
+  const api = ROUTES[path] ?? (path === "/messages/count_tokens" ? "anthropic" : undefined);
+  if (req.method !== "POST" || !api) {
+    const error = openAiError(`Invalid URL (${req.method} ${req.url})`, null);
+    return answer(res, { ...error, status: 404 }, base, undefined, context);
+  }
+  const body = await readBody(req, context.maxBody);
+  if (body === "too large") {
+    const error = api === "anthropic" ? { ...anthropicError("Request exceeds the maximum allowed number of bytes.", 413), body: { type: "error", error: { type: "request_too_large", message: "Request exceeds the maximum allowed number of bytes." } } } : openAiError(`Request body too large: the limit is ${context.maxBody} bytes.`, null, "request_too_large", 413);
+    return answer(res, error, base, undefined, context);
+  }
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = JSON.parse(body.toString("utf8")) as Record<string, unknown>;
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("not an object");
+  } catch {
+    const error = api === "anthropic" ? anthropicError("There was an issue with the formatting or content of your request. The request body is not valid JSON.") : openAiError(OPENAI_UNPARSABLE, null);
+    return answer(res, error, base, body.toString("utf8"), context);
+  }
+  const violation = firstViolation(api, body, api === "responses" ? context.profile : api === "chat" ? "openai-chat" : "anthropic");
+  if (violation) return answer(res, violation, base, parsed, context);
+  if (path === "/messages/count_tokens") return json(res, 200, { input_tokens: Math.ceil(body.length / 4) });
+  const reply = defaultReply(requestItems(api, body), offeredTools(api, parsed));
+  context.record({ ...base, body: parsed, status: 200, reply });
+  const model = typeof parsed.model === "string" ? parsed.model : "histlint-mock";
+  const stream = parsed.stream === true;
+  if (api === "responses") return stream ? streamResponse(res, model, reply) : json(res, 200, responseObject(model, responsesOutput(reply)));
+  if (api === "chat") {
+    const includeUsage = (parsed.stream_options as { include_usage?: unknown } | undefined)?.include_usage === true;
+    return stream ? streamChat(res, model, reply, includeUsage) : json(res, 200, chatCompletion(model, reply));
+  }
+  return stream ? streamAnthropic(res, model, reply) : json(res, 200, anthropicMessage(model, reply));
+}
+
+function answer(res: ServerResponse, error: ProviderError, base: Omit<RecordedRequest, "body" | "status">, body: unknown, context: Context): void {
+  context.record({ ...base, body, status: error.status, error: error.body });
+  json(res, error.status, error.body);
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | "too large"> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) parts.push(chunk);
+    });
+    req.on("end", () => resolve(size > limit ? "too large" : Buffer.concat(parts)));
+    req.on("error", reject);
+  });
+}
+
+/** The tools the request offers, as the tiny agent calls them. */
+function offeredTools(api: Api, body: Record<string, unknown>): OfferedTool[] {
+  const tools = Array.isArray(body.tools) ? (body.tools as Record<string, unknown>[]) : [];
+  return tools.flatMap((tool): OfferedTool[] => {
+    if (api === "chat") {
+      const name = (tool.function as { name?: unknown } | undefined)?.name;
+      return typeof name === "string" ? [{ name, kind: "function" }] : [];
+    }
+    if (typeof tool.name !== "string") return [];
+    return [{ name: tool.name, kind: api === "responses" && tool.type === "custom" ? "custom" : "function" }];
+  });
+}
+
+function modelList(anthropic: boolean): unknown {
+  if (anthropic) {
+    const data = [{ type: "model", id: "claude-sonnet-4-5", display_name: "Claude Sonnet 4.5 (histlint mock)", created_at: "2026-01-01T00:00:00Z" }];
+    return { data, has_more: false, first_id: "claude-sonnet-4-5", last_id: "claude-sonnet-4-5" };
+  }
+  return { object: "list", data: ["gpt-5.5", "gpt-4.1"].map((id) => ({ id, object: "model", created: 1767225600, owned_by: "histlint-mock" })) };
+}
