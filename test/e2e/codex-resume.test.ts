@@ -2,16 +2,13 @@
 // break them, fails to resume; after `histlint fix` Codex resumes it and sends a request that passes
 // strict validation, with the tool output the breakage had hidden.
 import { spawn } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { startProvider } from "../../fixtures/recording/scripted-provider.mjs";
 import { lintFile, lintSource } from "../../src/index.js";
+import { codexHome, rolloutIn, runCodex as codex } from "../support/codex.js";
 
-const require = createRequire(import.meta.url);
-/** The native binary of @openai/codex (the npm launcher would not pass a kill on to it). */
-const codexBinary = join(dirname(require.resolve("@openai/codex-linux-x64/package.json")), "vendor", "x86_64-unknown-linux-musl", "bin", "codex");
 // Codex does not reach the provider with a CODEX_HOME under the system's temporary folder.
 const root = join(process.cwd(), ".e2e", `codex-${process.pid}`);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -31,24 +28,6 @@ function strictly(seen: Seen[]) {
   };
 }
 
-function codex(home: string, workspace: string, args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(codexBinary, ["exec", "--skip-git-repo-check", "--dangerously-bypass-approvals-and-sandbox", ...args], {
-      env: { ...process.env, CODEX_HOME: home, HISTLINT_E2E_KEY: "test" },
-      cwd: workspace,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-  });
-}
-
 function histlint(args: string[]): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["bin/histlint.js", ...args], { stdio: ["ignore", "ignore", "pipe"] });
@@ -56,11 +35,6 @@ function histlint(args: string[]): Promise<{ code: number | null; stderr: string
     child.stderr.on("data", (d) => (stderr += d));
     child.on("exit", (code) => resolve({ code, stderr }));
   });
-}
-
-function rolloutIn(home: string): string {
-  const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
-  return walk(join(home, "sessions")).find((file) => file.endsWith(".jsonl")) as string;
 }
 
 /** A byte order mark, the output's line run into the next one, and a last line cut mid-record. */
@@ -73,10 +47,6 @@ function breakRollout(text: string): string {
 
 describe("Codex CLI resumes a rollout repaired by histlint fix", () => {
   it("fails on the broken rollout, resumes the repaired one, and sends the real tool output", async () => {
-    const home = join(root, "home");
-    const workspace = join(root, "workspace");
-    mkdirSync(home, { recursive: true });
-    mkdirSync(workspace, { recursive: true });
     const seen: Seen[] = [];
     const answered = (body: Seen["body"]) => body.input.some((item) => item.type === "function_call_output");
     const { server, port } = await startProvider({
@@ -84,8 +54,7 @@ describe("Codex CLI resumes a rollout repaired by histlint fix", () => {
       script: (body) => (answered(body) ? { text: "It printed the marker." } : { calls: [{ name: "exec_command", arguments: { cmd: "echo histlint-marker" } }] }),
     });
     try {
-      const config = `model = "gpt-5.5"\nmodel_provider = "mock"\n\n[model_providers.mock]\nname = "mock"\nbase_url = "http://127.0.0.1:${port}/v1"\nwire_api = "responses"\nenv_key = "HISTLINT_E2E_KEY"\n`;
-      writeFileSync(join(home, "config.toml"), config);
+      const { home, workspace } = codexHome(root, `http://127.0.0.1:${port}/v1`);
       const first = await codex(home, workspace, ["print the marker"]);
       expect(first.code, first.output).toBe(0);
       const rollout = rolloutIn(home);
