@@ -1,8 +1,7 @@
 // The Anthropic Messages API's answers: the message, and its stream of content block events.
-import type { ServerResponse } from "node:http";
 import type { Reply } from "./reply.js";
 import { chunks } from "./responses-api.js";
-import { frame, startStream } from "./sse.js";
+import type { Frame } from "./sse.js";
 
 let counter = 0;
 const id = (prefix: string) => `${prefix}_01${Date.now().toString(36)}${(counter++).toString(36).padStart(6, "0")}`;
@@ -24,22 +23,23 @@ export function anthropicMessage(model: string, reply: Reply): Record<string, un
 }
 
 /** message_start → per block start, deltas, stop → message_delta (stop reason, usage) → message_stop. */
-export function streamAnthropic(res: ServerResponse, model: string, reply: Reply): void {
-  startStream(res);
+export function anthropicFrames(model: string, reply: Reply): Frame[] {
+  const frames: Frame[] = [];
+  const frame = (event: string, data: unknown) => frames.push({ event, data });
   const message = anthropicMessage(model, reply);
-  frame(res, "message_start", { type: "message_start", message: { ...message, content: [], stop_reason: null, usage: { input_tokens: 100, output_tokens: 1 } } });
+  frame("message_start", { type: "message_start", message: { ...message, content: [], stop_reason: null, usage: { input_tokens: 100, output_tokens: 1 } } });
   (message.content as Record<string, unknown>[]).forEach((block, index) => {
     const empty = block.type === "text" ? { type: "text", text: "" } : block.type === "thinking" ? { type: "thinking", thinking: "", signature: "" } : { ...block, input: {} };
-    frame(res, "content_block_start", { type: "content_block_start", index, content_block: empty });
-    if (block.type === "text") for (const text of chunks(block.text as string)) frame(res, "content_block_delta", { type: "content_block_delta", index, delta: { type: "text_delta", text } });
+    frame("content_block_start", { type: "content_block_start", index, content_block: empty });
+    if (block.type === "text") for (const text of chunks(block.text as string)) frame("content_block_delta", { type: "content_block_delta", index, delta: { type: "text_delta", text } });
     if (block.type === "thinking") {
-      frame(res, "content_block_delta", { type: "content_block_delta", index, delta: { type: "thinking_delta", thinking: block.thinking } });
-      frame(res, "content_block_delta", { type: "content_block_delta", index, delta: { type: "signature_delta", signature: block.signature } });
+      frame("content_block_delta", { type: "content_block_delta", index, delta: { type: "thinking_delta", thinking: block.thinking } });
+      frame("content_block_delta", { type: "content_block_delta", index, delta: { type: "signature_delta", signature: block.signature } });
     }
-    if (block.type === "tool_use") frame(res, "content_block_delta", { type: "content_block_delta", index, delta: { type: "input_json_delta", partial_json: JSON.stringify(block.input) } });
-    frame(res, "content_block_stop", { type: "content_block_stop", index });
+    if (block.type === "tool_use") frame("content_block_delta", { type: "content_block_delta", index, delta: { type: "input_json_delta", partial_json: JSON.stringify(block.input) } });
+    frame("content_block_stop", { type: "content_block_stop", index });
   });
-  frame(res, "message_delta", { type: "message_delta", delta: { stop_reason: message.stop_reason, stop_sequence: null }, usage: { output_tokens: 20 } });
-  frame(res, "message_stop", { type: "message_stop" });
-  res.end();
+  frame("message_delta", { type: "message_delta", delta: { stop_reason: message.stop_reason, stop_sequence: null }, usage: { output_tokens: 20 } });
+  frame("message_stop", { type: "message_stop" });
+  return frames;
 }

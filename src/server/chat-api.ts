@@ -1,8 +1,7 @@
 // The Chat Completions API's answers: the completion, and its stream of chunks ending in [DONE].
-import type { ServerResponse } from "node:http";
 import type { Reply } from "./reply.js";
 import { chunks } from "./responses-api.js";
-import { frame, startStream } from "./sse.js";
+import type { Frame } from "./sse.js";
 
 let counter = 0;
 
@@ -26,10 +25,11 @@ export function chatCompletion(model: string, reply: Reply): Record<string, unkn
 }
 
 /** The role first; a call's first chunk has its id and name, later ones argument fragments; then finish, usage, [DONE]. */
-export function streamChat(res: ServerResponse, model: string, reply: Reply, includeUsage: boolean): void {
-  startStream(res);
+export function chatFrames(model: string, reply: Reply, includeUsage: boolean): Frame[] {
+  const frames: Frame[] = [];
+  const frame = (data: unknown) => frames.push({ data });
   const base = { id: `chatcmpl-${Date.now().toString(36)}`, object: "chat.completion.chunk", created: Math.floor(Date.now() / 1000), model };
-  const chunk = (delta: Record<string, unknown>, finish: string | null = null) => frame(res, undefined, { ...base, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] });
+  const chunk = (delta: Record<string, unknown>, finish: string | null = null) => frame({ ...base, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] });
   chunk({ role: "assistant", content: "", refusal: null });
   if (reply.text !== undefined) for (const text of chunks(reply.text)) chunk({ content: text });
   for (const call of toolCalls(reply)) {
@@ -37,7 +37,7 @@ export function streamChat(res: ServerResponse, model: string, reply: Reply, inc
     for (const fragment of chunks(call.function.arguments)) chunk({ tool_calls: [{ index: call.index, function: { arguments: fragment } }] });
   }
   chunk({}, (reply.calls?.length ?? 0) > 0 ? "tool_calls" : "stop");
-  if (includeUsage) frame(res, undefined, { ...base, choices: [], usage });
-  frame(res, undefined, "[DONE]");
-  res.end();
+  if (includeUsage) frame({ ...base, choices: [], usage });
+  frame("[DONE]");
+  return frames;
 }

@@ -1,3 +1,4 @@
 // The server layer: the mock provider.
 export { startMockServer, type MockServer, type MockServerOptions, type RecordedRequest } from "./server.js";
 export { defaultReply, type Reply } from "./reply.js";
+export { Fault, Scenario, loadScenario, type Step } from "./scenario.js";

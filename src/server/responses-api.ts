@@ -1,7 +1,6 @@
 // The Responses API's answers: the response object, and its stream in the order PROVIDERS.md records.
-import type { ServerResponse } from "node:http";
 import type { Reply } from "./reply.js";
-import { frame, startStream } from "./sse.js";
+import type { Frame } from "./sse.js";
 
 let counter = 0;
 const id = (prefix: string) => `${prefix}_${Date.now().toString(36)}${(counter++).toString(36).padStart(4, "0")}`;
@@ -33,10 +32,10 @@ export function responseObject(model: string, output: Record<string, unknown>[],
 }
 
 /** response.created → in_progress → per item its events → response.completed; `sequence_number` from 0. */
-export function streamResponse(res: ServerResponse, model: string, reply: Reply): void {
-  startStream(res);
+export function responseFrames(model: string, reply: Reply): Frame[] {
+  const frames: Frame[] = [];
   let sequence = 0;
-  const send = (type: string, fields: Record<string, unknown>) => frame(res, type, { type, sequence_number: sequence++, ...fields });
+  const send = (type: string, fields: Record<string, unknown>) => frames.push({ event: type, data: { type, sequence_number: sequence++, ...fields } });
   const output = responsesOutput(reply);
   const final = responseObject(model, output);
   const pending = { ...final, status: "in_progress", output: [], usage: null };
@@ -69,7 +68,7 @@ export function streamResponse(res: ServerResponse, model: string, reply: Reply)
     send("response.output_item.done", { output_index: outputIndex, item });
   });
   send("response.completed", { response: final });
-  res.end();
+  return frames;
 }
 
 /** Text in a few deltas, as a model streams it. */

@@ -3,10 +3,13 @@ import { appendFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { anthropicError, openAiError, type ProfileName, type ProviderError } from "../profiles/index.js";
-import { anthropicMessage, streamAnthropic } from "./anthropic-api.js";
-import { chatCompletion, streamChat } from "./chat-api.js";
+import { anthropicFrames, anthropicMessage } from "./anthropic-api.js";
+import { chatCompletion, chatFrames } from "./chat-api.js";
+import { bendResponseFrames, contextLengthError, parseFaultHeader, statusAnswer } from "./faults.js";
 import { defaultReply, type OfferedTool, type Reply } from "./reply.js";
-import { responseObject, responsesOutput, streamResponse } from "./responses-api.js";
+import { responseFrames, responseObject, responsesOutput } from "./responses-api.js";
+import { loadScenario, replyOf, ScenarioPlayer, type Fault, type Scenario } from "./scenario.js";
+import { sendFrames, type Frame } from "./sse.js";
 import { firstViolation, requestItems, type Api } from "./validate.js";
 
 export interface MockServerOptions {
@@ -19,6 +22,8 @@ export interface MockServerOptions {
   maxBody?: number;
   /** Append every request to this JSONL file as well. */
   record?: string;
+  /** Scripted replies and faults: a scenario, or the path of a scenario file. */
+  scenario?: Scenario | string;
 }
 
 /** A request as the mock saw it: headers without secrets, the body, what it answered. */
@@ -31,6 +36,7 @@ export interface RecordedRequest {
   status: number;
   error?: unknown;
   reply?: Reply;
+  fault?: Fault;
 }
 
 export interface MockServer {
@@ -50,12 +56,14 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const requests: RecordedRequest[] = [];
   const maxBody = options.maxBody ?? 50 * 1024 * 1024;
   const profile = options.profile ?? "openai-responses";
+  const scenario = typeof options.scenario === "string" ? loadScenario(options.scenario) : options.scenario;
+  const player = scenario ? new ScenarioPlayer(scenario) : undefined;
   const record = (entry: RecordedRequest) => {
     requests.push(entry);
     if (options.record) appendFileSync(options.record, JSON.stringify(entry) + "\n");
   };
   const server = createServer((req, res) => {
-    void handle(req, res, { maxBody, profile, record, requests }).catch((error: unknown) => {
+    void handle(req, res, { maxBody, profile, record, requests, player, turn: 0 }).catch((error: unknown) => {
       // A bug of the mock must not look like a provider answer: it says so plainly.
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
       res.end(JSON.stringify({ error: { message: `histlint mock internal error: ${(error as Error).message}`, type: "server_error" } }));
@@ -77,6 +85,8 @@ interface Context {
   profile: ProfileName;
   record(entry: RecordedRequest): void;
   requests: RecordedRequest[];
+  player: ScenarioPlayer | undefined;
+  turn: number;
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, context: Context): Promise<void> {
@@ -107,25 +117,38 @@ async function handle(req: IncomingMessage, res: ServerResponse, context: Contex
   const violation = firstViolation(api, body, api === "responses" ? context.profile : api === "chat" ? "openai-chat" : "anthropic");
   if (violation) return answer(res, violation, base, parsed, context);
   if (path === "/messages/count_tokens") return json(res, 200, { input_tokens: Math.ceil(body.length / 4) });
-  const reply = defaultReply(requestItems(api, body), offeredTools(api, parsed));
-  context.record({ ...base, body: parsed, status: 200, reply });
-  const model = typeof parsed.model === "string" ? parsed.model : "histlint-mock";
-  const stream = parsed.stream === true;
-  if (api === "responses") return stream ? streamResponse(res, model, reply) : json(res, 200, responseObject(model, responsesOutput(reply)));
-  if (api === "chat") {
-    const includeUsage = (parsed.stream_options as { include_usage?: unknown } | undefined)?.include_usage === true;
-    return stream ? streamChat(res, model, reply, includeUsage) : json(res, 200, chatCompletion(model, reply));
+  const items = requestItems(api, body);
+  const tools = offeredTools(api, parsed);
+  const step = context.player?.next({ api, items, tools: tools.map((tool) => tool.name), turn: context.turn++ });
+  const header = req.headers["x-histlint-fault"];
+  let fault: Fault | undefined;
+  try {
+    fault = typeof header === "string" ? parseFaultHeader(header) : step?.fault;
+  } catch (error) {
+    return answer(res, openAiError(`x-histlint-fault: ${(error as Error).message}`, null), base, parsed, context);
   }
-  return stream ? streamAnthropic(res, model, reply) : json(res, 200, anthropicMessage(model, reply));
+  const refusal = fault && (statusAnswer(api, fault) ?? (fault.contextLengthExceeded ? { error: contextLengthError(api, body.length), headers: {} } : undefined));
+  if (refusal) return answer(res, refusal.error, base, parsed, context, refusal.headers, fault);
+  const reply: Reply = fault?.reasoningOnly ? { reasoning: "Thinking about it." } : (step && replyOf(step)) ?? defaultReply(items, tools);
+  context.record({ ...base, body: parsed, status: 200, reply, ...(fault ? { fault } : {}) });
+  const model = typeof parsed.model === "string" ? parsed.model : "histlint-mock";
+  if (parsed.stream !== true) {
+    if (api === "responses") return json(res, 200, responseObject(model, responsesOutput(reply)));
+    return json(res, 200, api === "chat" ? chatCompletion(model, reply) : anthropicMessage(model, reply));
+  }
+  const includeUsage = (parsed.stream_options as { include_usage?: unknown } | undefined)?.include_usage === true;
+  let frames: Frame[] = api === "responses" ? responseFrames(model, reply) : api === "chat" ? chatFrames(model, reply, includeUsage) : anthropicFrames(model, reply);
+  if (api === "responses" && fault) frames = bendResponseFrames(frames, fault);
+  await sendFrames(res, frames, { ...(fault?.delayMs !== undefined ? { delayMs: fault.delayMs } : {}), ...(fault?.cutAfterEvents !== undefined ? { cutAfter: fault.cutAfterEvents } : {}) });
 }
 
-function answer(res: ServerResponse, error: ProviderError, base: Omit<RecordedRequest, "body" | "status">, body: unknown, context: Context): void {
-  context.record({ ...base, body, status: error.status, error: error.body });
-  json(res, error.status, error.body);
+function answer(res: ServerResponse, error: ProviderError, base: Omit<RecordedRequest, "body" | "status">, body: unknown, context: Context, headers: Record<string, string> = {}, fault?: Fault): void {
+  context.record({ ...base, body, status: error.status, error: error.body, ...(fault ? { fault } : {}) });
+  json(res, error.status, error.body, headers);
 }
 
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json" });
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { "content-type": "application/json", ...headers });
   res.end(JSON.stringify(body));
 }
 

@@ -1,11 +1,36 @@
-// Server-sent events: one frame an event, flushed as written.
+// Server-sent events: streams are built as frames, then sent by one writer that applies delays and cuts.
 import type { ServerResponse } from "node:http";
+
+/** One SSE frame: `event:` (when named) and `data:`. */
+export interface Frame {
+  event?: string;
+  data: unknown;
+}
 
 export function startStream(res: ServerResponse): void {
   res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", connection: "keep-alive" });
 }
 
-/** `event: <name>` (when named) and `data: <json>`, then a blank line. */
-export function frame(res: ServerResponse, event: string | undefined, data: unknown): void {
-  res.write(`${event ? `event: ${event}\n` : ""}data: ${typeof data === "string" ? data : JSON.stringify(data)}\n\n`);
+function encode(frame: Frame): string {
+  return `${frame.event ? `event: ${frame.event}\n` : ""}data: ${typeof frame.data === "string" ? frame.data : JSON.stringify(frame.data)}\n\n`;
+}
+
+export interface Delivery {
+  /** Milliseconds to wait before each frame. */
+  delayMs?: number;
+  /** Destroy the connection after this many frames, as a dropped stream does. */
+  cutAfter?: number;
+}
+
+export async function sendFrames(res: ServerResponse, frames: readonly Frame[], delivery: Delivery = {}): Promise<void> {
+  startStream(res);
+  for (const [i, frame] of frames.entries()) {
+    if (delivery.cutAfter !== undefined && i >= delivery.cutAfter) {
+      res.socket?.destroy();
+      return;
+    }
+    if (delivery.delayMs) await new Promise((resolve) => setTimeout(resolve, delivery.delayMs));
+    res.write(encode(frame));
+  }
+  res.end();
 }

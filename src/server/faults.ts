@@ -1,0 +1,103 @@
+// Faults real clients must survive: provider error answers, and streams that go wrong in the ways relays make them.
+import { anthropicError, openAiError, type ProviderError } from "../profiles/index.js";
+import type { Fault } from "./scenario.js";
+import type { Frame } from "./sse.js";
+import type { Api } from "./validate.js";
+
+/** A fault named in the `x-histlint-fault` header: JSON, or a short name (`429`, `cut:3`, `delay:50`, …). */
+export function parseFaultHeader(value: string): Fault {
+  if (value.trim().startsWith("{")) return JSON.parse(value) as Fault;
+  const [name, argument] = value.split(":");
+  const n = Number(argument);
+  switch (name) {
+    case "429":
+    case "500":
+    case "503":
+    case "529":
+      return { status: Number(name) as Fault["status"], ...(name === "429" && argument !== undefined ? { retryAfter: n } : {}) };
+    case "context-length":
+      return { contextLengthExceeded: true };
+    case "first-event":
+      return { firstEvent: argument ?? "codex.rate_limits" };
+    case "empty-output":
+      return { emptyCompletedOutput: true };
+    case "incomplete":
+    case "failed":
+      return { terminal: name };
+    case "error-event":
+      return { errorEventAfter: Number.isFinite(n) ? n : 2 };
+    case "cut":
+      return { cutAfterEvents: Number.isFinite(n) ? n : 2 };
+    case "delay":
+      return { delayMs: Number.isFinite(n) ? n : 50 };
+    case "reasoning-only":
+      return { reasoningOnly: true };
+    default:
+      throw new Error(`unknown fault "${value}": use 429[:seconds], 500, 503, 529, context-length, first-event[:name], empty-output, incomplete, failed, error-event[:n], cut[:n], delay[:ms], reasoning-only, or a JSON fault`);
+  }
+}
+
+/** The answer a status fault gets, with the headers that go with it. */
+export function statusAnswer(api: Api, fault: Fault): { error: ProviderError; headers: Record<string, string> } | undefined {
+  if (!fault.status) return undefined;
+  const headers: Record<string, string> = {};
+  if (fault.status === 429) {
+    const seconds = fault.retryAfter ?? 1;
+    headers["retry-after"] = String(Math.ceil(seconds));
+    headers["retry-after-ms"] = String(Math.round(seconds * 1000));
+  }
+  if (api === "anthropic") {
+    const kinds: Record<number, [string, string]> = { 429: ["rate_limit_error", "Number of request tokens has exceeded your per-minute rate limit"], 500: ["api_error", "Internal server error"], 503: ["api_error", "Service unavailable"], 529: ["overloaded_error", "Overloaded"] };
+    const [type, message] = kinds[fault.status] as [string, string];
+    const base = anthropicError(message, fault.status);
+    return { error: { ...base, body: { ...(base.body as object), error: { type, message } } }, headers };
+  }
+  const texts: Record<number, [string, string | null]> = {
+    429: ["Rate limit reached for requests. Please try again in 1s.", "rate_limit_exceeded"],
+    500: ["The server had an error while processing your request. Sorry about that!", null],
+    503: ["The engine is currently overloaded, please try again later.", null],
+    529: ["The engine is currently overloaded, please try again later.", null],
+  };
+  const [message, code] = texts[fault.status] as [string, string | null];
+  const error = openAiError(message, null, code, fault.status);
+  return { error: { ...error, body: { error: { ...(error.body as { error: object }).error, type: fault.status === 429 ? "requests" : "server_error" } } }, headers };
+}
+
+/** `context_length_exceeded`, with token counts as the provider reports them, from the request's size. */
+export function contextLengthError(api: Api, bodyBytes: number): ProviderError {
+  const tokens = Math.max(200_001, Math.ceil(bodyBytes / 4));
+  if (api === "anthropic") return anthropicError(`prompt is too long: ${tokens} tokens > 200000 maximum`);
+  if (api === "chat") {
+    return openAiError(`This model's maximum context length is 128000 tokens. However, your messages resulted in ${tokens} tokens (${tokens - 101} in the messages, 101 in the functions). Please reduce the length of the messages or functions.`, "messages", "context_length_exceeded");
+  }
+  return openAiError("Your input exceeds the context window of this model. Please adjust your input and try again.", "input", "context_length_exceeded");
+}
+
+/** A Responses stream bent by a fault: a foreign first frame, an empty completed output, another ending, an error event. */
+export function bendResponseFrames(frames: Frame[], fault: Fault): Frame[] {
+  let out = frames.map((frame) => ({ ...frame }));
+  const renumber = (list: Frame[]) => list.map((frame, i) => ({ ...frame, data: { ...(frame.data as object), sequence_number: i } }));
+  if (fault.emptyCompletedOutput || fault.terminal) {
+    const last = out[out.length - 1] as Frame;
+    const response = { ...((last.data as { response: Record<string, unknown> }).response) };
+    if (fault.emptyCompletedOutput) response.output = [];
+    let type = "response.completed";
+    if (fault.terminal === "incomplete") {
+      type = "response.incomplete";
+      Object.assign(response, { status: "incomplete", incomplete_details: { reason: "max_output_tokens" } });
+    } else if (fault.terminal === "failed") {
+      type = "response.failed";
+      Object.assign(response, { status: "failed", error: { code: "server_error", message: "The model failed to generate a response." } });
+    }
+    out[out.length - 1] = { event: type, data: { type, sequence_number: 0, response } };
+  }
+  if (fault.errorEventAfter !== undefined) {
+    const error = { type: "error", code: "server_error", message: "The server had an error while processing your request. Sorry about that!", param: null, sequence_number: 0 };
+    out = [...out.slice(0, fault.errorEventAfter), { event: "error", data: error }];
+  }
+  if (fault.firstEvent) {
+    const data = fault.firstEvent === "codex.rate_limits" ? { type: "codex.rate_limits", primary: { used_percent: 12.5, window_minutes: 300 } } : { type: fault.firstEvent };
+    out = [{ event: fault.firstEvent, data }, ...out];
+  }
+  return renumber(out);
+}
