@@ -26,9 +26,11 @@ import roleNotAllowed from "./role-not-allowed.js";
 import thinkingBlockOrder from "./thinking-block-order.js";
 import toolArgumentsInvalidJson from "./tool-arguments-invalid-json.js";
 import toolCallWithoutOutput from "./tool-call-without-output.js";
+import toolIdInvalidCharacters from "./tool-id-invalid-characters.js";
 import toolOutputBeforeCall from "./tool-output-before-call.js";
 import toolOutputNotAdjacent from "./tool-output-not-adjacent.js";
 import toolOutputWithoutCall from "./tool-output-without-call.js";
+import toolsNotDefined from "./tools-not-defined.js";
 import truncatedRecord from "./truncated-record.js";
 import unknownRecordType from "./unknown-record-type.js";
 import userMessageDuringPendingCall from "./user-message-during-pending-call.js";
@@ -63,9 +65,11 @@ export const RULES: readonly Rule[] = [
   thinkingBlockOrder,
   toolArgumentsInvalidJson,
   toolCallWithoutOutput,
+  toolIdInvalidCharacters,
   toolOutputBeforeCall,
   toolOutputNotAdjacent,
   toolOutputWithoutCall,
+  toolsNotDefined,
   truncatedRecord,
   unknownRecordType,
   userMessageDuringPendingCall,

@@ -62,6 +62,7 @@ describe("Anthropic Messages rows", () => {
     ["an empty text block", { messages: [{ role: "user", content: [{ type: "text", text: "" }] }] }, "messages: text content blocks must be non-empty"],
     ["a whitespace-only text block", { messages: [{ role: "user", content: [{ type: "text", text: "  " }] }] }, "messages: text content blocks must contain non-whitespace text"],
     ["thinking enabled, final assistant message without thinking first", { thinking: { type: "enabled", budget_tokens: 1024 }, messages: [user, { role: "assistant", content: [{ type: "text", text: "a" }] }] }, "messages.1.content.0.type: Expected `thinking` or `redacted_thinking`, but found `text`. When `thinking` is enabled, a final `assistant` message must start with a thinking block (preceeding the lastmost set of `tool_use` and `tool_result` blocks). We recommend you include thinking blocks from previous turns. To avoid this requirement, disable `thinking`. Please consult our documentation at https://docs.claude.com/en/docs/build-with-claude/extended-thinking"],
+    ["tool ids with characters outside [a-zA-Z0-9_-]", { messages: [user, { role: "assistant", content: [{ ...use, id: "call.1" }] }, { role: "user", content: [{ type: "tool_result", tool_use_id: "call.1", content: "a" }] }] }, "messages.1.content.0.tool_use.id: String should match pattern '^[a-zA-Z0-9_-]+$'"],
     ["an assistant message ending in thinking", { messages: [user, { role: "assistant", content: [{ type: "text", text: "a" }, { type: "thinking", thinking: "t", signature: "s" }] }] }, "messages.1: The final block in an assistant message cannot be `thinking`."],
   ];
   for (const [name, body, message] of rows) {
@@ -71,6 +72,22 @@ describe("Anthropic Messages rows", () => {
       expect(answer.body).toEqual({ type: "error", error: { type: "invalid_request_error", message }, request_id: expect.stringMatching(/^req_[0-9a-f]{24}$/) });
     });
   }
+});
+
+describe("rows that need the request or a fault", () => {
+  it("Anthropic: tool blocks but no tools", async () => {
+    const answer = await post("/v1/messages", { model: "claude-sonnet-4-5", max_tokens: 10, messages: [user, { role: "assistant", content: [{ type: "tool_use", id: "toolu_X", name: "ls", input: {} }] }, { role: "user", content: [{ type: "tool_result", tool_use_id: "toolu_X", content: "a" }] }] });
+    expect(answer).toEqual({ status: 400, body: { type: "error", error: { type: "invalid_request_error", message: "Requests which include `tool_use` or `tool_result` blocks must define tools." }, request_id: expect.stringMatching(/^req_/) } });
+  });
+
+  it("context window exceeded, in each API's words", async () => {
+    const send = async (path: string, body: unknown) => {
+      const response = await fetch(`${mock.url}${path}`, { method: "POST", headers: { "x-histlint-fault": "context-length" }, body: JSON.stringify(body) });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    expect(await send("/v1/responses", { model: "gpt-5.5", input: [user] })).toEqual({ status: 400, body: openAi("Your input exceeds the context window of this model. Please adjust your input and try again.", "input", "context_length_exceeded") });
+    expect((await send("/v1/messages", { model: "claude-sonnet-4-5", max_tokens: 10, messages: [user] })).body).toMatchObject({ type: "error", error: { type: "invalid_request_error", message: expect.stringMatching(/^prompt is too long: \d+ tokens > 200000 maximum$/) } });
+  });
 });
 
 describe("requests that are not histories", () => {
