@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { RULES } from "../../rules/index.js";
 import { adapterFor, detectFormat, DETECTION_SAMPLE, type FormatAdapter } from "../formats/index.js";
-import { collectItems, type FormatName } from "../history/index.js";
+import { collectItems, type FormatName, type Item } from "../history/index.js";
 import { DEFAULT_PROFILE, PROFILES, type ProfileName } from "../profiles/index.js";
 import { FILE_START, readRecords, type ByteSource, type RawRecord, type ReadEvent } from "../read/index.js";
 import { defaultLevel, type Level } from "../rule-kit/index.js";
@@ -43,13 +43,20 @@ function fatalResult(filePath: string, ruleId: string, message: string): LintRes
   return summarize(filePath, { inputFormat: null, profile: null, fatal: true }, [diagnosticFor(ruleId, "error", message, FILE_START)]);
 }
 
-/** The rules that run for a format under a profile, at their levels. */
+const enabledCache = new Map<string, EnabledRule[]>();
+
+/** The rules that run for a format under a profile, at their levels (computed once a combination). */
 export function enabledRules(format: FormatName, profile: ProfileName, overrides: Readonly<Record<string, Level>> = {}): EnabledRule[] {
-  return RULES.flatMap((rule) => {
+  const key = `${format}|${profile}|${JSON.stringify(overrides)}`;
+  const cached = enabledCache.get(key);
+  if (cached) return cached;
+  const enabled = RULES.flatMap((rule) => {
     const level = overrides[rule.meta.id] ?? defaultLevel(rule.meta, profile);
     if (level === "off" || (rule.meta.formats && !rule.meta.formats.includes(format))) return [];
     return [{ rule, severity: level }];
   });
+  enabledCache.set(key, enabled);
+  return enabled;
 }
 
 /** Lints bytes from any source (a file, stdin, a test buffer). */
@@ -64,10 +71,21 @@ export interface Analysis {
   records: RawRecord[];
   runner?: RuleRunner;
   profile?: ProfileName;
+  /** The history's items, when asked for (`keep`): what the mock server answers from. */
+  items?: Item[];
+}
+
+/** What an analysis keeps beyond the result; lint keeps nothing, so memory stays flat. */
+export interface Keep {
+  records?: boolean;
+  items?: boolean;
+  /** Line and column of each body element (the server shows none, so it skips the scan). */
+  positions?: boolean;
 }
 
 /** Reads, detects and runs the rules; `keepRecords` holds every record for a repair (lint streams). */
-export function analyse(filePath: string, source: ByteSource, options: LintOptions, keepRecords: boolean): Analysis {
+export function analyse(filePath: string, source: ByteSource, options: LintOptions, keep: Keep | boolean): Analysis {
+  const keeping: Keep = typeof keep === "boolean" ? { records: keep, positions: true } : { positions: true, ...keep };
   const events = readRecords(source);
   const head: ReadEvent[] = [];
   for (let next = events.next(); !next.done; next = events.next()) {
@@ -86,7 +104,7 @@ export function analyse(filePath: string, source: ByteSource, options: LintOptio
     return { result: fatalResult(filePath, "unknown-format", message), records: [] };
   }
   const profileName = options.profile ?? DEFAULT_PROFILE[adapter.name];
-  const bytes = "buffer" in source ? Buffer.from(source.buffer.buffer, source.buffer.byteOffset, source.buffer.byteLength) : undefined;
+  const bytes = "buffer" in source && keeping.positions ? Buffer.from(source.buffer.buffer, source.buffer.byteOffset, source.buffer.byteLength) : undefined;
   let stream: ReturnType<FormatAdapter["history"]> | undefined;
   const runner = new RuleRunner({
     rules: enabledRules(adapter.name, profileName, options.rules),
@@ -96,7 +114,8 @@ export function analyse(filePath: string, source: ByteSource, options: LintOptio
     request: () => stream?.request(),
   });
   const kept: RawRecord[] = [];
-  const records = feedRecords(head, events, runner, keepRecords ? kept : undefined);
+  const records = feedRecords(head, events, runner, keeping.records ? kept : undefined);
+  let items: Item[] | undefined = keeping.items ? [] : undefined;
   stream = adapter.history(adapter.layout === "document" ? [...records] : records, { report: () => undefined, ...(bytes ? { bytes } : {}) });
   let index = 0;
   let rolledBack = false;
@@ -104,16 +123,22 @@ export function analyse(filePath: string, source: ByteSource, options: LintOptio
     if (event.type === "reset") {
       runner.reset();
       index = 0;
+      if (items) items = [];
     } else if (event.type === "rollback") rolledBack = true;
-    else runner.item(event, index++);
+    else {
+      runner.item(event, index++);
+      items?.push(event);
+    }
   }
   if (rolledBack) {
     // A rollback drops turns the rules already saw: read again and check the history that remains.
     const again = [...readRecords(source)].flatMap((event) => (event.record ? [event.record] : []));
-    runner.replayItems(collectItems(adapter.history(again, { report: () => undefined, ...(bytes ? { bytes } : {}) }).events));
+    const remaining = collectItems(adapter.history(again, { report: () => undefined, ...(bytes ? { bytes } : {}) }).events);
+    runner.replayItems(remaining);
+    if (items) items = remaining;
   }
   const result = summarize(filePath, { inputFormat: adapter.name, profile: profileName, fatal: false }, runner.finish());
-  return { result, adapter, records: kept, runner, profile: profileName };
+  return { result, adapter, records: kept, runner, profile: profileName, ...(items ? { items } : {}) };
 }
 
 /** A file with no records: only the read problems apply, under the forced or Codex format. */

@@ -10,7 +10,7 @@ import { defaultReply, type OfferedTool, type Reply } from "./reply.js";
 import { responseFrames, responseObject, responsesOutput } from "./responses-api.js";
 import { loadScenario, replyOf, ScenarioPlayer, type Fault, type Scenario } from "./scenario.js";
 import { sendFrames, type Frame } from "./sse.js";
-import { firstViolation, requestItems, type Api } from "./validate.js";
+import { inspect, type Api } from "./validate.js";
 
 export interface MockServerOptions {
   /** The profile the Responses endpoint validates with: `openai-responses` (default) or `codex`. */
@@ -24,6 +24,8 @@ export interface MockServerOptions {
   record?: string;
   /** Scripted replies and faults: a scenario, or the path of a scenario file. */
   scenario?: Scenario | string;
+  /** How many of the latest requests `requests` keeps (default 1000); --record keeps every one. */
+  maxRecorded?: number;
 }
 
 /** A request as the mock saw it: headers without secrets, the body, what it answered. */
@@ -32,7 +34,8 @@ export interface RecordedRequest {
   method: string;
   path: string;
   headers: Record<string, string | string[] | undefined>;
-  body: unknown;
+  /** The body as sent (parsed when it is JSON), read from the raw text on first use. */
+  readonly body: unknown;
   status: number;
   error?: unknown;
   reply?: Reply;
@@ -58,8 +61,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const profile = options.profile ?? "openai-responses";
   const scenario = typeof options.scenario === "string" ? loadScenario(options.scenario) : options.scenario;
   const player = scenario ? new ScenarioPlayer(scenario) : undefined;
+  const maxRecorded = options.maxRecorded ?? 1000;
   const record = (entry: RecordedRequest) => {
     requests.push(entry);
+    if (requests.length > maxRecorded) requests.splice(0, requests.length - maxRecorded);
     if (options.record) appendFileSync(options.record, JSON.stringify(entry) + "\n");
   };
   const server = createServer((req, res) => {
@@ -106,18 +111,15 @@ async function handle(req: IncomingMessage, res: ServerResponse, context: Contex
     const error = api === "anthropic" ? { ...anthropicError("Request exceeds the maximum allowed number of bytes.", 413), body: { type: "error", error: { type: "request_too_large", message: "Request exceeds the maximum allowed number of bytes." } } } : openAiError(`Request body too large: the limit is ${context.maxBody} bytes.`, null, "request_too_large", 413);
     return answer(res, error, base, undefined, context);
   }
-  let parsed: Record<string, unknown>;
-  try {
-    parsed = JSON.parse(body.toString("utf8")) as Record<string, unknown>;
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("not an object");
-  } catch {
+  const inspection = inspect(api, body, api === "responses" ? context.profile : api === "chat" ? "openai-chat" : "anthropic");
+  if (inspection.kind === "unparsable") {
     const error = api === "anthropic" ? anthropicError("There was an issue with the formatting or content of your request. The request body is not valid JSON.") : openAiError(OPENAI_UNPARSABLE, null);
-    return answer(res, error, base, body.toString("utf8"), context);
+    return answer(res, error, base, body, context);
   }
-  const violation = firstViolation(api, body, api === "responses" ? context.profile : api === "chat" ? "openai-chat" : "anthropic");
-  if (violation) return answer(res, violation, base, parsed, context);
+  const parsed = inspection.body;
+  if (inspection.kind === "refused") return answer(res, inspection.error, base, body, context);
   if (path === "/messages/count_tokens") return json(res, 200, { input_tokens: Math.ceil(body.length / 4) });
-  const items = requestItems(api, body);
+  const items = inspection.items;
   const tools = offeredTools(api, parsed);
   const step = context.player?.next({ api, items, tools: tools.map((tool) => tool.name), turn: context.turn++ });
   const header = req.headers["x-histlint-fault"];
@@ -125,12 +127,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, context: Contex
   try {
     fault = typeof header === "string" ? parseFaultHeader(header) : step?.fault;
   } catch (error) {
-    return answer(res, openAiError(`x-histlint-fault: ${(error as Error).message}`, null), base, parsed, context);
+    return answer(res, openAiError(`x-histlint-fault: ${(error as Error).message}`, null), base, body, context);
   }
   const refusal = fault && (statusAnswer(api, fault) ?? (fault.contextLengthExceeded ? { error: contextLengthError(api, body.length), headers: {} } : undefined));
-  if (refusal) return answer(res, refusal.error, base, parsed, context, refusal.headers, fault);
+  if (refusal) return answer(res, refusal.error, base, body, context, refusal.headers, fault);
   const reply: Reply = fault?.reasoningOnly ? { reasoning: "Thinking about it." } : (step && replyOf(step)) ?? defaultReply(items, tools);
-  context.record({ ...base, body: parsed, status: 200, reply, ...(fault ? { fault } : {}) });
+  context.record(recorded({ ...base, status: 200, reply, ...(fault ? { fault } : {}) }, body));
   const model = typeof parsed.model === "string" ? parsed.model : "histlint-mock";
   if (parsed.stream !== true) {
     if (api === "responses") return json(res, 200, responseObject(model, responsesOutput(reply)));
@@ -142,14 +144,40 @@ async function handle(req: IncomingMessage, res: ServerResponse, context: Contex
   await sendFrames(res, frames, { ...(fault?.delayMs !== undefined ? { delayMs: fault.delayMs } : {}), ...(fault?.cutAfterEvents !== undefined ? { cutAfter: fault.cutAfterEvents } : {}) });
 }
 
-function answer(res: ServerResponse, error: ProviderError, base: Omit<RecordedRequest, "body" | "status">, body: unknown, context: Context, headers: Record<string, string> = {}, fault?: Fault): void {
-  context.record({ ...base, body, status: error.status, error: error.body, ...(fault ? { fault } : {}) });
+/**
+ * A recorded request keeps the raw body and parses it when someone looks: holding thousands of parsed
+ * histories would make the collector, not the validation, set the mock's pace.
+ */
+function recorded(fields: Omit<RecordedRequest, "body">, raw: Buffer | undefined): RecordedRequest {
+  const text = raw?.toString("utf8");
+  let parsed: unknown;
+  let done = false;
+  return {
+    ...fields,
+    get body(): unknown {
+      if (!done) {
+        done = true;
+        try {
+          parsed = text === undefined ? undefined : JSON.parse(text);
+        } catch {
+          parsed = text;
+        }
+      }
+      return parsed;
+    },
+  };
+}
+
+function answer(res: ServerResponse, error: ProviderError, base: Omit<RecordedRequest, "body" | "status">, body: Buffer | undefined, context: Context, headers: Record<string, string> = {}, fault?: Fault): void {
+  context.record(recorded({ ...base, status: error.status, error: error.body, ...(fault ? { fault } : {}) }, body));
   json(res, error.status, error.body, headers);
 }
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { "content-type": "application/json", ...headers });
-  res.end(JSON.stringify(body));
+  // A known length lets the answer go out in one write, not as chunked encoding.
+  const bytes = Buffer.from(JSON.stringify(body));
+  res.writeHead(status, { "content-type": "application/json", "content-length": String(bytes.length), ...headers });
+  res.end(bytes);
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | "too large"> {

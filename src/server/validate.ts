@@ -1,24 +1,28 @@
-// Validates a request body with the rules of its endpoint's profile: the first violation, in request order,
-// with the provider's own status and body. One copy of the validation logic: the linter's.
+// Validates a request body with the rules of its endpoint's profile, in one pass that also yields the
+// history the reply is made from. One copy of the validation logic: the linter's.
 import { analyse } from "../engine/index.js";
-import { adapterFor } from "../formats/index.js";
-import { collectItems, type FormatName, type Item } from "../history/index.js";
+import type { FormatName, Item } from "../history/index.js";
 import type { ProfileName, ProviderError } from "../profiles/index.js";
-import { readRecords } from "../read/index.js";
 
 export type Api = "responses" | "chat" | "anthropic";
 
 const FORMAT: Record<Api, FormatName> = { responses: "responses", chat: "chat", anthropic: "anthropic" };
 
-export function firstViolation(api: Api, body: Buffer, profile: ProfileName): ProviderError | undefined {
-  const analysis = analyse("request.json", { buffer: body }, { inputFormat: FORMAT[api], profile }, false);
+export type Inspection =
+  | { kind: "unparsable" }
+  /** The first violation in request order, with the provider's own answer to it. */
+  | { kind: "refused"; body: Record<string, unknown>; error: ProviderError }
+  | { kind: "accepted"; body: Record<string, unknown>; items: Item[] };
+
+export function inspect(api: Api, bytes: Buffer, profile: ProfileName): Inspection {
+  const analysis = analyse("request.json", { buffer: bytes }, { inputFormat: FORMAT[api], profile }, { records: true, items: true, positions: false });
+  const value = analysis.records.length === 1 ? analysis.records[0]?.value : undefined;
+  if (typeof value !== "object" || value === null || Array.isArray(value) || analysis.result.messages.some((d) => d.ruleId === "invalid-json" || d.ruleId === "truncated-record")) {
+    return { kind: "unparsable" };
+  }
+  const body = value as Record<string, unknown>;
   const errors = analysis.runner?.errors;
   const first = analysis.result.messages.find((d) => errors?.has(d));
-  return first ? errors?.get(first) : undefined;
-}
-
-/** The history the request carries, for the reply. */
-export function requestItems(api: Api, body: Buffer): Item[] {
-  const records = [...readRecords({ buffer: body })].flatMap((event) => (event.record ? [event.record] : []));
-  return collectItems(adapterFor(FORMAT[api]).history(records, { report: () => undefined, bytes: body }).events);
+  const error = first ? errors?.get(first) : undefined;
+  return error ? { kind: "refused", body, error } : { kind: "accepted", body, items: analysis.items ?? [] };
 }
