@@ -2,9 +2,9 @@
 import type { Item } from "../history/index.js";
 
 export interface ToolCallReply {
-  kind: "function" | "custom";
+  kind: "function" | "custom" | "local_shell";
   name: string;
-  /** JSON arguments for a function, free text for a custom tool. */
+  /** JSON arguments for a function (for a local shell call, `{"command": [...]}`), free text for a custom tool. */
   input: string;
 }
 

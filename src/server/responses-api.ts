@@ -12,6 +12,10 @@ export function responsesOutput(reply: Reply): Record<string, unknown>[] {
   for (const call of reply.calls ?? []) {
     const callId = id("call");
     if (call.kind === "custom") items.push({ id: id("ctc"), type: "custom_tool_call", status: "completed", call_id: callId, name: call.name, input: call.input });
+    else if (call.kind === "local_shell") {
+      const command = (JSON.parse(call.input || "{}") as { command?: unknown }).command;
+      items.push({ id: id("lsh"), type: "local_shell_call", status: "completed", call_id: callId, action: { type: "exec", command: Array.isArray(command) ? command : ["true"], env: {} } });
+    }
     else items.push({ id: id("fc"), type: "function_call", status: "completed", arguments: call.input, call_id: callId, name: call.name });
   }
   if (reply.text !== undefined) items.push({ id: id("msg"), type: "message", status: "completed", role: "assistant", content: [{ type: "output_text", text: reply.text, annotations: [] }] });

@@ -33,7 +33,7 @@ export type Fault = z.infer<typeof Fault>;
 
 const ToolCall = z
   .object({
-    kind: z.enum(["function", "custom"]).default("function"),
+    kind: z.enum(["function", "custom", "local_shell"]).default("function"),
     name: z.string(),
     /** A function's arguments (an object, sent as JSON) or a custom tool's input text. */
     arguments: z.unknown().optional(),

@@ -151,6 +151,19 @@ describe("scenarios", () => {
     });
   });
 
+  it("replies with parallel calls of every kind: function, custom and local shell", async () => {
+    const calls = [
+      { kind: "function" as const, name: "ls", arguments: { path: "." } },
+      { kind: "custom" as const, name: "apply_patch", input: "*** Begin Patch\n*** End Patch\n" },
+      { kind: "local_shell" as const, name: "shell", arguments: { command: ["ls", "-la"] } },
+    ];
+    await withMock({ steps: [{ reply: { calls } }] }, async (_mock, openai) => {
+      const response = await openai.responses.create({ model: "gpt-5.5", input });
+      expect(response.output.map((item) => item.type)).toEqual(["function_call", "custom_tool_call", "local_shell_call"]);
+      expect(response.output[2]).toMatchObject({ action: { type: "exec", command: ["ls", "-la"] } });
+    });
+  });
+
   it("a scenario file that does not fit the schema is refused with the path of the mistake", async () => {
     const path = join(tempDir(), "scenario.json");
     writeFileSync(path, JSON.stringify({ steps: [{ reply: { text: "x" } }, { fault: { status: 418 } }] }));
