@@ -8,7 +8,7 @@ import { FormatName } from "../history/index.js";
 import { ProfileName } from "../profiles/index.js";
 import { formatResults, unifiedDiff } from "../report/index.js";
 import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE_OR_IO, UsageError } from "./exit-codes.js";
-import type { CommandIo } from "./lint.js";
+import type { CommandIo } from "./io.js";
 import { settle, type LintFlags } from "./lint-settings.js";
 import { expandPaths, STDIN } from "./paths.js";
 

@@ -1,5 +1,5 @@
 // `histlint lint`: check histories and report what the provider would refuse.
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { Option } from "commander";
 import { RULES } from "../../rules/index.js";
@@ -11,6 +11,7 @@ import { FORMATTER_NAMES, formatResults, type FormatterName } from "../report/in
 import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE_OR_IO, UsageError } from "./exit-codes.js";
 import { settle, type LintFlags } from "./lint-settings.js";
 import { expandPaths, STDIN } from "./paths.js";
+import type { CommandIo } from "./io.js";
 import { progressBar } from "./progress.js";
 import { runFix } from "./fix.js";
 import { collectSourceLines } from "./source-lines.js";
@@ -22,15 +23,6 @@ interface LintCommandOptions extends LintFlags {
   outputFile?: string;
   jobs?: number;
   shard?: { index: number; count: number };
-}
-
-export interface CommandIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  stdin: () => Buffer;
-  isTty: boolean;
-  cwd: string;
-  version: string;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -125,12 +117,4 @@ function writeReport(path: string, report: string): void {
 
 function onlyErrors(result: LintResult): LintResult {
   return { ...result, warningCount: 0, messages: result.messages.filter((d) => d.severity === "error") };
-}
-
-export function readStdin(): Buffer {
-  try {
-    return readFileSync(0);
-  } catch {
-    return Buffer.alloc(0);
-  }
 }

@@ -2,7 +2,8 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { EXIT_USAGE_OR_IO, UsageError } from "./exit-codes.js";
-import { readStdin, registerLint, type CommandIo } from "./lint.js";
+import { readStdin, type CommandIo } from "./io.js";
+import { registerLint } from "./lint.js";
 import { registerFix } from "./fix.js";
 import { registerRules } from "./rules.js";
 import { registerServe } from "./serve.js";

@@ -6,7 +6,7 @@ import { suggest } from "../config/index.js";
 import { ProfileName } from "../profiles/index.js";
 import { defaultLevel, type Rule } from "../rule-kit/index.js";
 import { UsageError } from "./exit-codes.js";
-import type { CommandIo } from "./lint.js";
+import type { CommandIo } from "./io.js";
 
 function levels(rule: Rule): string {
   return ProfileName.options.map((profile) => `${profile}=${defaultLevel(rule.meta, profile)}`).join(" ");

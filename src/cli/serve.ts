@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { Option } from "commander";
 import { startMockServer } from "../server/index.js";
 import { UsageError } from "./exit-codes.js";
-import type { CommandIo } from "./lint.js";
+import type { CommandIo } from "./io.js";
 
 interface ServeFlags {
   port: number;

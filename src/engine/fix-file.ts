@@ -50,7 +50,7 @@ export function fixBytes(filePath: string, bytes: Buffer, options: FixOptions = 
   let pruned: Omit<Pruned, "edits"> | undefined;
   const finish = (output: Buffer, unsettled: string[], remaining: LintResult): FixOutcome => ({ ...done(output, bytes, applied, needUnsafe, unsettled, remaining), ...(pruned ? { pruned } : {}) });
   for (let pass = 1; ; pass += 1) {
-    const analysis = analyse(filePath, { buffer: current }, options, true);
+    const analysis = analyse(filePath, { buffer: current }, options, { records: true });
     const { adapter, runner } = analysis;
     if (!adapter || !runner || analysis.result.fatal) return finish(current, [], analysis.result);
     const context = fixContext(adapter, analysis.records, analysis.profile, options);
@@ -88,7 +88,7 @@ function fixContext(adapter: FormatAdapter, records: RawRecord[], profile: strin
   const elements = Array.isArray(array) ? array : undefined;
   let items: Item[] | undefined;
   return {
-    items: () => (items ??= collectItems(adapter.history(records, { report: () => undefined }).events)),
+    items: () => (items ??= collectItems(adapter.history(records, {}).events)),
     records,
     format: adapter.name,
     adapter,

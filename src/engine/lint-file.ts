@@ -61,7 +61,7 @@ export function enabledRules(format: FormatName, profile: ProfileName, overrides
 
 /** Lints bytes from any source (a file, stdin, a test buffer). */
 export function lintSource(filePath: string, source: ByteSource, options: LintOptions = {}): LintResult {
-  return analyse(filePath, source, options, false).result;
+  return analyse(filePath, source, options).result;
 }
 
 /** What `fix` needs beside the result: the records, the adapter, the profile, the fixes offered. */
@@ -84,8 +84,8 @@ export interface Keep {
 }
 
 /** Reads, detects and runs the rules; `keepRecords` holds every record for a repair (lint streams). */
-export function analyse(filePath: string, source: ByteSource, options: LintOptions, keep: Keep | boolean): Analysis {
-  const keeping: Keep = typeof keep === "boolean" ? { records: keep, positions: true } : { positions: true, ...keep };
+export function analyse(filePath: string, source: ByteSource, options: LintOptions, keep: Keep = {}): Analysis {
+  const keeping: Keep = { positions: true, ...keep };
   const events = readRecords(source);
   const head: ReadEvent[] = [];
   for (let next = events.next(); !next.done; next = events.next()) {
@@ -116,7 +116,7 @@ export function analyse(filePath: string, source: ByteSource, options: LintOptio
   const kept: RawRecord[] = [];
   const records = feedRecords(head, events, runner, keeping.records ? kept : undefined);
   let items: Item[] | undefined = keeping.items ? [] : undefined;
-  stream = adapter.history(adapter.layout === "document" ? [...records] : records, { report: () => undefined, ...(bytes ? { bytes } : {}) });
+  stream = adapter.history(adapter.layout === "document" ? [...records] : records, bytes ? { bytes } : {});
   let index = 0;
   let rolledBack = false;
   for (const event of stream.events) {
@@ -133,7 +133,7 @@ export function analyse(filePath: string, source: ByteSource, options: LintOptio
   if (rolledBack) {
     // A rollback drops turns the rules already saw: read again and check the history that remains.
     const again = [...readRecords(source)].flatMap((event) => (event.record ? [event.record] : []));
-    const remaining = collectItems(adapter.history(again, { report: () => undefined, ...(bytes ? { bytes } : {}) }).events);
+    const remaining = collectItems(adapter.history(again, bytes ? { bytes } : {}).events);
     runner.replayItems(remaining);
     if (items) items = remaining;
   }

@@ -1,20 +1,9 @@
 // The contract every wire format implements: detect it, read its history, write edits back losslessly.
 import { z } from "zod";
 import type { FormatName, HistoryEvent, RequestContext, ToolCallItem } from "../history/index.js";
-import type { RawRecord, Span } from "../read/index.js";
-
-/** A problem with a record's shape that the format's client would trip on (not a provider rule). */
-export interface RecordProblem {
-  ruleId: string;
-  message: string;
-  span: Span;
-  record?: number;
-  pointer?: string;
-}
+import type { RawRecord } from "../read/index.js";
 
 export interface HistoryContext {
-  /** Called for every record-level problem found while reading the history. */
-  report(problem: RecordProblem): void;
   /** The whole file, for document formats that locate array elements inside one record. */
   bytes?: Buffer;
 }

@@ -82,5 +82,5 @@ describe("pruning to a token budget", () => {
 
 function lintedItems(bytes: Buffer, format: GeneratedFormat) {
   const records = [...readRecords({ buffer: bytes })].flatMap((e) => (e.record ? [e.record] : []));
-  return collectItems(adapterFor(format).history(records, { report: () => undefined, bytes }).events);
+  return collectItems(adapterFor(format).history(records, { bytes }).events);
 }

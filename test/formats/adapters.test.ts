@@ -65,7 +65,7 @@ describe("codex", () => {
     const user = (i: number) => line(i, "response_item", { type: "message", role: "user", content: [{ type: "input_text", text: `${i}:${"x".repeat(30_000)}` }] });
     const lines = [line(0, "session_meta", {}), ...[1, 2, 3, 4, 5].map(user), line(6, "compacted", { message: "summary" })];
     const { records } = read(lines.join("\n") + "\n");
-    const items = collectItems(codex.history(records, { report: () => undefined }).events);
+    const items = collectItems(codex.history(records, {}).events);
     expect(items.map((i) => textOf(i)?.split(":")[0])).toEqual(["4", "5", "summary"]);
   });
 

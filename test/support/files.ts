@@ -30,7 +30,7 @@ export function historyOf(path: string, adapter?: FormatAdapter): { adapter: For
   const { records } = read(buffer);
   const chosen = adapter ?? detectFormat(records.slice(0, 8).map((record) => record.value));
   if (!chosen) throw new Error(`no format detected for ${path}`);
-  const items = collectItems(chosen.history(records, { report: () => undefined, bytes: buffer }).events);
+  const items = collectItems(chosen.history(records, { bytes: buffer }).events);
   return { adapter: chosen, items };
 }
 
