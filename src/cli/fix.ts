@@ -34,7 +34,8 @@ export function registerFix(program: Command, io: CommandIo, setExit: (code: num
   program
     .command("fix")
     .description("repair histories so the session can be resumed (atomic, keeps <file>.bak)")
-    .argument("[paths...]", "files, folders (every *.jsonl and *.json below), globs, or - for stdin (written to stdout)", ["."])
+    // A command that rewrites files in place takes the files by name: no default to the whole folder.
+    .argument("<paths...>", "files, folders (every *.jsonl and *.json below), globs, or - for stdin (written to stdout)")
     .option("--dry-run", "print a unified diff of what would change and touch nothing")
     .option("-o, --output <file>", "write the repair there instead of in place (one input)")
     .option("--stdout", "write the repair to standard output instead of in place (one input)")

@@ -67,6 +67,12 @@ describe("histlint fix", () => {
     expect(histlint(["fix", "fixtures/codex", "--stdout"])).toMatchObject({ code: 2, stderr: expect.stringContaining("--stdout takes exactly one input") });
   });
 
+  it("takes its files by name: with none it rewrites nothing and exits 2", () => {
+    const { code, stderr } = histlint(["fix"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("missing required argument 'paths'");
+  });
+
   it("--cancel-text overrides the client's own text", () => {
     expect(histlint(["fix", killed, "--stdout", "--cancel-text", "stopped by the operator"]).stdout).toContain('"output":"stopped by the operator"');
   });
