@@ -1,5 +1,5 @@
 // An item id whose prefix does not match its type: usually ids from another provider.
-import { defineRule, describe, type Fix } from "../src/rule-kit/index.js";
+import { defineRule, describe, rewriteItem } from "../src/rule-kit/index.js";
 
 /** The prefixes OpenAI gives the ids of each item type. */
 const PREFIXES: Record<string, string> = { reasoning: "rs", function_call: "fc", custom_tool_call: "ctc", web_search_call: "ws", message: "msg" };
@@ -26,19 +26,8 @@ export default defineRule({
         const prefix = PREFIXES[wireTypeOf(item)];
         if (!item.id || !prefix || item.id.startsWith(`${prefix}_`)) return;
         const error = context.profile.error("item-id-prefix", { index: position.index, itemId: item.id, expectedPrefix: prefix });
-        const fix: Fix = {
-          safety: "safe",
-          edits: (fixing) => {
-            const unit = fixing.unitOf(item);
-            const value = unit === undefined ? undefined : fixing.unitValue(unit);
-            if (unit === undefined || typeof value !== "object" || value === null) return undefined;
-            // Ids are optional in a request: the item goes without one (in a Codex rollout, its payload does).
-            const withoutId = (v: Record<string, unknown>) => Object.fromEntries(Object.entries(v).filter(([key]) => key !== "id"));
-            const record = value as Record<string, unknown>;
-            const replaced = item.source.pointer === "/payload" ? { ...record, payload: withoutId(record.payload as Record<string, unknown>) } : withoutId(record);
-            return [{ op: "replace", record: unit, value: replaced }];
-          },
-        };
+        // Ids are optional in a request: the item goes without one (in a Codex rollout, its payload does).
+        const fix = rewriteItem(item, (value) => Object.fromEntries(Object.entries(value).filter(([key]) => key !== "id")));
         context.report({ at: item.source, ...describe(`${wireTypeOf(item)} id ${JSON.stringify(item.id)} does not begin with "${prefix}_"`, error, "remove the id or restore OpenAI's"), fix });
       },
     };

@@ -48,7 +48,15 @@ export function fixBytes(filePath: string, bytes: Buffer, options: FixOptions = 
   const applied: AppliedFix[] = [];
   let needUnsafe: Diagnostic[] = [];
   let pruned: Omit<Pruned, "edits"> | undefined;
-  const finish = (output: Buffer, unsettled: string[], remaining: LintResult): FixOutcome => ({ ...done(output, bytes, applied, needUnsafe, unsettled, remaining), ...(pruned ? { pruned } : {}) });
+  const finish = (output: Buffer, unsettled: string[], remaining: LintResult): FixOutcome => ({
+    output,
+    changed: !output.equals(bytes),
+    applied,
+    needUnsafe,
+    unsettled,
+    remaining,
+    ...(pruned ? { pruned } : {}),
+  });
   for (let pass = 1; ; pass += 1) {
     const analysis = analyse(filePath, { buffer: current }, options, { records: true });
     const { adapter, runner } = analysis;
@@ -75,10 +83,6 @@ export function fixBytes(filePath: string, bytes: Buffer, options: FixOptions = 
     applied.push(...chosen.applied);
     current = next;
   }
-}
-
-function done(output: Buffer, input: Buffer, applied: AppliedFix[], needUnsafe: Diagnostic[], unsettled: string[], remaining: LintResult): FixOutcome {
-  return { output, changed: !output.equals(input), applied, needUnsafe, unsettled, remaining };
 }
 
 function fixContext(adapter: FormatAdapter, records: RawRecord[], profile: string | undefined, options: FixOptions): FixContext {
