@@ -53,6 +53,18 @@ const SECRET_HEADERS = new Set(["authorization", "x-api-key", "api-key", "cookie
 const OPENAI_UNPARSABLE =
   "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON. If you have trouble figuring out how to fix this, please contact us through our help center at help.openai.com.)";
 
+const ANTHROPIC_UNPARSABLE = "There was an issue with the formatting or content of your request. The request body is not valid JSON.";
+
+/**
+ * A body sent as a form or as text is not read as JSON by the APIs, so it gets the unparsable-body answer.
+ * No content type at all is let through: the body decides, as it does for the clients that omit it.
+ */
+function isJsonContentType(header: string | undefined): boolean {
+  if (header === undefined) return true;
+  const type = header.split(";")[0]?.trim().toLowerCase() ?? "";
+  return type === "application/json" || type.endsWith("+json");
+}
+
 const ROUTES: Record<string, Api> = { "/responses": "responses", "/chat/completions": "chat", "/messages": "anthropic" };
 
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
@@ -107,15 +119,14 @@ async function handle(req: IncomingMessage, res: ServerResponse, context: Contex
     return answer(res, { ...error, status: 404 }, base, undefined, context);
   }
   const body = await readBody(req, context.maxBody);
+  const unparsable = api === "anthropic" ? anthropicError(ANTHROPIC_UNPARSABLE) : openAiError(OPENAI_UNPARSABLE, null);
+  if (!isJsonContentType(req.headers["content-type"])) return answer(res, unparsable, base, body === "too large" ? undefined : body, context);
   if (body === "too large") {
     const error = api === "anthropic" ? { ...anthropicError("Request exceeds the maximum allowed number of bytes.", 413), body: { type: "error", error: { type: "request_too_large", message: "Request exceeds the maximum allowed number of bytes." } } } : openAiError(`Request body too large: the limit is ${context.maxBody} bytes.`, null, "request_too_large", 413);
     return answer(res, error, base, undefined, context);
   }
   const inspection = inspect(api, body, api === "responses" ? context.profile : api === "chat" ? "openai-chat" : "anthropic");
-  if (inspection.kind === "unparsable") {
-    const error = api === "anthropic" ? anthropicError("There was an issue with the formatting or content of your request. The request body is not valid JSON.") : openAiError(OPENAI_UNPARSABLE, null);
-    return answer(res, error, base, body, context);
-  }
+  if (inspection.kind === "unparsable") return answer(res, unparsable, base, body, context);
   const parsed = inspection.body;
   if (inspection.kind === "refused") return answer(res, inspection.error, base, body, context);
   if (path === "/messages/count_tokens") return json(res, 200, { input_tokens: Math.ceil(body.length / 4) });
@@ -149,7 +160,6 @@ async function handle(req: IncomingMessage, res: ServerResponse, context: Contex
  * histories would make the collector, not the validation, set the mock's pace.
  */
 function recorded(fields: Omit<RecordedRequest, "body">, raw: Buffer | undefined): RecordedRequest {
-  const text = raw?.toString("utf8");
   let parsed: unknown;
   let done = false;
   return {
@@ -157,6 +167,7 @@ function recorded(fields: Omit<RecordedRequest, "body">, raw: Buffer | undefined
     get body(): unknown {
       if (!done) {
         done = true;
+        const text = raw?.toString("utf8");
         try {
           parsed = text === undefined ? undefined : JSON.parse(text);
         } catch {

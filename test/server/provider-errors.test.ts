@@ -11,6 +11,7 @@ async function post(path: string, body: unknown): Promise<{ status: number; body
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
+const JSON_TYPE = { "content-type": "application/json" };
 const user = { role: "user", content: "hi" };
 const openAi = (message: string, param: string | null, code: string | null = null) => ({ error: { message, type: "invalid_request_error", param, code } });
 
@@ -82,7 +83,7 @@ describe("rows that need the request or a fault", () => {
 
   it("context window exceeded, in each API's words", async () => {
     const send = async (path: string, body: unknown) => {
-      const response = await fetch(`${mock.url}${path}`, { method: "POST", headers: { "x-histlint-fault": "context-length" }, body: JSON.stringify(body) });
+      const response = await fetch(`${mock.url}${path}`, { method: "POST", headers: { "content-type": "application/json", "x-histlint-fault": "context-length" }, body: JSON.stringify(body) });
       return { status: response.status, body: (await response.json()) as Record<string, unknown> };
     };
     expect(await send("/v1/responses", { model: "gpt-5.5", input: [user] })).toEqual({ status: 400, body: openAi("Your input exceeds the context window of this model. Please adjust your input and try again.", "input", "context_length_exceeded") });
@@ -92,14 +93,25 @@ describe("rows that need the request or a fault", () => {
 
 describe("requests that are not histories", () => {
   it("answers malformed JSON, an unknown path and an oversized body as the APIs do", async () => {
-    const malformed = await fetch(`${mock.url}/v1/responses`, { method: "POST", body: "{oops" });
+    const malformed = await fetch(`${mock.url}/v1/responses`, { method: "POST", headers: JSON_TYPE, body: "{oops" });
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as { error: { message: string } }).error.message).toMatch(/^We could not parse the JSON body of your request\./);
-    const unknown = await fetch(`${mock.url}/v1/embeddings`, { method: "POST", body: "{}" });
+    const unknown = await fetch(`${mock.url}/v1/embeddings`, { method: "POST", headers: JSON_TYPE, body: "{}" });
     expect([unknown.status, await unknown.json()]).toEqual([404, openAi("Invalid URL (POST /v1/embeddings)", null)]);
     const small = await startMockServer({ maxBody: 1024 });
-    const big = await fetch(`${small.url}/v1/messages`, { method: "POST", body: JSON.stringify({ messages: [{ role: "user", content: "x".repeat(4096) }] }) });
+    const big = await fetch(`${small.url}/v1/messages`, { method: "POST", headers: JSON_TYPE, body: JSON.stringify({ messages: [{ role: "user", content: "x".repeat(4096) }] }) });
     expect([big.status, await big.json()]).toEqual([413, { type: "error", error: { type: "request_too_large", message: "Request exceeds the maximum allowed number of bytes." } }]);
     await small.close();
+  });
+
+  it("answers a body sent as a form or as text as unparsable, and takes a JSON type with parameters", async () => {
+    const body = JSON.stringify({ model: "gpt-5.5", input: [user] });
+    const form = await fetch(`${mock.url}/v1/responses`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body });
+    expect(form.status).toBe(400);
+    expect(((await form.json()) as { error: { message: string } }).error.message).toMatch(/^We could not parse the JSON body of your request\./);
+    const text = await fetch(`${mock.url}/v1/messages`, { method: "POST", body: JSON.stringify({ model: "claude-sonnet-4-5", max_tokens: 10, messages: [user] }) });
+    expect([text.status, await text.json()]).toEqual([400, { type: "error", request_id: expect.stringMatching(/^req_/), error: { type: "invalid_request_error", message: "There was an issue with the formatting or content of your request. The request body is not valid JSON." } }]);
+    const charset = await fetch(`${mock.url}/v1/responses`, { method: "POST", headers: { "content-type": "Application/JSON; charset=utf-8" }, body });
+    expect(charset.status).toBe(200);
   });
 });

@@ -24,7 +24,7 @@ describe("histlint serve", () => {
     const scenario = join(tempDir(), "scenario.json");
     writeFileSync(scenario, JSON.stringify({ steps: [{ reply: { text: "scripted" } }] }));
     const server = await serve(["--port", "0", "--record", record, "--scenario", scenario]);
-    const response = await fetch(`${server.url}/v1/chat/completions`, { method: "POST", headers: { authorization: "Bearer secret" }, body: JSON.stringify({ model: "gpt-4.1", messages: [{ role: "user", content: "hi" }] }) });
+    const response = await fetch(`${server.url}/v1/chat/completions`, { method: "POST", headers: { authorization: "Bearer secret", "content-type": "application/json" }, body: JSON.stringify({ model: "gpt-4.1", messages: [{ role: "user", content: "hi" }] }) });
     expect(((await response.json()) as { choices: { message: { content: string } }[] }).choices[0]?.message.content).toBe("scripted");
     expect(await server.stop()).toBe(0);
     const { readFileSync } = await import("node:fs");
