@@ -8,3 +8,4 @@ export * from "./engine/index.js";
 export * from "./config/index.js";
 export * from "./report/index.js";
 export * from "./server/index.js";
+export * from "./replay/index.js";

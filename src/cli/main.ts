@@ -6,11 +6,20 @@ import { readStdin, type CommandIo } from "./io.js";
 import { registerLint } from "./lint.js";
 import { registerFix } from "./fix.js";
 import { registerRules } from "./rules.js";
+import { registerReplay } from "./replay.js";
 import { registerServe } from "./serve.js";
 
+/** The version in histlint's package.json, found upward from this module (dist/src/cli or src/cli). */
 function packageVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
-  return manifest.version;
+  for (const up of ["../../../package.json", "../../package.json"]) {
+    try {
+      const manifest = JSON.parse(readFileSync(new URL(up, import.meta.url), "utf8")) as { name?: string; version: string };
+      if (manifest.name === "histlint") return manifest.version;
+    } catch {
+      // not at this level
+    }
+  }
+  return "unknown";
 }
 
 const defaultIo: CommandIo = {
@@ -36,6 +45,7 @@ export async function main(argv: readonly string[], io: CommandIo = defaultIo): 
   registerFix(program, io, (code) => (exitCode = code));
   registerRules(program, io);
   registerServe(program, io);
+  registerReplay(program, io, (code) => (exitCode = code));
   try {
     await program.parseAsync([...argv]);
     return exitCode;

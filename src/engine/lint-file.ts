@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { RULES } from "../../rules/index.js";
 import { adapterFor, detectFormat, DETECTION_SAMPLE, type FormatAdapter } from "../formats/index.js";
-import { collectItems, type FormatName, type Item } from "../history/index.js";
+import { collectItems, type FormatName, type Item, type RequestContext } from "../history/index.js";
 import { DEFAULT_PROFILE, PROFILES, type ProfileName } from "../profiles/index.js";
 import { FILE_START, readRecords, type ByteSource, type RawRecord, type ReadEvent } from "../read/index.js";
 import { defaultLevel, type Level } from "../rule-kit/index.js";
@@ -73,6 +73,8 @@ export interface Analysis {
   profile?: ProfileName;
   /** The history's items, when asked for (`keep`): what the mock server answers from. */
   items?: Item[];
+  /** What the file says about the request beside the items (model, instructions, tools). */
+  request?: RequestContext;
 }
 
 /** What an analysis keeps beyond the result; lint keeps nothing, so memory stays flat. */
@@ -138,7 +140,8 @@ export function analyse(filePath: string, source: ByteSource, options: LintOptio
     if (items) items = remaining;
   }
   const result = summarize(filePath, { inputFormat: adapter.name, profile: profileName, fatal: false }, runner.finish());
-  return { result, adapter, records: kept, runner, profile: profileName, ...(items ? { items } : {}) };
+  const request = stream.request();
+  return { result, adapter, records: kept, runner, profile: profileName, ...(items ? { items } : {}), ...(request ? { request } : {}) };
 }
 
 /** A file with no records: only the read problems apply, under the forced or Codex format. */

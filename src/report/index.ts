@@ -30,3 +30,4 @@ export function formatResults(name: FormatterName, results: readonly LintResult[
 
 export { github, json, junit, sarif, stylish, type SarifOptions, type StylishOptions };
 export { unifiedDiff } from "./unified-diff.js";
+export { replayJson, replayStylish, summarizeReplay, type ReplaySummary } from "./replay-report.js";

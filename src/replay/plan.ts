@@ -1,0 +1,87 @@
+// The requests a history implies: one before each run of model output (the model was called there),
+// and the one a resume sends, rebuilt as the client builds them.
+import { analyse, type Diagnostic } from "../engine/index.js";
+import type { FormatName, Item } from "../history/index.js";
+import type { ByteSource } from "../read/index.js";
+import { codexRepair } from "./codex-repair.js";
+import { nativeUnits } from "./native-units.js";
+import { requestBody, resumeUnit, type BodyBase } from "./request-body.js";
+import { anthropicUnits } from "./to-anthropic.js";
+import { chatUnits } from "./to-chat.js";
+import { responsesUnits } from "./to-responses.js";
+import { NATIVE_API, type WireApi, type WireUnit } from "./wire.js";
+
+export interface PlanOptions {
+  inputFormat?: FormatName | "auto";
+  /** Translate the history to this API first. */
+  convertTo?: WireApi;
+  /** Send a Codex rollout without the repair Codex makes before each request. */
+  raw?: boolean;
+  model?: string;
+}
+
+export interface PlannedRequest {
+  /** 1-based position among the file's requests. */
+  number: number;
+  units: WireUnit[];
+  /** The request a resume sends: the whole history. */
+  resume: boolean;
+  body(): Record<string, unknown>;
+}
+
+export type ReplayPlan =
+  | { ok: false; message: string }
+  | { ok: true; format: FormatName; api: WireApi; requests: PlannedRequest[]; readProblems: Diagnostic[]; notes: string[] };
+
+/** Reads a history and plans its requests; a file that holds no history gives a message instead. */
+export function planReplay(filePath: string, source: ByteSource, options: PlanOptions = {}): ReplayPlan {
+  const analysis = analyse(filePath, source, { ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}) }, { records: true, items: true, positions: true });
+  const format = analysis.adapter?.name;
+  if (!format || analysis.result.fatal) return { ok: false, message: analysis.result.messages[0]?.message ?? "no history found" };
+  const readProblems = analysis.result.messages.filter((d) => READ_PROBLEMS.has(d.ruleId));
+  const notes: string[] = [];
+  let items: Item[] = analysis.items ?? [];
+  let inserted = new Set<Item>();
+  if (format === "codex" && !options.raw) {
+    const repair = codexRepair(items);
+    ({ items, inserted } = repair);
+    if (repair.inserted.size > 0) notes.push(`Codex inserts "aborted" for ${repair.inserted.size} call(s) with no output (--raw sends them without)`);
+    if (repair.dropped.length > 0) notes.push(`Codex drops ${repair.dropped.length} output(s) whose call is gone (--raw sends them)`);
+  }
+  const api = options.convertTo ?? NATIVE_API[format];
+  const translated = api !== NATIVE_API[format];
+  const recordedValue = analysis.records.length === 1 ? analysis.records[0]?.value : undefined;
+  const recorded = analysis.adapter?.layout === "document" && isObject(recordedValue) && !translated ? recordedValue : undefined;
+  const base: BodyBase = { ...(recorded ? { recorded } : {}), ...(options.model ? { model: options.model } : {}), ...(!translated ? { request: analysis.request ?? {} } : {}) };
+  let units: WireUnit[];
+  if (!translated) units = nativeUnits(format, items, analysis.records);
+  else if (api === "chat") units = chatUnits(items);
+  else if (api === "responses") units = responsesUnits(items);
+  else {
+    const translation = anthropicUnits(items);
+    units = translation.units;
+    base.system = translation.system.join("\n\n");
+  }
+  for (const unit of units) if (unit.items.some((item) => inserted.has(item))) unit.synthetic = "Codex's own repair";
+  return { ok: true, format, api, requests: cutRequests(api, units, base), readProblems, notes };
+}
+
+const READ_PROBLEMS = new Set(["invalid-json", "truncated-record", "byte-order-mark", "non-object-record"]);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** A request before each run of model output (never an empty one), then the resume request. */
+function cutRequests(api: WireApi, units: WireUnit[], base: BodyBase): PlannedRequest[] {
+  const cuts: number[] = [];
+  units.forEach((unit, i) => {
+    if (i > 0 && unit.modelOutput && !(units[i - 1] as WireUnit).modelOutput) cuts.push(i);
+  });
+  const last = units[units.length - 1];
+  const resumeUnits = last?.modelOutput ? [...units, resumeUnit(api, last)] : units;
+  const prefixes = [...cuts.map((cut) => units.slice(0, cut)), resumeUnits];
+  return prefixes.map((prefix, i) => ({
+    number: i + 1,
+    units: prefix,
+    resume: i === prefixes.length - 1,
+    body: () => requestBody(api, prefix, base),
+  }));
+}

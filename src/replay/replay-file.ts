@@ -1,0 +1,131 @@
+// Replays files: plans each one's requests, sends them in order to the target or an embedded mock,
+// and says for each whether it was accepted, or refused with what and where.
+import { readFileSync } from "node:fs";
+import { describeIoError, type Diagnostic } from "../engine/index.js";
+import type { FormatName } from "../history/index.js";
+import { startMockServer, type MockServer } from "../server/index.js";
+import { refusalOf, refusedUnit, type Refusal } from "./locate.js";
+import { planReplay, type PlannedRequest, type PlanOptions } from "./plan.js";
+import { sendRequest, type Target } from "./send.js";
+import { profileFor, type WireApi } from "./wire.js";
+
+export interface ReplayOptions extends PlanOptions {
+  /** Where to send; an embedded mock on loopback when absent. */
+  target?: Target;
+  /** The API the user expects the requests to go to; a history of another API must be translated. */
+  endpoint?: WireApi;
+  /** How the embedded mock validates Responses requests (default: `codex` for rollouts). */
+  profile?: "codex" | "openai-responses";
+  /** `last`: only the request a resume would send. */
+  only?: "all" | "last";
+  timeoutMs?: number;
+  retries?: number;
+}
+
+export interface RequestOutcome {
+  number: number;
+  /** Elements of the request's array. */
+  size: number;
+  resume: boolean;
+  accepted: boolean;
+  status?: number;
+  refusal?: Refusal;
+  /** Where in the file the refused element came from. */
+  line?: number;
+  column?: number;
+  /** The refused element was put there by replay (Codex's repair, the resume message). */
+  synthetic?: string;
+  attempts: number;
+  /** The target could not be reached (no status): the file's replay stops there. */
+  unreachable?: string;
+}
+
+export type FileReplay =
+  | { file: string; ok: false; message: string }
+  | { file: string; ok: true; format: FormatName; api: WireApi; target: string; profile?: string; total: number; requests: RequestOutcome[]; readProblems: Diagnostic[]; notes: string[] };
+
+/** One embedded mock a Responses profile, started when first needed. */
+class EmbeddedMocks {
+  private readonly started = new Map<string, Promise<MockServer>>();
+  get(profile: "codex" | "openai-responses"): Promise<MockServer> {
+    let mock = this.started.get(profile);
+    if (!mock) this.started.set(profile, (mock = startMockServer({ profile, maxRecorded: 0 })));
+    return mock;
+  }
+  async close(): Promise<void> {
+    await Promise.all([...this.started.values()].map(async (mock) => (await mock).close()));
+  }
+}
+
+/** Replays the files, `concurrency` at a time, each file's requests in order. */
+export async function replayFiles(files: readonly string[], options: ReplayOptions & { concurrency?: number } = {}): Promise<FileReplay[]> {
+  const mocks = new EmbeddedMocks();
+  const results: FileReplay[] = new Array(files.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < files.length; i = next++) results[i] = await replayOne(files[i] as string, options, mocks);
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, files.length)) }, worker));
+  } finally {
+    await mocks.close();
+  }
+  return results;
+}
+
+export async function replayFile(file: string, options: ReplayOptions = {}): Promise<FileReplay> {
+  return (await replayFiles([file], options))[0] as FileReplay;
+}
+
+async function replayOne(file: string, options: ReplayOptions, mocks: EmbeddedMocks): Promise<FileReplay> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    return { file, ok: false, message: `cannot read the file: ${describeIoError(error)}` };
+  }
+  const plan = planReplay(file, { buffer: bytes }, options);
+  if (!plan.ok) return { file, ok: false, message: plan.message };
+  if (options.endpoint && options.endpoint !== plan.api) {
+    const convert = options.endpoint === "messages" ? "anthropic" : options.endpoint;
+    return { file, ok: false, message: `a ${plan.format} history goes to the ${plan.api} API; to send it to ${options.endpoint}, translate it with --convert-to ${convert}` };
+  }
+  const profile = plan.api === "responses" ? options.profile ?? (profileFor(plan.api, plan.format) as "codex" | "openai-responses") : profileFor(plan.api, plan.format);
+  const target: Target = options.target ?? { baseUrl: (await mocks.get(plan.api === "responses" ? (profile as "codex" | "openai-responses") : "openai-responses")).url };
+  const planned = options.only === "last" ? plan.requests.slice(-1) : plan.requests;
+  const requests: RequestOutcome[] = [];
+  for (const request of planned) {
+    const outcome = await send(request, plan.api, target, options);
+    requests.push(outcome);
+    if (outcome.unreachable) break;
+  }
+  return {
+    file,
+    ok: true,
+    format: plan.format,
+    api: plan.api,
+    target: options.target ? options.target.baseUrl : "embedded mock",
+    ...(options.target ? {} : { profile }),
+    total: plan.requests.length,
+    requests,
+    readProblems: plan.readProblems,
+    notes: plan.notes,
+  };
+}
+
+async function send(request: PlannedRequest, api: WireApi, target: Target, options: ReplayOptions): Promise<RequestOutcome> {
+  const answer = await sendRequest(target, api, request.body(), { timeoutMs: options.timeoutMs ?? 60_000, retries: options.retries ?? 0 });
+  const base = { number: request.number, size: request.units.length, resume: request.resume, attempts: answer.attempts };
+  if (answer.kind === "unreachable") return { ...base, accepted: false, unreachable: `cannot reach ${answer.url}: ${answer.message}` };
+  if (answer.status >= 200 && answer.status < 300) return { ...base, accepted: true, status: answer.status };
+  const refusal = refusalOf(answer.body);
+  const unit = refusedUnit(refusal, request.units); // none: the refusal is about the request as a whole
+  return {
+    ...base,
+    accepted: false,
+    status: answer.status,
+    refusal,
+    ...(unit ? { line: unit.line, column: unit.column } : {}),
+    ...(unit?.synthetic ? { synthetic: unit.synthetic } : {}),
+  };
+}
