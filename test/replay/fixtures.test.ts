@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyse, fixBytes, planReplay, replayFile, type FileReplay, type RequestOutcome } from "../../src/index.js";
+import { analyse, fixBytes, planReplay, replayFile, replayFiles, type FileReplay, type RequestOutcome } from "../../src/index.js";
 import { tempFile } from "../support/files.js";
 
 const FORMAT_FOLDERS = ["codex", "claude-code", "responses", "chat", "anthropic"];
@@ -25,6 +25,12 @@ function refusalsByLint(path: string): { line: number; message: string; aboutAnI
 }
 
 describe("replay of real clients' files", () => {
+  it("replays many files at once and gives the results in the order of the files", async () => {
+    const files = [...realClientFiles].reverse();
+    const results = await replayFiles(files, { concurrency: 3 });
+    expect(results.map((result) => result.file)).toEqual(files);
+  });
+
   it.each(realClientFiles)("%s: every request is accepted", async (file) => {
     const requests = requestsOf(await replayFile(file));
     expect(requests.length).toBeGreaterThan(1);
