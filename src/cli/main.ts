@@ -6,6 +6,7 @@ import { readStdin, type CommandIo } from "./io.js";
 import { registerLint } from "./lint.js";
 import { registerFix } from "./fix.js";
 import { registerRules } from "./rules.js";
+import { registerGen } from "./gen.js";
 import { registerReplay } from "./replay.js";
 import { registerServe } from "./serve.js";
 
@@ -46,6 +47,7 @@ export async function main(argv: readonly string[], io: CommandIo = defaultIo): 
   registerRules(program, io);
   registerServe(program, io);
   registerReplay(program, io, (code) => (exitCode = code));
+  registerGen(program, io);
   try {
     await program.parseAsync([...argv]);
     return exitCode;

@@ -7,6 +7,7 @@ import { replayFiles, type ReplayOptions, type WireApi } from "../replay/index.j
 import { replayJson, replayStylish, summarizeReplay } from "../report/index.js";
 import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE_OR_IO, UsageError } from "./exit-codes.js";
 import type { CommandIo } from "./io.js";
+import { wholeNumber } from "./option-values.js";
 import { expandPaths, STDIN } from "./paths.js";
 
 interface ReplayFlags {
@@ -25,14 +26,6 @@ interface ReplayFlags {
   format: "stylish" | "json";
   outputFile?: string;
   color?: boolean;
-}
-
-function count(name: string, least: number) {
-  return (value: string) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < least) throw new UsageError(`${name} ${value}: give a whole number, ${least} or more`);
-    return n;
-  };
 }
 
 function seconds(value: string): number {
@@ -55,9 +48,9 @@ export function registerReplay(program: Command, io: CommandIo, setExit: (code: 
     .option("--model <id>", "the model to ask for (default: the one the history names, else a current one of the API)")
     .addOption(new Option("--only <which>", "all: every request; last: only the one a resume would send").choices(["all", "last"]).default("all"))
     .option("--raw", "send Codex rollouts as written, without the outputs Codex inserts for calls that have none")
-    .option("--concurrency <n>", "files replayed at once (each file's requests go in order)", count("--concurrency", 1), 4)
+    .option("--concurrency <n>", "files replayed at once (each file's requests go in order)", wholeNumber("--concurrency", 1), 4)
     .option("--timeout <seconds>", "how long to wait for each answer", seconds, 60)
-    .option("--retries <n>", "send a request again after a 429, a 5xx or a dropped connection, up to n times", count("--retries", 0), 0)
+    .option("--retries <n>", "send a request again after a 429, a 5xx or a dropped connection, up to n times", wholeNumber("--retries", 0), 0)
     .addOption(new Option("-f, --format <format>", "the report format").choices(["stylish", "json"]).default("stylish"))
     .option("-o, --output-file <file>", "write the report to a file instead of standard output")
     .option("--no-color", "no colours in the report")

@@ -36,7 +36,7 @@ function derivedUuid(seed: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** Claude Code writes an `is_error` tool result record whose parent is the call's record. */
+/** Claude Code writes an `is_error` tool result record whose parent is the call's record, after the reply. */
 export function claudeCodeCancelledOutput(call: ToolCallItem, context: RepairContext): Edit[] | undefined {
   const record = context.records[call.source.record];
   if (!record || !isObject(record.value) || !call.callId) return undefined;
@@ -52,7 +52,22 @@ export function claudeCodeCancelledOutput(call: ToolCallItem, context: RepairCon
     toolUseResult: `Error: ${context.cancelText}`,
     sourceToolAssistantUUID: stringField(parent, "uuid"),
   };
-  return [{ op: "insert", after: call.source.record, value }];
+  return [{ op: "insert", after: lastBlockOfReply(context, call.source.record), value }];
+}
+
+/**
+ * The last record of the reply that holds the call: Claude Code writes parallel calls one record a
+ * block and their results after all of them, so a result goes after the reply, not inside it.
+ */
+function lastBlockOfReply(context: RepairContext, callRecord: number): number {
+  const replyId = (index: number) => {
+    const value = context.records[index]?.value;
+    return isObject(value) && value.type === "assistant" && isObject(value.message) ? stringField(value.message, "id") : undefined;
+  };
+  const id = replyId(callRecord);
+  let last = callRecord;
+  while (id !== undefined && replyId(last + 1) === id) last += 1;
+  return last;
 }
 
 /** Chat wants a tool message among those right after the assistant message that made the call. */

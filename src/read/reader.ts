@@ -111,6 +111,14 @@ function* readTolerantly(first: Line, cursor: LineCursor): Generator<ReadEvent> 
     }
     if (scan.status === "incomplete") {
       const joined = joinFollowingLines(line, pos, cursor);
+      if (joined && "cutAtEnd" in joined) {
+        // A document (or a pretty-printed last record) that the end of the file cuts: one problem, not
+        // one a line. No bytes go with it: removing a whole cut document is for a person to decide.
+        yield* flush(records);
+        const span = spanOfSlice(joined.stretch.text, pos, joined.stretch.text.length, joined.stretch.at);
+        yield problem("truncated-record", "the last record is cut short (the writer stopped mid-record); it is not part of the history", span);
+        return;
+      }
       if (!joined) {
         yield* flush(records);
         yield withBytes(incompleteValue(stretch, pos, cursor), removable);
@@ -199,17 +207,23 @@ interface Joined {
  * ending in `}` or `]`, the last line — which keeps the work near linear. Two lines in a row that are whole records by themselves mean JSONL
  * after a cut record, and end the try (in a hand-formatted document only the last element can be).
  */
-function joinFollowingLines(first: Line, pos: number, cursor: LineCursor): Joined | undefined {
+function joinFollowingLines(first: Line, pos: number, cursor: LineCursor): Joined | { cutAtEnd: true; stretch: Stretch } | undefined {
   const readAhead: Line[] = [];
   let text = first.text;
   let eol = first.eol;
   let bytes = first.bytes;
   let wholeRecordsInARow = 0;
+  let gaveUp = false;
+  let sawWholeRecord = false;
   for (let line = cursor.next(); line; line = cursor.next()) {
     readAhead.push(line);
     wholeRecordsInARow = isWholeRecord(line.text) ? wholeRecordsInARow + 1 : 0;
+    sawWholeRecord ||= wholeRecordsInARow > 0;
     const mayClose = (line.text.length > 0 && skipWhitespace(line.text, 0) === 0) || /[}\]]\s*$/.test(line.text) || line.eol === "";
-    if (eol === "" || text.length > MAX_JOINED_CHARS || wholeRecordsInARow >= 2) break;
+    if (eol === "" || text.length > MAX_JOINED_CHARS || wholeRecordsInARow >= 2) {
+      gaveUp = true;
+      break;
+    }
     const lineStart = text.length + eol.length;
     text += eol + line.text;
     bytes += eol.length + line.bytes;
@@ -217,11 +231,17 @@ function joinFollowingLines(first: Line, pos: number, cursor: LineCursor): Joine
     if (!mayClose) continue;
     const scan = scanValue(text, pos);
     if (scan.status === "incomplete") continue;
+    gaveUp = true;
     if (scan.status === "invalid") break;
     const parsed = parseOrLocate(text.slice(pos, scan.end));
     if (!parsed.ok) break;
     const stretch = { text, at: { offset: first.offset, line: first.line, column: 1, bytes } };
     return { value: parsed.value, stretch, end: scan.end, lastLine: line, endInLastLine: scan.end - lineStart };
+  }
+  // Every line to the end was joined and the value is still open: the file stops inside it (unless a
+  // line after it is a record of its own, which makes this one a record cut in the middle of JSONL).
+  if (!gaveUp && !sawWholeRecord && readAhead.length > 0 && scanValue(text, pos).status === "incomplete") {
+    return { cutAtEnd: true, stretch: { text, at: { offset: first.offset, line: first.line, column: 1, bytes } } };
   }
   cursor.giveBack(readAhead);
   return undefined;

@@ -61,6 +61,20 @@ describe("readRecords", () => {
     expect(problems.map((p) => p.code)).toEqual(["truncated-record"]);
   });
 
+  it("reports a pretty-printed document the end of the file cuts as one truncated record, offering no removal", () => {
+    const document = JSON.stringify({ model: "m", messages: [{ role: "user", content: "hi" }, { role: "assistant", content: "hello" }] }, null, 2);
+    const { records, problems } = read(`${A}\n${document.slice(0, document.indexOf("hello"))}`);
+    expect(records.map((r) => r.value)).toEqual([{ a: 1 }]);
+    expect(problems).toMatchObject([{ code: "truncated-record", span: { line: 2, column: 1 } }]);
+    expect(problems[0]?.bytes).toBeUndefined();
+  });
+
+  it("does not take a whole record after a cut one into it, even when it is the last line", () => {
+    const { records, problems } = read(`${A}\n{"c":\n${B}\n`);
+    expect(records.map((r) => r.span.line)).toEqual([1, 3]);
+    expect(problems.map((p) => p.code)).toEqual(["invalid-json"]);
+  });
+
   it("reports an invalid line in the middle at the column of the error and goes on", () => {
     const { records, problems } = read(`${A}\n{"x" 1}\n${B}\n`);
     expect(records.map((r) => r.span.line)).toEqual([1, 3]);

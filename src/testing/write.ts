@@ -1,0 +1,21 @@
+// Entries as the file of any format.
+import type { FormatName } from "../history/index.js";
+import type { Entry } from "./entries.js";
+import { anthropicBody, claudeCodeSession } from "./write-anthropic.js";
+import { chatBody } from "./write-chat.js";
+import { codexRollout, responsesLines } from "./write-responses.js";
+
+export function writeHistory(entries: readonly Entry[], format: FormatName): string {
+  switch (format) {
+    case "codex":
+      return codexRollout(entries);
+    case "responses":
+      return responsesLines(entries);
+    case "chat":
+      return chatBody(entries);
+    case "anthropic":
+      return anthropicBody(entries);
+    case "claude-code":
+      return claudeCodeSession(entries);
+  }
+}
