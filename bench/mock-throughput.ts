@@ -21,7 +21,7 @@ function history(): string {
   return JSON.stringify({ model: "gpt-5.5", input, store: false });
 }
 
-function startServer(kind: "mock" | "bare", answer = ""): Promise<{ child: ChildProcess; port: number }> {
+function startServer(kind: "mock" | "bare" | "parse", answer = ""): Promise<{ child: ChildProcess; port: number }> {
   const profile = process.env.HISTLINT_BENCH_PROFILE && kind === "mock" ? ["--cpu-prof", `--cpu-prof-dir=${process.env.HISTLINT_BENCH_PROFILE}`] : [];
   const child = spawn(process.execPath, [...profile, join(here, "serve-probe.js"), kind, answer], { stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve) => child.stdout?.once("data", (data: Buffer) => resolve({ child, port: Number(data.toString().trim()) })));
@@ -67,16 +67,17 @@ const mock = await startServer("mock");
 const sample = await post(new Agent(), mock.port, body);
 if (sample.status !== 200) throw new Error(`the mock refused the benchmark history: ${sample.text}`);
 const bare = await startServer("bare", sample.text);
+const parseOnly = await startServer("parse", sample.text);
 try {
-  await load(mock.port, body); // warm both up
-  await load(bare.port, body);
+  for (const server of [mock, bare, parseOnly]) await load(server.port, body); // warm up
   const mocked = await load(mock.port, body);
   const plain = await load(bare.port, body);
+  const parsed = await load(parseOnly.port, body);
   console.log(`mock server, ${REQUESTS} requests of a 50-item history (${(body.length / 1024).toFixed(0)} KB), ${CONNECTIONS} connections`);
   console.log(`histlint mock (validating): ${mocked.rps.toFixed(0)} req/s, p99 ${mocked.p99.toFixed(1)} ms`);
   console.log(`bare node:http, same bytes: ${plain.rps.toFixed(0)} req/s, p99 ${plain.p99.toFixed(1)} ms`);
-  console.log(`ratio mock/bare: ${(mocked.rps / plain.rps).toFixed(3)} (target >= 0.5)`);
+  console.log(`node:http that only JSON.parses the body: ${parsed.rps.toFixed(0)} req/s, p99 ${parsed.p99.toFixed(1)} ms`);
+  console.log(`ratio mock/bare: ${(mocked.rps / plain.rps).toFixed(3)} (target >= 0.5); parse-only/bare: ${(parsed.rps / plain.rps).toFixed(3)}`);
 } finally {
-  mock.child.kill();
-  bare.child.kill();
+  for (const server of [mock, bare, parseOnly]) server.child.kill();
 }

@@ -1,5 +1,6 @@
 // A server for the mock benchmark, in a process of its own: histlint's mock, or a bare node:http
-// server answering every request with the same bytes. Prints its port, serves until killed.
+// server answering every request with the same bytes (`bare`), or doing so after `JSON.parse` of the
+// body (`parse`: the least any validating server must do). Prints its port, serves until killed.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { startMockServer } from "../src/server/index.js";
@@ -13,8 +14,10 @@ if (kind === "mock") {
 } else {
   const bytes = Buffer.from(answer ?? "{}");
   const server = createServer((req, res) => {
-    req.resume();
+    const parts: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => kind === "parse" && parts.push(chunk));
     req.on("end", () => {
+      if (kind === "parse") JSON.parse(Buffer.concat(parts).toString("utf8"));
       res.writeHead(200, { "content-type": "application/json", "content-length": bytes.length });
       res.end(bytes);
     });
