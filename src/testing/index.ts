@@ -7,3 +7,4 @@ export { expectValidHistory, histlintMatchers, InvalidHistoryError, lintHistory,
 export { eventSchedule, type AgentEvent, type EventScheduleOptions, type PlannedCall } from "./events.js";
 export { sequence, Sequencer, type SequencerOptions } from "./sequencer.js";
 export { breakHistory, brokenHistory, FAULTS, faultsFor, type BrokenHistory, type FaultName } from "./mutators.js";
+export { canonicalHistory } from "./canonical.js";

@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fixBytes, readRecords } from "../../src/index.js";
-import { brokenHistory, eventSchedule, expectValidHistory, FORMATS_FOR, lintHistory, sequence, validHistory } from "../../src/testing/index.js";
+import { brokenHistory, canonicalHistory, eventSchedule, expectValidHistory, FORMATS_FOR, lintHistory, sequence, validHistory } from "../../src/testing/index.js";
 import type { FormatName, ProfileName } from "../../src/index.js";
 
 const parses = (text: string) => {
@@ -24,6 +24,19 @@ describe.each(combos)("profile %s, format %s", (profile, format) => {
 
   it("validHistory lints clean", () => {
     fc.assert(fc.property(valid, (history) => expectValidHistory(history)), { numRuns: RUNS });
+  });
+
+  it("validHistory reads back into the canonical model with every call, output and message it was made of", () => {
+    fc.assert(
+      fc.property(validHistory({ profile, format }), (history) => {
+        const items = canonicalHistory(history).items;
+        const count = (type: string) => history.entries.filter((e) => e.type === type).length;
+        expect(items.filter((i) => i.type === "tool_call").length).toBe(count("call"));
+        expect(items.filter((i) => i.type === "tool_output").length).toBe(count("output"));
+        expect(items.filter((i) => i.type === "message" && i.role === "user").map((i) => i.type === "message" && i.content.map((p) => p.text).join(""))).toEqual(history.entries.flatMap((e) => (e.type === "user" ? [e.text] : [])));
+      }),
+      { numRuns: Math.ceil(RUNS / 2) },
+    );
   });
 
   it("any event schedule through the Sequencer yields a history with no diagnostics, at every step", () => {
