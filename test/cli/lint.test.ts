@@ -1,16 +1,9 @@
 // `histlint lint` as a user runs it: the built binary, its output, its exit codes.
-import { spawnSync } from "node:child_process";
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempDir, tempFile } from "../support/files.js";
-
-function histlint(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, ["bin/histlint.js", ...args], { encoding: "utf8", input: input ?? "", env: { ...process.env, NO_COLOR: "" } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
+import { histlint, noStackTrace } from "../support/cli.js";
 
 describe("histlint lint", () => {
   it("exits 0 and says so for clean histories", () => {
@@ -69,7 +62,7 @@ describe("histlint lint", () => {
 
   it("reads stdin for -", () => {
     const body = JSON.stringify({ model: "gpt-5.5", input: [{ role: "user", content: "hi" }] });
-    const { code, stdout } = histlint(["lint", "-", "--input-format", "responses", "--format", "json"], body);
+    const { code, stdout } = histlint(["lint", "-", "--input-format", "responses", "--format", "json"], { input: body });
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject([{ filePath: "<stdin>", inputFormat: "responses" }]);
   });

@@ -1,15 +1,10 @@
 // The catalogue commands and the lint options a CI job sets: --profile, --max-warnings, -o.
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { RULES } from "../../rules/index.js";
 import { tempDir } from "../support/files.js";
-
-function histlint(args: string[]) {
-  const result = spawnSync(process.execPath, ["bin/histlint.js", ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { histlint } from "../support/cli.js";
 
 describe("histlint rules and explain", () => {
   it("lists every rule once with its level and fixability", () => {

@@ -1,15 +1,11 @@
 // `histlint fix` as a user runs it: in place with a backup, dry run, elsewhere, and never half a file.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ChangedOnDisk, fixBytes, replaceFile } from "../../src/index.js";
 import { tempDir } from "../support/files.js";
-
-function histlint(args: string[], cwd?: string) {
-  const result = spawnSync(process.execPath, [join(process.cwd(), "bin/histlint.js"), ...args], { encoding: "utf8", cwd: cwd ?? process.cwd(), env: { ...process.env, NO_COLOR: "1" } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { histlint } from "../support/cli.js";
 
 function copyOf(fixture: string): string {
   const path = join(tempDir(), fixture.split("/").pop() as string);

@@ -1,14 +1,9 @@
 // `histlint replay` as a user runs it: the report, the exit codes, a target, retries, keys and mistakes.
-import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import type { CommandIo } from "../../src/cli/io.js";
 import { startMockServer, type MockServer, type Scenario } from "../../src/index.js";
-
-function histlint(args: string[]) {
-  const result = spawnSync(process.execPath, ["bin/histlint.js", ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "" } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { histlint, noStackTrace } from "../support/cli.js";
 
 /** Runs the CLI in this process, so a mock started here keeps answering while it runs. */
 async function histlintHere(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -27,8 +22,6 @@ async function withMock<T>(options: Parameters<typeof startMockServer>[0], run: 
     await mock.close();
   }
 }
-
-const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
 describe("histlint replay", () => {
   it("exits 0 with one line a request and a summary when every request is accepted", () => {

@@ -1,14 +1,9 @@
 // `histlint gen` as a user runs it: files that lint as promised, the same files for the same seed.
-import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../support/files.js";
-
-function histlint(args: string[]) {
-  const result = spawnSync(process.execPath, ["bin/histlint.js", ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "" } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { histlint } from "../support/cli.js";
 
 describe("histlint gen", () => {
   it("writes valid histories that histlint lint passes, the same ones for the same seed", () => {

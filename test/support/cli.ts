@@ -1,0 +1,14 @@
+// The built `histlint` binary run as a user runs it, for the CLI tests.
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { expect } from "vitest";
+
+const BIN = join(process.cwd(), "bin/histlint.js");
+
+/** Runs `histlint args` to completion (stdout is a pipe, so no colours); stdin is `input`, empty by default. */
+export function histlint(args: string[], options: { input?: string } = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", input: options.input ?? "", env: { ...process.env, NO_COLOR: "1" } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
