@@ -25,6 +25,16 @@ export function joinPointer(base: string, ...keys: (string | number)[]): string 
   return keys.reduce<string>((pointer, key) => `${pointer}/${pointerKey(key)}`, base);
 }
 
+/** The object a JSON text holds, or undefined when it is not JSON or not an object (tool arguments). */
+export function parseObject(text: string): JsonObject | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return isObject(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Text of a content value that may be a string, a list of parts with `text`, or anything else. */
 export function flattenText(content: unknown): string {
   if (typeof content === "string") return content;

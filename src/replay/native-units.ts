@@ -1,4 +1,5 @@
 // A history's elements as its client sent them: the raw values from the file, found by each item's pointer.
+import { isObject } from "../formats/json-shape.js";
 import type { FormatName, Item } from "../history/index.js";
 import type { RawRecord } from "../read/index.js";
 import { responsesUnits } from "./to-responses.js";
@@ -15,8 +16,6 @@ export function valueAt(records: readonly RawRecord[], item: Item): unknown {
   return value;
 }
 
-const isWireObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-
 /** The units of a history in its own wire API. */
 export function nativeUnits(format: FormatName, items: readonly Item[], records: readonly RawRecord[]): WireUnit[] {
   if (format === "codex" || format === "responses") return items.map((item) => responsesUnit(item, records));
@@ -30,7 +29,7 @@ export function nativeUnits(format: FormatName, items: readonly Item[], records:
  */
 function responsesUnit(item: Item, records: readonly RawRecord[]): WireUnit {
   const value = valueAt(records, item);
-  if (isWireObject(value) && ("type" in value || "role" in value)) {
+  if (isObject(value) && ("type" in value || "role" in value)) {
     return { value, items: [item], line: item.source.line, column: item.source.column, modelOutput: isModelOutput(item) };
   }
   return responsesUnits([item])[0] ?? { value: {}, items: [item], line: item.source.line, column: item.source.column, modelOutput: false };
@@ -57,7 +56,7 @@ function documentMessageUnits(items: readonly Item[], records: readonly RawRecor
     const first = group[0] as Item;
     const element = ELEMENT.exec(first.source.pointer)?.[1] ?? first.source.pointer;
     const value = valueAt(records, { ...first, source: { ...first.source, pointer: element } });
-    const role = isWireObject(value) ? value.role : undefined;
+    const role = isObject(value) ? value.role : undefined;
     return { value, items: group, line: first.source.line, column: first.source.column, modelOutput: role === "assistant" };
   });
 }

@@ -1,6 +1,7 @@
 // The requests a history implies: one before each run of model output (the model was called there),
 // and the one a resume sends, rebuilt as the client builds them.
 import { analyse, type Diagnostic } from "../engine/index.js";
+import { isObject } from "../formats/json-shape.js";
 import type { FormatName, Item } from "../history/index.js";
 import type { ByteSource } from "../read/index.js";
 import { codexRepair } from "./codex-repair.js";
@@ -67,7 +68,6 @@ export function planReplay(filePath: string, source: ByteSource, options: PlanOp
 }
 
 const READ_PROBLEMS = new Set(["invalid-json", "truncated-record", "byte-order-mark", "non-object-record"]);
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** A request before each run of model output (never an empty one), then the resume request. */
 function cutRequests(api: WireApi, units: WireUnit[], base: BodyBase): PlannedRequest[] {

@@ -90,8 +90,9 @@ async function replayOne(file: string, options: ReplayOptions, mocks: EmbeddedMo
     const convert = options.endpoint === "messages" ? "anthropic" : options.endpoint;
     return { file, ok: false, message: `a ${plan.format} history goes to the ${plan.api} API; to send it to ${options.endpoint}, translate it with --convert-to ${convert}` };
   }
-  const profile = plan.api === "responses" ? options.profile ?? (profileFor(plan.api, plan.format) as "codex" | "openai-responses") : profileFor(plan.api, plan.format);
-  const target: Target = options.target ?? { baseUrl: (await mocks.get(plan.api === "responses" ? (profile as "codex" | "openai-responses") : "openai-responses")).url };
+  // Only the Responses endpoint has a choice of profile; the mock's Chat and Messages endpoints have one each.
+  const profile = (plan.api === "responses" && options.profile) || profileFor(plan.api, plan.format);
+  const target: Target = options.target ?? { baseUrl: (await mocks.get(profile === "codex" ? "codex" : "openai-responses")).url };
   const planned = options.only === "last" ? plan.requests.slice(-1) : plan.requests;
   const requests: RequestOutcome[] = [];
   for (const request of planned) {

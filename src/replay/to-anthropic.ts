@@ -1,5 +1,7 @@
 // A history translated to Anthropic `messages`: system text goes to `system`, tool outputs become
 // `tool_result` blocks of a user message, and consecutive blocks of one role share a message.
+// `tool_use.input` must be an object: arguments that are not one go as `{ input }`.
+import { parseObject } from "../formats/json-shape.js";
 import type { Item } from "../history/index.js";
 import { texts } from "./to-responses.js";
 import type { WireUnit } from "./wire.js";
@@ -31,22 +33,12 @@ export function anthropicUnits(items: readonly Item[]): AnthropicTranslation {
       if (item.role === "system" || item.role === "developer") system.push(...parts);
       else for (const text of parts) add(item.role === "assistant" ? "assistant" : "user", { type: "text", text }, item);
     } else if (item.type === "tool_call") {
-      add("assistant", { type: "tool_use", id: item.callId ?? "", name: item.name ?? "tool", input: inputObject(item.arguments) }, item);
+      const text = item.arguments ?? "{}";
+      add("assistant", { type: "tool_use", id: item.callId ?? "", name: item.name ?? "tool", input: parseObject(text) ?? { input: text } }, item);
     } else if (item.type === "tool_output") {
       add("user", { type: "tool_result", tool_use_id: item.callId ?? "", content: item.output, ...(item.isError ? { is_error: true } : {}) }, item);
     }
     // reasoning (another provider's is opaque), compactions and unknown items: dropped
   }
   return { units, system };
-}
-
-/** `tool_use.input` must be an object: JSON object arguments as they are, anything else as `{ input }`. */
-function inputObject(text: string | undefined): Record<string, unknown> {
-  try {
-    const parsed: unknown = JSON.parse(text ?? "{}");
-    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
-  } catch {
-    // free text: wrapped below
-  }
-  return { input: text ?? "" };
 }

@@ -1,4 +1,5 @@
 // A history translated to Responses `input` items: what another provider's history becomes on OpenAI.
+import { parseObject } from "../formats/json-shape.js";
 import type { Item, MessageItem, ToolCallItem, ToolOutputItem } from "../history/index.js";
 import type { WireUnit } from "./wire.js";
 
@@ -38,11 +39,5 @@ function responsesOutputOf(item: ToolOutputItem): Record<string, unknown> {
 /** Arguments as a JSON object text: free text (a custom tool's input) is wrapped as `{"input": …}`. */
 export function jsonArguments(item: ToolCallItem): string {
   const text = item.arguments ?? "{}";
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) return text;
-  } catch {
-    // not JSON: wrapped below
-  }
-  return JSON.stringify({ input: text });
+  return parseObject(text) ? text : JSON.stringify({ input: text });
 }

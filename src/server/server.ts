@@ -65,6 +65,11 @@ function isJsonContentType(header: string | undefined): boolean {
   return type === "application/json" || type.endsWith("+json");
 }
 
+/** The API's answer to a body it cannot read as JSON. */
+function unparsableBody(api: Api): ProviderError {
+  return api === "anthropic" ? anthropicError(ANTHROPIC_UNPARSABLE) : openAiError(OPENAI_UNPARSABLE, null);
+}
+
 const ROUTES: Record<string, Api> = { "/responses": "responses", "/chat/completions": "chat", "/messages": "anthropic" };
 
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
@@ -119,14 +124,13 @@ async function handle(req: IncomingMessage, res: ServerResponse, context: Contex
     return answer(res, { ...error, status: 404 }, base, undefined, context);
   }
   const body = await readBody(req, context.maxBody);
-  const unparsable = api === "anthropic" ? anthropicError(ANTHROPIC_UNPARSABLE) : openAiError(OPENAI_UNPARSABLE, null);
-  if (!isJsonContentType(req.headers["content-type"])) return answer(res, unparsable, base, body === "too large" ? undefined : body, context);
+  if (!isJsonContentType(req.headers["content-type"])) return answer(res, unparsableBody(api), base, body === "too large" ? undefined : body, context);
   if (body === "too large") {
     const error = api === "anthropic" ? { ...anthropicError("Request exceeds the maximum allowed number of bytes.", 413), body: { type: "error", error: { type: "request_too_large", message: "Request exceeds the maximum allowed number of bytes." } } } : openAiError(`Request body too large: the limit is ${context.maxBody} bytes.`, null, "request_too_large", 413);
     return answer(res, error, base, undefined, context);
   }
   const inspection = inspect(api, body, api === "responses" ? context.profile : api === "chat" ? "openai-chat" : "anthropic");
-  if (inspection.kind === "unparsable") return answer(res, unparsable, base, body, context);
+  if (inspection.kind === "unparsable") return answer(res, unparsableBody(api), base, body, context);
   const parsed = inspection.body;
   if (inspection.kind === "refused") return answer(res, inspection.error, base, body, context);
   if (path === "/messages/count_tokens") return json(res, 200, { input_tokens: Math.ceil(body.length / 4) });

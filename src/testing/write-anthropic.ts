@@ -1,4 +1,5 @@
 // Entries as Anthropic messages (a request body), or as the Claude Code session that would hold them.
+import { parseObject } from "../formats/json-shape.js";
 import type { Entry } from "./entries.js";
 
 type Block = Record<string, unknown>;
@@ -19,17 +20,11 @@ export function anthropicMessages(entries: readonly Entry[]): Message[] {
     if (entry.type === "user") add("user", { type: "text", text: entry.text });
     else if (entry.type === "assistant") add("assistant", { type: "text", text: entry.text });
     else if (entry.type === "reasoning") add("assistant", { type: "thinking", thinking: entry.summary, signature: `EqQBCkYIARgCKkB${i}` });
-    else if (entry.type === "call") add("assistant", { type: "tool_use", id: entry.callId, name: entry.name, input: inputObject(entry) });
+    else if (entry.type === "call") add("assistant", { type: "tool_use", id: entry.callId, name: entry.name, input: (entry.tool === "function" && parseObject(entry.input)) || { input: entry.input } });
     else if (entry.type === "output") add("user", { type: "tool_result", tool_use_id: entry.callId, content: entry.output, ...(entry.error ? { is_error: true } : {}) });
     else if (entry.type === "wire") messages.push(entry.value as Message);
   });
   return messages;
-}
-
-function inputObject(entry: Extract<Entry, { type: "call" }>): Record<string, unknown> {
-  if (entry.tool === "custom") return { input: entry.input };
-  const parsed: unknown = JSON.parse(entry.input);
-  return typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>) : { input: entry.input };
 }
 
 function toolDefinitions(entries: readonly Entry[]): Block[] {

@@ -2,8 +2,13 @@
 // item a line, as the client writes them.
 import type { Entry } from "./entries.js";
 
+/** Outputs take the type of their call (a custom tool's output is `custom_tool_call_output`). */
+function customCalls(entries: readonly Entry[]): Set<string> {
+  return new Set(entries.flatMap((e) => (e.type === "call" && e.tool === "custom" ? [e.callId] : [])));
+}
+
 /** The Responses item of an entry; compactions are Codex records, not items. */
-export function responsesItem(entry: Exclude<Entry, { type: "compaction" }>, index: number): unknown {
+function responsesItem(entry: Exclude<Entry, { type: "compaction" }>, index: number, custom: Set<string>): unknown {
   switch (entry.type) {
     case "user":
       return { type: "message", role: "user", content: [{ type: "input_text", text: entry.text }] };
@@ -16,43 +21,24 @@ export function responsesItem(entry: Exclude<Entry, { type: "compaction" }>, ind
         ? { type: "custom_tool_call", call_id: entry.callId, name: entry.name, input: entry.input }
         : { type: "function_call", call_id: entry.callId, name: entry.name, arguments: entry.input };
     case "output":
-      return { type: "function_call_output", call_id: entry.callId, output: entry.output };
+      return { type: custom.has(entry.callId) ? "custom_tool_call_output" : "function_call_output", call_id: entry.callId, output: entry.output };
     case "wire":
       return entry.value;
   }
 }
 
-/** Outputs take the type of their call (a custom tool's output is `custom_tool_call_output`). */
-function outputTypes(entries: readonly Entry[]): Map<string, string> {
-  return new Map(entries.flatMap((e) => (e.type === "call" && e.tool === "custom" ? [[e.callId, "custom_tool_call_output"] as [string, string]] : [])));
-}
-
 export function responsesLines(entries: readonly Entry[]): string {
-  const custom = outputTypes(entries);
-  return entries
-    .flatMap((entry, i) => {
-      if (entry.type === "compaction") return [];
-      const item = responsesItem(entry, i) as Record<string, unknown>;
-      if (entry.type === "output" && custom.has(entry.callId)) item.type = custom.get(entry.callId);
-      return [JSON.stringify(item)];
-    })
-    .map((line) => `${line}\n`)
-    .join("");
+  const custom = customCalls(entries);
+  return entries.map((entry, i) => (entry.type === "compaction" ? "" : `${JSON.stringify(responsesItem(entry, i, custom))}\n`)).join("");
 }
 
 export function codexRollout(entries: readonly Entry[]): string {
-  const custom = outputTypes(entries);
+  const custom = customCalls(entries);
   let ordinal = 0;
   const line = (type: string, payload: unknown) => `${JSON.stringify({ timestamp: timestamp(ordinal), ordinal: ordinal++, type, payload })}\n`;
   let text = line("session_meta", { id: "0190f3a2-0000-7000-8000-000000000000", cwd: "/work", originator: "histlint-testing", cli_version: "0.169.0" });
   entries.forEach((entry, i) => {
-    if (entry.type === "compaction") {
-      text += line("compacted", { message: entry.summary });
-      return;
-    }
-    const item = responsesItem(entry, i) as Record<string, unknown>;
-    if (entry.type === "output" && custom.has(entry.callId)) item.type = custom.get(entry.callId);
-    text += line("response_item", item);
+    text += entry.type === "compaction" ? line("compacted", { message: entry.summary }) : line("response_item", responsesItem(entry, i, custom));
   });
   return text;
 }
