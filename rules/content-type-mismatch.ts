@@ -1,5 +1,7 @@
 // A content part of a type the message's role may not carry (input_text in an assistant message…).
-import { defineRule, describe, rewriteItem } from "../src/rule-kit/index.js";
+import type { Item } from "../src/history/index.js";
+import { blockIndex, requestIndex } from "../src/profiles/index.js";
+import { defineRule, describe, rewriteItem, type Fix } from "../src/rule-kit/index.js";
 
 const TEXT_TYPES = ["input_text", "output_text", "text"];
 
@@ -16,29 +18,39 @@ export default defineRule({
     },
   },
   create(context) {
+    const anthropicBlocks = context.format === "anthropic" || context.format === "claude-code";
     return {
       item(item, position) {
-        if (item.type !== "message" || item.plainText) return;
-        const allowed = context.profile.contentTypes[item.role];
-        if (!allowed) return;
-        const part = item.content.findIndex((p) => !allowed.includes(p.wireType));
+        // Anthropic reads an `input_text` or `output_text` block as a block of its own, not as a part of a message.
+        const strayBlock = anthropicBlocks && item.type === "other" && item.message !== undefined && TEXT_TYPES.includes(item.wireType) && item.wireType !== "text";
+        if (!strayBlock && (item.type !== "message" || item.plainText)) return;
+        const role = item.type === "message" ? item.role : undefined;
+        const allowed = role === undefined ? undefined : context.profile.contentTypes[role];
+        if (role !== undefined && !allowed) return;
+        const part = item.type === "message" ? item.content.findIndex((p) => !allowed?.includes(p.wireType)) : 0;
         if (part === -1) return;
-        const wireType = item.content[part]?.wireType as string;
-        const quoted = item.role === "assistant" ? context.profile.error("content-type-mismatch", { index: item.message ?? position.index, part, value: wireType }) : undefined;
-        const expected = allowed.map((t) => `"${t}"`).join(", ");
-        // Text parts are renamed to the text type the role takes; any other part needs a person.
-        const textType = allowed.find((t) => TEXT_TYPES.includes(t));
-        const fix = rewriteItem(item, (value) => {
-          if (!Array.isArray(value.content) || !textType) return undefined;
-          const parts = value.content.map((p: unknown) => {
-            const type = typeof p === "object" && p !== null ? (p as { type?: unknown }).type : undefined;
-            if (typeof type !== "string" || allowed.includes(type)) return p;
-            return TEXT_TYPES.includes(type) ? { ...(p as object), type: textType } : undefined;
-          });
-          return parts.includes(undefined) ? undefined : { ...value, content: parts };
-        });
-        context.report({ at: item.source, ...describe(`part ${part} of this ${item.role} message is ${JSON.stringify(wireType)}; ${context.profile.description} takes ${expected} there`, quoted, "change the part type"), fix });
+        const wireType = item.type === "message" ? (item.content[part]?.wireType as string) : item.type === "other" ? item.wireType : "";
+        const at = item.type === "message" ? (item.message === undefined ? part : (blockIndex(item.source.pointer) ?? 0) + part) : blockIndex(item.source.pointer);
+        const error = context.profile.error("content-type-mismatch", { index: requestIndex(item, position), part: at, value: wireType, ...(role !== undefined ? { role } : {}) });
+        const takes = allowed ? `${context.profile.description} takes ${allowed.map((t) => `"${t}"`).join(", ")} there` : `${context.profile.description} has no such block`;
+        const where = role === undefined ? `block ${at ?? 0} of message ${item.message}` : `part ${part} of this ${role} message`;
+        const fix = TEXT_TYPES.includes(wireType) ? renameTextParts(item, context.profile.contentTypes) : undefined;
+        context.report({ at: item.source, ...describe(`${where} is ${JSON.stringify(wireType)}; ${takes}`, error, "change the part type"), ...(fix ? { fix } : {}) });
       },
     };
   },
 });
+
+/** Text parts of a type the message's role does not take are renamed to the text type it takes; other parts stay. */
+function renameTextParts(item: Item, contentTypes: Readonly<Record<string, readonly string[]>>): Fix {
+  return rewriteItem(item, (value) => {
+    const allowed = typeof value.role === "string" ? contentTypes[value.role] : undefined;
+    const textType = allowed?.find((t) => TEXT_TYPES.includes(t));
+    if (!Array.isArray(value.content) || !allowed || !textType) return undefined;
+    const content = value.content.map((p: unknown) => {
+      const type = typeof p === "object" && p !== null ? (p as { type?: unknown }).type : undefined;
+      return typeof type === "string" && TEXT_TYPES.includes(type) && !allowed.includes(type) ? { ...(p as object), type: textType } : p;
+    });
+    return { ...value, content };
+  });
+}

@@ -1,5 +1,6 @@
 // A message with no content, or only empty text.
-import { defineRule, describe, partOf, removeItem } from "../src/rule-kit/index.js";
+import { blockIndex, requestIndex } from "../src/profiles/index.js";
+import { defineRule, describe, removeItem } from "../src/rule-kit/index.js";
 
 export default defineRule({
   meta: {
@@ -23,7 +24,7 @@ export default defineRule({
         const texts = item.content.map((part) => part.text ?? "");
         if (texts.some((text) => text.trim() !== "")) return;
         const whitespace = texts.some((text) => text !== "");
-        const error = context.profile.error(whitespace ? "whitespace-text" : "empty-text", { index: item.message ?? position.index, part: partOf(item.source.pointer) });
+        const error = context.profile.error(whitespace ? "whitespace-text" : "empty-text", { index: requestIndex(item, position), part: blockIndex(item.source.pointer) });
         const what = item.content.length === 0 ? "has no content" : whitespace ? "holds only white space" : "holds only empty text";
         context.report({ at: item.source, ...describe(`this ${item.role} message ${what}`, error, "remove it or give it its text"), fix: removeItem(item) });
       },

@@ -8,6 +8,7 @@ import duplicateToolCallId from "./duplicate-tool-call-id.js";
 import duplicateToolOutput from "./duplicate-tool-output.js";
 import duplicateUuid from "./duplicate-uuid.js";
 import emptyFile from "./empty-file.js";
+import emptyHistory from "./empty-history.js";
 import emptyMessage from "./empty-message.js";
 import emptyToolCallId from "./empty-tool-call-id.js";
 import firstMessageNotUser from "./first-message-not-user.js";
@@ -47,6 +48,7 @@ export const RULES: readonly Rule[] = [
   duplicateToolOutput,
   duplicateUuid,
   emptyFile,
+  emptyHistory,
   emptyMessage,
   emptyToolCallId,
   firstMessageNotUser,

@@ -1,6 +1,7 @@
 // A tool output whose call is nowhere in the history: compacted away, or deleted by hand.
 import type { ToolOutputItem } from "../src/history/index.js";
-import { callName, defineRule, describe, partOf, removeItem } from "../src/rule-kit/index.js";
+import { blockIndex, requestIndex } from "../src/profiles/index.js";
+import { callName, defineRule, describe, removeItem } from "../src/rule-kit/index.js";
 
 export default defineRule({
   meta: {
@@ -21,12 +22,13 @@ export default defineRule({
         if (item.type === "tool_call" && item.callId) {
           orphans.delete(item.callId); // it came after its output: tool-output-before-call says so
         } else if (item.type === "tool_output" && item.callId && context.seen.callLine(item.callId) === undefined && !orphans.has(item.callId)) {
-          orphans.set(item.callId, { output: item, index: position.index });
+          // The index of the message holding the output (Anthropic: the user message, not the block's place among items).
+          orphans.set(item.callId, { output: item, index: requestIndex(item, position) });
         }
       },
       end() {
         for (const { output, index } of orphans.values()) {
-          const error = context.profile.error("output-without-call", { index, part: partOf(output.source.pointer), callId: output.callId });
+          const error = context.profile.error("output-without-call", { index, part: blockIndex(output.source.pointer), callId: output.callId });
           context.report({ at: output.source, ...describe(`${callName(output)} answers no call in this history`, error, "remove the output, or restore its call"), fix: removeItem(output) });
         }
       },

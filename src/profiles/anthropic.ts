@@ -31,6 +31,20 @@ export function anthropicMessagesError(violation: ViolationName, f: Violation): 
       );
     case "thinking-last":
       return anthropicError(`messages.${n}: The final block in an assistant message cannot be \`thinking\`.`);
+    case "duplicate-call-id":
+      return anthropicError(`messages.${n}.content.${m}: tool_use ids must be unique`);
+    case "empty-call-id": {
+      const field = f.side === "output" ? "tool_result.tool_use_id" : "tool_use.id";
+      return anthropicError(f.missing ? `messages.${n}.content.${m}.${field}: Field required` : `messages.${n}.content.${m}.${field}: String should match pattern '^[a-zA-Z0-9_-]+$'`);
+    }
+    case "content-type-mismatch": {
+      // No public text found: histlint's wording, naming the block and what the role takes (docs/provider-texts.md).
+      const allowed = f.role === undefined ? undefined : anthropicProfile.contentTypes[f.role];
+      const takes = allowed ? `the \`${f.role}\` role takes (${allowed.map((t) => `\`${t}\``).join(", ")})` : "the Messages API takes";
+      return anthropicError(`messages.${n}.content.${m}.type: \`${f.value}\` is not a content block type ${takes}`);
+    }
+    case "empty-history":
+      return anthropicError("messages: at least one message is required");
     default:
       return undefined;
   }

@@ -27,6 +27,30 @@ export interface Violation {
   value?: string;
   expectedPrefix?: string;
   parameter?: string;
+  /** The role of the message the violation is in (a part type is refused per role). */
+  role?: string;
+  /** Index of the earlier element the offending one repeats (a duplicate id). */
+  earlier?: number;
+  /** Which side of a pairing the offending id is on: the call's own id, or the output's reference to it. */
+  side?: "call" | "output";
+  /** The value is absent rather than empty. */
+  missing?: boolean;
+}
+
+/**
+ * Where an item stands in the request, as the APIs count: the index of the wire message that holds
+ * it in `messages` (Chat, Anthropic: one message holds several items), else its own index in `input`.
+ * Every `messages.N` / `input[N]` a profile writes comes from this, never from the item's own place in
+ * the history (a message with text and two tool_use blocks is three items but one message).
+ */
+export function requestIndex(item: { message?: number | undefined }, position: { index: number }): number {
+  return item.message ?? position.index;
+}
+
+/** The block's index inside its message, from its pointer (`/messages/3/content/1`, `/messages/2/tool_calls/0` → 1, 0). */
+export function blockIndex(pointer: string): number | undefined {
+  const match = /\/(?:content|tool_calls)\/(\d+)$/.exec(pointer);
+  return match ? Number(match[1]) : undefined;
 }
 
 /** Every refusal histlint knows the exact text of; a profile answers the ones its API has. */
@@ -47,7 +71,10 @@ export type ViolationName =
   | "tool-id-pattern"
   | "tools-required"
   | "thinking-not-first"
-  | "thinking-last";
+  | "thinking-last"
+  | "duplicate-call-id"
+  | "empty-call-id"
+  | "empty-history";
 
 export interface Profile {
   name: ProfileName;

@@ -18,3 +18,10 @@ export function openAiError(message: string, param: string | null, code: string 
 export function anthropicError(message: string, status = 400): ProviderError {
   return { status, message, body: { type: "error", error: { type: "invalid_request_error", message }, request_id: `req_${randomUUID().replace(/-/g, "").slice(0, 24)}` } };
 }
+
+/** OpenAI's way of listing allowed values: `'a', 'b', and 'c'` (`'a' and 'b'` for two). */
+export function supportedValues(values: readonly string[]): string {
+  const quoted = values.map((v) => `'${v}'`);
+  if (quoted.length <= 2) return quoted.join(" and ");
+  return `${quoted.slice(0, -1).join(", ")}, and ${quoted[quoted.length - 1]}`;
+}

@@ -1,6 +1,9 @@
 // The OpenAI Responses endpoint (`POST /v1/responses`), and Codex's use of it.
-import { openAiError, type ProviderError } from "./provider-error.js";
+import { openAiError, supportedValues, type ProviderError } from "./provider-error.js";
 import type { Profile, Violation, ViolationName } from "./profile.js";
+
+/** Every content part type the Responses API knows, in the order its refusal lists them (docs/provider-texts.md). */
+const KNOWN_PART_TYPES = ["input_text", "input_image", "output_text", "refusal", "input_file", "computer_screenshot", "summary_text", "tether_browsing_display"];
 
 const CALL_NAMES: Record<string, string> = { function: "function call", local_shell: "local shell call", custom: "custom tool call" };
 
@@ -17,7 +20,7 @@ export function responsesError(violation: ViolationName, f: Violation): Provider
     case "foreign-key":
       return openAiError(`Unknown parameter: '${at}.${f.value}'.`, `${at}.${f.value}`, "unknown_parameter");
     case "content-type-mismatch":
-      return openAiError(`Invalid value: '${f.value}'. Supported values are: 'output_text' and 'refusal'.`, `${at}.content[${f.part ?? 0}]`, "invalid_value");
+      return contentTypeError(at, f);
     case "reasoning-without-following-item":
       return openAiError(`Item '${f.itemId}' of type 'reasoning' was provided without its required following item.`, "input");
     case "duplicate-item-id":
@@ -28,9 +31,28 @@ export function responsesError(violation: ViolationName, f: Violation): Provider
       return openAiError(`Invalid value: '${f.value}'. Supported values are: 'search', 'open_page', and 'find_in_page'.`, `${at}.action.type`, "invalid_value");
     case "unsupported-parameter":
       return openAiError(`Unsupported parameter: '${f.parameter}' is not supported with this model.`, f.parameter ?? null, "unsupported_parameter");
+    case "duplicate-call-id":
+      // No public text found: histlint's own wording, in the API's envelope (docs/provider-texts.md).
+      return openAiError(`Invalid '${at}.call_id': '${f.callId}' is already the call_id of input[${f.earlier ?? 0}]. Each tool call needs a call_id of its own.`, `${at}.call_id`);
+    case "empty-call-id":
+      return f.missing
+        ? openAiError(`Missing required parameter: '${at}.call_id'.`, `${at}.call_id`, "missing_required_parameter")
+        : openAiError(`Invalid '${at}.call_id': empty string. Expected a string with minimum length 1, but got an empty string instead.`, `${at}.call_id`, "empty_string");
+    case "empty-history":
+      return openAiError("Invalid 'input': empty array. Expected an array with minimum length 1, but got an empty array instead.", "input", "empty_array");
     default:
       return undefined;
   }
+}
+
+/** An assistant part gets the assistant's list; a type the API does not know at all gets the list of every type. */
+function contentTypeError(at: string, f: Violation): ProviderError {
+  const part = `${at}.content[${f.part ?? 0}]`;
+  const value = f.value ?? "";
+  if (f.role === undefined || f.role === "assistant") return openAiError(`Invalid value: '${value}'. Supported values are: 'output_text' and 'refusal'.`, part, "invalid_value");
+  if (!KNOWN_PART_TYPES.includes(value)) return openAiError(`Invalid value: '${value}'. Supported values are: ${supportedValues(KNOWN_PART_TYPES)}.`, `${part}.type`, "invalid_value");
+  // A type the API knows, in a role that does not take it: no public text, histlint's wording.
+  return openAiError(`Invalid value: '${value}'. Supported values for a ${f.role} message are: ${supportedValues(USER_PARTS)}.`, `${part}.type`, "invalid_value");
 }
 
 const USER_PARTS = ["input_text", "input_image", "input_file", "input_audio"];

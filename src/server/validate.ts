@@ -2,7 +2,8 @@
 // history the reply is made from. One copy of the validation logic: the linter's.
 import { analyse } from "../engine/index.js";
 import type { FormatName, Item } from "../history/index.js";
-import type { ProfileName, ProviderError } from "../profiles/index.js";
+import type { Diagnostic } from "../engine/index.js";
+import { anthropicError, openAiError, type ProfileName, type ProviderError } from "../profiles/index.js";
 
 export type Api = "responses" | "chat" | "anthropic";
 
@@ -22,7 +23,38 @@ export function inspect(api: Api, bytes: Buffer, profile: ProfileName): Inspecti
   }
   const body = value as Record<string, unknown>;
   const errors = analysis.runner?.errors;
-  const first = analysis.result.messages.find((d) => errors?.has(d));
-  const error = first ? errors?.get(first) : undefined;
-  return error ? { kind: "refused", body, error } : { kind: "accepted", body, items: analysis.items ?? [] };
+  // Refused: what the API answers (a provider text, even on a rule that only warns), or what lint calls an error.
+  const refusing = analysis.result.messages.filter((d) => errors?.has(d) || d.severity === "error");
+  // Without positions every element sits at 1:1, so request order is the pointers' order.
+  const first = refusing.reduce<Diagnostic | undefined>((best, d) => (best === undefined || comparePointers(d.pointer, best.pointer) < 0 ? d : best), undefined);
+  if (!first) return { kind: "accepted", body, items: analysis.items ?? [] };
+  return { kind: "refused", body, error: errors?.get(first) ?? invalidRequest(api, first) };
+}
+
+/** Document order of two JSON pointers (`/messages/2/content/10` after `/messages/2/content/9`); none sorts first. */
+function comparePointers(a: string | undefined, b: string | undefined): number {
+  if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? -1 : 1;
+  const left = a.split("/");
+  const right = b.split("/");
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const x = left[i] as string;
+    const y = right[i] as string;
+    if (x === y) continue;
+    return /^\d+$/.test(x) && /^\d+$/.test(y) ? Number(x) - Number(y) : x < y ? -1 : 1;
+  }
+  return left.length - right.length;
+}
+
+/**
+ * An error lint finds but no provider text is recorded for: still refused, as an `invalid_request_error` in the
+ * API's envelope that names the problem and the rule, so lint and the mock never disagree.
+ */
+function invalidRequest(api: Api, diagnostic: Diagnostic): ProviderError {
+  const message = `${diagnostic.message} [histlint ${diagnostic.ruleId}]`;
+  return api === "anthropic" ? anthropicError(message) : openAiError(message, diagnostic.pointer ? pointerParam(api, diagnostic.pointer) : null);
+}
+
+/** `/input/3/content/0` → `input[3].content[0]`, as OpenAI names parameters. */
+function pointerParam(api: Api, pointer: string): string {
+  return pointer.replace(/^\//, "").replace(/\/(\d+)/g, "[$1]").replace(/\//g, ".") || (api === "chat" ? "messages" : "input");
 }
