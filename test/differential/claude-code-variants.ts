@@ -227,7 +227,14 @@ export function variants(bases: Bases): Variant[] {
     add("one-tool-byte-order-mark", "10", "\ufeff" + a.text);
     add("one-tool-crlf-line-endings", "10", a.lines.join("\r\n") + "\r\n");
     const joined = (s: Session, i: number): Session => Session.of([...s.lines.slice(0, i), `${s.lines[i]}${s.lines[i + 1]}`, ...s.lines.slice(i + 2)]);
-    add("one-tool-call-and-result-on-one-line", "10", joined(a, a.find(isToolUse)));
+    add("one-tool-call-and-next-line-on-one-line", "10", joined(a, a.find(isToolUse)));
+    {
+      const use = a.find(isToolUse);
+      const result = a.find(isToolResult);
+      const lines = a.lines.filter((_, i) => i !== result);
+      lines[use] = `${a.lines[use]}${a.lines[result]}`;
+      add("one-tool-call-and-its-result-on-one-line", "10", Session.of(lines));
+    }
     add("parallel-two-calls-on-one-line", "10", joined(b, b.find(isToolUse, 0)));
     add("one-tool-two-user-prompts-in-a-row", "10", a.insertAfter(p, (parent) => userText(parent, "and say how many")));
     add("one-tool-call-in-its-own-assistant-message", "10", a.edit(a.find(isToolUse), (r) => ((r.message as NonNullable<Rec["message"]>).id = "msg_another_answer_000001")));
@@ -248,6 +255,8 @@ export function variants(bases: Bases): Variant[] {
     const forked = new Session(c.text + JSON.stringify(branch) + "\n");
     add("turns-fork-newer-branch-from-first-answer", "10", forked);
     add("turns-fork-without-last-prompt-records", "10", Session.of(forked.lines.filter((_, i) => forked.record(i)?.type !== "last-prompt")));
+    const olderBranch = new Session(c.text + JSON.stringify({ ...branch, timestamp: shifted(forkParent, 1) }) + "\n");
+    add("turns-fork-older-branch-last-in-file-without-last-prompt-records", "10", Session.of(olderBranch.lines.filter((_, i) => olderBranch.record(i)?.type !== "last-prompt")));
     add("turns-fork-last-prompt-names-the-branch", "10", forked.text + JSON.stringify({ type: "last-prompt", lastPrompt: "a branch written later", leafUuid: branch.uuid, sessionId: branch.sessionId }) + "\n");
     add("one-tool-error-result", "10", a.edit(a.find(isToolResult), (r) => Object.assign(first(r), { is_error: true, content: "ls: cannot open directory '.': Permission denied" })));
     add("empty-file", "10", "");
