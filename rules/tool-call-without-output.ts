@@ -8,7 +8,7 @@ export default defineRule({
     description: "a tool call with no output at all",
     severity: { default: "error", codex: "warning" },
     fixable: "safe",
-    docs: "Every function, custom and local shell call needs its output in the next request. Without one the Responses API answers 400 \"No tool output found for function call call_X.\" (\"… for custom tool call …\", \"… for local shell call …\"), Chat Completions \"An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. …\", and Anthropic \"messages.N: `tool_use` ids were found without `tool_result` blocks immediately after: toolu_X. …\". It happens when a process is killed mid-call. Codex inserts an `aborted` output itself when it builds a prompt, so under the codex profile it is a warning: the rollout resumes in Codex but fails anywhere else. `histlint fix` inserts the output the client itself would write (`aborted` for Codex, Claude Code's interruption text for its sessions).",
+    docs: "Every function, custom and local shell call needs its output in the next request. Without one the Responses API answers 400 \"No tool output found for function call call_X.\" (\"… for custom tool call …\", \"… for local shell call …\"), Chat Completions \"An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. …\", and Anthropic \"messages.N: `tool_use` ids were found without `tool_result` blocks immediately after: toolu_X. …\". It happens when a process is killed mid-call. Codex inserts an `aborted` output itself when it builds a prompt, and Claude Code drops the call (or, when the session ended inside it, sends an interrupted result): for their own files the finding is **lost** (a warning: the client resumes, but the model never learns what the call did), while a request body sent elsewhere is refused. `histlint fix` inserts the output the client itself would write (`aborted` for Codex, Claude Code's interruption text for its sessions).",
     examples: {
       valid: [{ format: "responses", text: '{"type":"function_call","call_id":"call_1","name":"ls","arguments":"{}"}\n{"type":"function_call_output","call_id":"call_1","output":"a.txt"}\n' }],
       invalid: [
@@ -29,8 +29,7 @@ export default defineRule({
       end() {
         for (const { call, index } of open.values()) {
           const error = context.profile.error("call-without-output", { index, callId: call.callId, kind: call.kind });
-          const remedy = context.profile.name === "codex" ? `Codex inserts "aborted" on resume, any other reader does not: insert the output after the call` : "insert its output after the call";
-          context.report({ at: call.source, ...describe(`${callName(call)} has no output`, error, remedy), fix: cancelCall(call) });
+          context.report({ at: call.source, ...describe(`${callName(call)} has no output`, error, "insert its output after the call"), fix: cancelCall(call) });
         }
       },
     };

@@ -15,6 +15,8 @@ export const Diagnostic = z.object({
   record: z.number().int().nonnegative().optional(),
   pointer: z.string().optional(),
   fixable: z.boolean(),
+  /** For a client's file: what the client does on resume (refused by the endpoint, lost, or won't open). */
+  consequence: z.enum(["refused", "lost", "wont-open"]).optional(),
 });
 
 export const LintResult = z.object({

@@ -1,4 +1,5 @@
 // Repairs one file's bytes: applies the fixes the rules offer, pass after pass, until nothing changes.
+import { readHistory } from "../clients/index.js";
 import type { Edit, FormatAdapter } from "../formats/index.js";
 import { elementOf } from "../formats/cancelled-output.js";
 import { isObject } from "../formats/json-shape.js";
@@ -92,7 +93,7 @@ function fixContext(adapter: FormatAdapter, records: RawRecord[], profile: strin
   const elements = Array.isArray(array) ? array : undefined;
   let items: Item[] | undefined;
   return {
-    items: () => (items ??= collectItems(adapter.history(records, {}).events)),
+    items: () => (items ??= collectItems(readHistory(adapter.name, records, {}).events)),
     records,
     format: adapter.name,
     adapter,
@@ -130,7 +131,16 @@ function touches(edit: Edit): string[] {
   return [`unit:${edit.record}`];
 }
 
-function chooseFixes(diagnostics: readonly Diagnostic[], fixes: Map<Diagnostic, Fix>, context: FixContext, unsafe: boolean) {
+/**
+ * Repairs that bring records back into what the client reads (a line split or joined, bytes dropped,
+ * the session meta moved). They go alone in a pass: the history the other rules judge changes with
+ * them, and a call whose output sat on a skipped line must get that output back, not an "aborted" one.
+ */
+const READ_REPAIRS = new Set(["byte-order-mark", "multi-record-line", "multi-line-record", "truncated-record", "invalid-json", "non-object-record", "missing-session-meta"]);
+
+function chooseFixes(all: readonly Diagnostic[], fixes: Map<Diagnostic, Fix>, context: FixContext, unsafe: boolean) {
+  const readRepairs = all.filter((d) => READ_REPAIRS.has(d.ruleId) && fixes.has(d) && (unsafe || safetyOf(fixes.get(d) as Fix, context) === "safe"));
+  const diagnostics = readRepairs.length > 0 ? readRepairs : all;
   const edits: Edit[] = [];
   const applied: AppliedFix[] = [];
   const needUnsafe: Diagnostic[] = [];

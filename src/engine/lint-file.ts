@@ -1,7 +1,8 @@
 // Lints one file: read records, pick the format and profile, stream the history through the rules.
 import { readFileSync, statSync } from "node:fs";
 import { RULES } from "../../rules/index.js";
-import { adapterFor, detectFormat, DETECTION_SAMPLE, type FormatAdapter } from "../formats/index.js";
+import { clientFor, readHistory } from "../clients/index.js";
+import { adapterFor, detectFormat, DETECTION_SAMPLE, type FormatAdapter, type HistoryStream } from "../formats/index.js";
 import { collectItems, type FormatName, type Item, type RequestContext } from "../history/index.js";
 import { DEFAULT_PROFILE, PROFILES, type ProfileName } from "../profiles/index.js";
 import { FILE_START, readRecords, type ByteSource, type RawRecord, type ReadEvent } from "../read/index.js";
@@ -51,9 +52,10 @@ export function enabledRules(format: FormatName, profile: ProfileName, overrides
   const cached = enabledCache.get(key);
   if (cached) return cached;
   const enabled = RULES.flatMap((rule) => {
-    const level = overrides[rule.meta.id] ?? defaultLevel(rule.meta, profile);
+    const configured = overrides[rule.meta.id];
+    const level = configured ?? defaultLevel(rule.meta, profile);
     if (level === "off" || (rule.meta.formats && !rule.meta.formats.includes(format))) return [];
-    return [{ rule, severity: level }];
+    return [{ rule, severity: level, ...(configured ? { configured: true } : {}) }];
   });
   enabledCache.set(key, enabled);
   return enabled;
@@ -107,18 +109,20 @@ export function analyse(filePath: string, source: ByteSource, options: LintOptio
   }
   const profileName = options.profile ?? DEFAULT_PROFILE[adapter.name];
   const bytes = "buffer" in source && keeping.positions ? Buffer.from(source.buffer.buffer, source.buffer.byteOffset, source.buffer.byteLength) : undefined;
-  let stream: ReturnType<FormatAdapter["history"]> | undefined;
+  let stream: HistoryStream | undefined;
+  const client = clientFor(adapter.name);
   const runner = new RuleRunner({
     rules: enabledRules(adapter.name, profileName, options.rules),
     profile: PROFILES[profileName],
     format: adapter.name,
     layout: adapter.layout === "lines" || headRecords.length > 1 ? "lines" : "document",
     request: () => stream?.request(),
+    ...(client && client.profile === profileName ? { client } : {}),
   });
   const kept: RawRecord[] = [];
   const records = feedRecords(head, events, runner, keeping.records ? kept : undefined);
   let items: Item[] | undefined = keeping.items ? [] : undefined;
-  stream = adapter.history(adapter.layout === "document" ? [...records] : records, bytes ? { bytes } : {});
+  stream = readHistory(adapter.name, adapter.layout === "document" ? [...records] : records, bytes ? { bytes } : {});
   let index = 0;
   let rolledBack = false;
   for (const event of stream.events) {
@@ -135,7 +139,7 @@ export function analyse(filePath: string, source: ByteSource, options: LintOptio
   if (rolledBack) {
     // A rollback drops turns the rules already saw: read again and check the history that remains.
     const again = [...readRecords(source)].flatMap((event) => (event.record ? [event.record] : []));
-    const remaining = collectItems(adapter.history(again, bytes ? { bytes } : {}).events);
+    const remaining = collectItems(readHistory(adapter.name, again, bytes ? { bytes } : {}).events);
     runner.replayItems(remaining);
     if (items) items = remaining;
   }

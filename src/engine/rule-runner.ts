@@ -1,13 +1,17 @@
 // Runs the enabled rules over one file's stream; one rule's crash never stops the others.
+import type { ClientModel } from "../clients/index.js";
 import type { FormatName, Item, RequestContext } from "../history/index.js";
 import type { Profile, ProviderError } from "../profiles/index.js";
 import type { RawRecord, ReadProblem } from "../read/index.js";
-import { PairingIndex, type Fix, type Location, type Rule, type RuleVisitor } from "../rule-kit/index.js";
+import { PairingIndex, type Fix, type Location, type Report, type Rule, type RuleVisitor } from "../rule-kit/index.js";
 import type { Diagnostic, Severity } from "./diagnostic.js";
+import { judge, SEVERITY_OF } from "./verdict.js";
 
 export interface EnabledRule {
   rule: Rule;
   severity: Severity;
+  /** The level was set by the user (configuration or `--rule`), not taken from the rule. */
+  configured?: boolean;
 }
 
 export interface RunnerSetup {
@@ -16,6 +20,8 @@ export interface RunnerSetup {
   format: FormatName;
   layout: "lines" | "document";
   request(): RequestContext | undefined;
+  /** The client whose file this is, when the file is checked against that client's own endpoint. */
+  client?: ClientModel;
 }
 
 export function diagnosticFor(ruleId: string, severity: Severity, message: string, at: Location, fixable = false): Diagnostic {
@@ -71,11 +77,21 @@ export class RuleRunner {
   private start(enabled: EnabledRule): Running {
     const running: Running = { enabled, visitor: {}, found: [], crashed: false };
     const { profile, format, layout, request } = this.setup;
-    const report = ({ at, message, fix, error }: { at: Location; message: string; fix?: Fix; error?: ProviderError }) => {
-      const diagnostic = diagnosticFor(enabled.rule.meta.id, enabled.severity, message, at, fix !== undefined);
+    const client = this.setup.client;
+    const ruleId = enabled.rule.meta.id;
+    const report = ({ at, message, fix, error, problem, remedy, consequence }: Report) => {
+      let severity = enabled.severity;
+      let judged: ReturnType<typeof judge> | undefined;
+      if (client) {
+        judged = judge(client, { ruleId, at, message, refusedByProvider: error !== undefined, ...(problem !== undefined ? { problem } : {}), ...(remedy !== undefined ? { remedy } : {}), ...(consequence ? { consequence } : {}) });
+        if (judged.consequence && !enabled.configured) severity = SEVERITY_OF[judged.consequence];
+      }
+      const diagnostic = diagnosticFor(ruleId, severity, judged?.message ?? message, at, fix !== undefined);
+      if (judged?.consequence) diagnostic.consequence = judged.consequence;
       running.found.push(diagnostic);
       if (fix) this.fixes.set(diagnostic, fix);
-      if (error) this.errors.set(diagnostic, error);
+      // The mock answers only what the endpoint would refuse: not what the client repairs before sending.
+      if (error && (!judged || judged.consequence === "refused")) this.errors.set(diagnostic, error);
     };
     const seen = this.seen;
     this.guard(running, () => (running.visitor = enabled.rule.create({ profile, format, layout, request, report, seen })));

@@ -38,8 +38,11 @@ export interface FormatAdapter {
   layout: "lines" | "document";
   /** How sure (0 to 1) that the first records of a file are in this format. */
   detect(sample: readonly unknown[]): number;
-  /** Streams the history the model would receive next, reporting record problems on the way. */
-  history(records: Iterable<RawRecord>, context: HistoryContext): HistoryStream;
+  /**
+   * Streams the history a request body holds. Formats a client writes (Codex, Claude Code) have none:
+   * their client model rebuilds the history (src/clients/).
+   */
+  history?(records: Iterable<RawRecord>, context: HistoryContext): HistoryStream;
   /** Applies edits to the file and returns the new bytes; untouched units are written back byte for byte. */
   applyEdits(bytes: Buffer, records: readonly RawRecord[], edits: readonly Edit[]): Buffer;
   /** The edits that give `call` the output this format's client writes for a cancelled call. */

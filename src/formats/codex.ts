@@ -1,10 +1,8 @@
-// Codex CLI rollouts: the envelope, the legacy bare format, and the history Codex rebuilds on resume.
-import type { HistoryEvent, Item, RequestContext, Source } from "../history/index.js";
-import { startsUserTurn } from "../history/index.js";
+// Codex CLI rollouts: the envelope and the legacy bare format, and edits that keep `ordinal` consistent.
+// How Codex rebuilds the conversation from them is its client model's (src/clients/codex.ts).
 import type { RawRecord } from "../read/index.js";
-import type { FormatAdapter, HistoryContext, HistoryStream } from "./adapter.js";
-import { arrayField, isObject, stringField, type JsonObject } from "./json-shape.js";
-import { responsesItem } from "./responses-items.js";
+import type { FormatAdapter } from "./adapter.js";
+import { isObject, stringField, type JsonObject } from "./json-shape.js";
 import { codexCancelledOutput } from "./cancelled-output.js";
 import { writeLines } from "./writer.js";
 
@@ -51,102 +49,6 @@ function detect(sample: readonly unknown[]): number {
   return 0;
 }
 
-/**
- * A compaction without `replacement_history` keeps only the most recent user messages, about 20,000
- * tokens of them (Codex's COMPACT_USER_MESSAGE_MAX_TOKENS); at four characters a token, this many.
- */
-const COMPACTED_USER_TEXT_CHARS = 80_000;
-
-function textLength(item: Item): number {
-  return item.type === "message" ? item.content.reduce((n, part) => n + (part.text?.length ?? 0), 0) : 0;
-}
-
-/** Follows the rollout record by record, keeping only what a compaction without replacement needs. */
-class CodexReconstruction {
-  /** Items before the first user turn (instructions, environment context): Codex re-injects them. */
-  private readonly initialContext: Item[] = [];
-  /** The most recent user messages, within the budget a compaction keeps: memory stays flat. */
-  private readonly userMessages: Item[] = [];
-  private userText = 0;
-  private sawUserTurn = false;
-  readonly request: RequestContext = {};
-
-  /** Notes an item on its way into the history (a plain call: this runs once a record). */
-  item(item: Item): Item {
-    if (item.type === "message" && item.role === "user") {
-      if (startsUserTurn(item)) this.sawUserTurn = true;
-      if (this.sawUserTurn) this.keepUserMessage(item);
-    }
-    if (!this.sawUserTurn) this.initialContext.push(item);
-    return item;
-  }
-
-  private keepUserMessage(item: Item): void {
-    this.userMessages.push(item);
-    this.userText += textLength(item);
-    while (this.userMessages.length > 1 && this.userText > COMPACTED_USER_TEXT_CHARS) {
-      this.userText -= textLength(this.userMessages.shift() as Item);
-    }
-  }
-
-  /** `compacted`: the replacement history, or the initial context, the user messages and the summary. */
-  *compacted(payload: JsonObject, source: Source): Generator<HistoryEvent> {
-    yield { type: "reset", record: source.record };
-    const replacement = arrayField(payload, "replacement_history");
-    if (replacement) {
-      for (const [i, value] of replacement.entries()) {
-        yield responsesItem(value, { ...source, pointer: `/payload/replacement_history/${i}` });
-      }
-      return;
-    }
-    yield* this.initialContext;
-    yield* this.userMessages;
-    const summary = stringField(payload, "message") ?? "";
-    yield { type: "message", role: "user", content: [{ kind: "text", wireType: "input_text", text: summary }], source: { ...source, pointer: "/payload/message" } };
-  }
-
-  rolledBack(turns: number): void {
-    const dropped = this.userMessages.splice(Math.max(0, this.userMessages.length - turns));
-    this.userText -= dropped.reduce((n, item) => n + textLength(item), 0);
-  }
-}
-
-function* codexEvents(records: Iterable<RawRecord>, state: CodexReconstruction): Generator<HistoryEvent> {
-  for (const record of records) {
-    const value = record.value;
-    if (!isObject(value)) continue;
-    const source = { record: record.index, pointer: "/payload", line: record.span.line, column: record.span.column };
-    if (!isEnvelope(value)) {
-      if (RESPONSE_ITEM_TYPES.has(stringField(value, "type") ?? "") || "role" in value) {
-        source.pointer = "";
-        yield state.item(responsesItem(value, source));
-      }
-      continue;
-    }
-    const payload = isObject(value.payload) ? value.payload : {};
-    if (value.type === "response_item") {
-      yield state.item(responsesItem(payload, source));
-    } else if (value.type === "compacted") {
-      yield* state.compacted(payload, source);
-    } else if (value.type === "event_msg" && payload.type === "thread_rolled_back") {
-      const turns = typeof payload.num_turns === "number" ? payload.num_turns : 1;
-      state.rolledBack(turns);
-      yield { type: "rollback", turns, record: record.index };
-    } else if (value.type === "turn_context" && typeof payload.model === "string") {
-      state.request.model = payload.model;
-    } else if (value.type === "session_meta") {
-      const instructions = payload.base_instructions;
-      const text = isObject(instructions) ? stringField(instructions, "text") : typeof instructions === "string" ? instructions : undefined;
-      if (text !== undefined) state.request.system = text;
-    }
-  }
-}
-
-function history(records: Iterable<RawRecord>, _context: HistoryContext): HistoryStream {
-  const state = new CodexReconstruction();
-  return { events: codexEvents(records, state), request: () => state.request };
-}
-
 const ORDINAL = /"ordinal"\s*:\s*(\d+)/;
 
 /**
@@ -179,4 +81,4 @@ function applyEdits(bytes: Buffer, records: readonly RawRecord[], edits: Paramet
   });
 }
 
-export const codex: FormatAdapter = { name: "codex", layout: "lines", detect, history, applyEdits, cancelledOutput: codexCancelledOutput };
+export const codex: FormatAdapter = { name: "codex", layout: "lines", detect, applyEdits, cancelledOutput: codexCancelledOutput };

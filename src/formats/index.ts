@@ -28,4 +28,3 @@ export function detectFormat(sample: readonly unknown[]): FormatAdapter | undefi
 
 export * from "./adapter.js";
 export { codex, claudeCode, responses, chat, anthropic };
-export { resumeChain, type ResumedChain, type ChainRecord } from "./claude-code.js";

@@ -1,4 +1,5 @@
 // A history's elements as its client sent them: the raw values from the file, found by each item's pointer.
+import { claudeCodeMadeBlocks, codexMadeItem, codexWireItem } from "../clients/index.js";
 import { isObject } from "../formats/json-shape.js";
 import type { FormatName, Item } from "../history/index.js";
 import type { RawRecord } from "../read/index.js";
@@ -16,11 +17,20 @@ export function valueAt(records: readonly RawRecord[], item: Item): unknown {
   return value;
 }
 
-/** The units of a history in its own wire API. */
-export function nativeUnits(format: FormatName, items: readonly Item[], records: readonly RawRecord[]): WireUnit[] {
-  if (format === "codex" || format === "responses") return items.map((item) => responsesUnit(item, records));
+/** The units of a history in its own wire API; `asClient` sends a client's file as the client does. */
+export function nativeUnits(format: FormatName, items: readonly Item[], records: readonly RawRecord[], asClient = true): WireUnit[] {
+  if (format === "codex") return items.map((item) => codexUnit(item, records, asClient));
+  if (format === "responses") return items.map((item) => responsesUnit(item, records));
   if (format === "claude-code") return claudeCodeUnits(items, records);
   return documentMessageUnits(items, records);
+}
+
+/** A rollout's item as Codex sends it: stripped of what Codex keeps to itself, or made by Codex. */
+function codexUnit(item: Item, records: readonly RawRecord[], asClient: boolean): WireUnit {
+  const made = codexMadeItem(item);
+  if (made) return { value: made, items: [item], line: item.source.line, column: item.source.column, modelOutput: false };
+  const unit = responsesUnit(item, records);
+  return asClient ? { ...unit, value: codexWireItem(unit.value) } : unit;
 }
 
 /**
@@ -61,15 +71,42 @@ function documentMessageUnits(items: readonly Item[], records: readonly RawRecor
   });
 }
 
-/** Claude Code writes one record a content block: a message is the blocks of its records, in order. */
+/**
+ * Claude Code writes one record a content block: a message is the blocks of its items, in the order
+ * the client model put them (tool results first), with what the client made itself built from the item.
+ */
 function claudeCodeUnits(items: readonly Item[], records: readonly RawRecord[]): WireUnit[] {
   return groupByMessage(items).map((group) => {
     const first = group[0] as Item;
-    const recordIndexes = [...new Set(group.map((item) => item.source.record))];
-    const messages = recordIndexes.map((index) => (records[index]?.value as { message?: { role?: unknown; content?: unknown } } | undefined)?.message ?? {});
-    const role = typeof messages[0]?.role === "string" ? messages[0].role : "user";
-    const contents = messages.map((message) => message.content);
-    const content = contents.length === 1 && typeof contents[0] === "string" ? contents[0] : contents.flatMap((c) => (typeof c === "string" ? [{ type: "text", text: c }] : Array.isArray(c) ? c : []));
+    const role = first.type === "message" ? first.role : first.type === "tool_output" ? "user" : "assistant";
+    const only = group.length === 1 && first.type === "message" && first.plainText === true && first.source.pointer.startsWith("/") ? valueAt(records, first) : undefined;
+    const content = typeof only === "string" ? only : group.flatMap((item, i) => joined(role, blocksOf(item, records), item, group[i + 1]));
     return { value: { role, content }, items: group, line: first.source.line, column: first.source.column, modelOutput: role === "assistant" };
   });
+}
+
+/**
+ * Claude Code merges consecutive user messages into one, ending the text of each message but the last
+ * with a newline ("say hello" then "now run pwd" go as "say hello\n" and "now run pwd").
+ */
+function joined(role: string, blocks: unknown[], item: Item, next: Item | undefined): unknown[] {
+  if (role !== "user" || next === undefined || next.source.record === item.source.record || item.type !== "message") return blocks;
+  const last = blocks[blocks.length - 1];
+  if (!isObject(last) || last.type !== "text" || typeof last.text !== "string") return blocks;
+  return [...blocks.slice(0, -1), { ...last, text: `${last.text}\n` }];
+}
+
+/** The content blocks an item stands for: read from its record, or built for what the client made. */
+function blocksOf(item: Item, records: readonly RawRecord[]): unknown[] {
+  if (!item.source.pointer.startsWith("/")) return claudeCodeMadeBlocks(item) ?? [];
+  const value = valueAt(records, item);
+  if (typeof value === "string") return [{ type: "text", text: value }];
+  if (Array.isArray(value)) return value;
+  const block = /\/message\/content\/(\d+)$/.exec(item.source.pointer);
+  // A message item gathers consecutive text, image and document blocks: as many as it has parts.
+  if (block && item.type === "message") {
+    const content = valueAt(records, { ...item, source: { ...item.source, pointer: "/message/content" } });
+    return Array.isArray(content) ? content.slice(Number(block[1]), Number(block[1]) + Math.max(1, item.content.length)) : [value];
+  }
+  return value === undefined ? [] : [value];
 }

@@ -4,7 +4,7 @@ import { analyse, type Diagnostic } from "../engine/index.js";
 import { isObject } from "../formats/json-shape.js";
 import type { FormatName, Item } from "../history/index.js";
 import type { ByteSource } from "../read/index.js";
-import { codexRepair } from "./codex-repair.js";
+import { clientFor, clientName } from "../clients/index.js";
 import { nativeUnits } from "./native-units.js";
 import { requestBody, resumeUnit, type BodyBase } from "./request-body.js";
 import { anthropicUnits } from "./to-anthropic.js";
@@ -16,7 +16,7 @@ export interface PlanOptions {
   inputFormat?: FormatName | "auto";
   /** Translate the history to this API first. */
   convertTo?: WireApi;
-  /** Send a Codex rollout without the repair Codex makes before each request. */
+  /** Send a client's file without the repair the client makes before each request. */
   raw?: boolean;
   model?: string;
 }
@@ -31,7 +31,7 @@ export interface PlannedRequest {
 }
 
 export type ReplayPlan =
-  | { ok: false; message: string }
+  | { ok: false; message: string; /** The client refuses to open the file: `message` is what it says. */ wontOpen?: true }
   | { ok: true; format: FormatName; api: WireApi; requests: PlannedRequest[]; readProblems: Diagnostic[]; notes: string[] };
 
 /** Reads a history and plans its requests; a file that holds no history gives a message instead. */
@@ -43,11 +43,15 @@ export function planReplay(filePath: string, source: ByteSource, options: PlanOp
   const notes: string[] = [];
   let items: Item[] = analysis.items ?? [];
   let inserted = new Set<Item>();
-  if (format === "codex" && !options.raw) {
-    const repair = codexRepair(items);
+  const client = options.raw ? undefined : clientFor(format);
+  if (client) {
+    const refusal = analysis.result.messages.find((d) => d.consequence === "wont-open");
+    if (refusal) return { ok: false, wontOpen: true, message: `${clientName(client)} will not open this file: ${refusal.message.replace(/^won't open: /, "")} (line ${refusal.line})` };
+    const repair = client.selfRepair(items, analysis.records);
     ({ items, inserted } = repair);
-    if (repair.inserted.size > 0) notes.push(`Codex inserts "aborted" for ${repair.inserted.size} call(s) with no output (--raw sends them without)`);
-    if (repair.dropped.length > 0) notes.push(`Codex drops ${repair.dropped.length} output(s) whose call is gone (--raw sends them)`);
+    if (repair.inserted.size > 0) notes.push(`${client.label} adds ${repair.inserted.size} item(s) of its own (--raw sends the file without them)`);
+    if (repair.dropped.length > 0) notes.push(`${client.label} drops ${repair.dropped.length} item(s): ${[...new Set(repair.dropped.map((d) => d.why))].join("; ")} (--raw sends them)`);
+    if (repair.replaced.length > 0) notes.push(`${client.label} sends ${repair.replaced.length} item(s) as other text (--raw sends them as written)`);
   }
   const api = options.convertTo ?? NATIVE_API[format];
   const translated = api !== NATIVE_API[format];
@@ -55,7 +59,8 @@ export function planReplay(filePath: string, source: ByteSource, options: PlanOp
   const recorded = analysis.adapter?.layout === "document" && isObject(recordedValue) && !translated ? recordedValue : undefined;
   const base: BodyBase = { ...(recorded ? { recorded } : {}), ...(options.model ? { model: options.model } : {}), ...(!translated ? { request: analysis.request ?? {} } : {}) };
   let units: WireUnit[];
-  if (!translated) units = nativeUnits(format, items, analysis.records);
+  if (client?.format === "codex" && !translated) base.instructionsIn = "input";
+  if (!translated) units = nativeUnits(format, items, analysis.records, client !== undefined);
   else if (api === "chat") units = chatUnits(items);
   else if (api === "responses") units = responsesUnits(items);
   else {
@@ -63,7 +68,7 @@ export function planReplay(filePath: string, source: ByteSource, options: PlanOp
     units = translation.units;
     base.system = translation.system.join("\n\n");
   }
-  for (const unit of units) if (unit.items.some((item) => inserted.has(item))) unit.synthetic = "Codex's own repair";
+  for (const unit of units) if (unit.items.some((item) => inserted.has(item))) unit.synthetic = `${client?.label ?? "the client"}'s own repair`;
   return { ok: true, format, api, requests: cutRequests(api, units, base), readProblems, notes };
 }
 
@@ -76,7 +81,8 @@ function cutRequests(api: WireApi, units: WireUnit[], base: BodyBase): PlannedRe
     if (i > 0 && unit.modelOutput && !(units[i - 1] as WireUnit).modelOutput) cuts.push(i);
   });
   const last = units[units.length - 1];
-  const resumeUnits = last?.modelOutput ? [...units, resumeUnit(api, last)] : units;
+  // A resume always sends a new prompt: after the model's turn, or as the only message of an empty history.
+  const resumeUnits = last === undefined ? [resumeUnit(api, undefined)] : last.modelOutput ? [...units, resumeUnit(api, last)] : units;
   const prefixes = [...cuts.map((cut) => units.slice(0, cut)), resumeUnits];
   return prefixes.map((prefix, i) => ({
     number: i + 1,

@@ -8,6 +8,8 @@ export interface BodyBase {
   /** The recorded body of a request file, or undefined for a session log. */
   recorded?: Record<string, unknown>;
   request?: RequestContext;
+  /** Where the base instructions go: `instructions` (default), or a developer message first in `input`, as Codex sends them. */
+  instructionsIn?: "instructions" | "input";
   /** Text Anthropic takes as `system` (a translation's system and developer messages). */
   system?: string;
   model?: string;
@@ -17,13 +19,16 @@ export interface BodyBase {
 export function requestBody(api: WireApi, units: readonly WireUnit[], base: BodyBase): Record<string, unknown> {
   const { stream: _stream, stream_options: _options, ...recorded } = base.recorded ?? {};
   const body: Record<string, unknown> = { ...recorded, model: base.model ?? recorded.model ?? base.request?.model ?? DEFAULT_MODEL[api] };
-  body[arrayKey(api)] = units.map((unit) => unit.value);
+  const elements = units.map((unit) => unit.value);
+  const instructions = api === "responses" && base.recorded === undefined ? base.request?.system : undefined;
+  if (instructions !== undefined && base.instructionsIn === "input") elements.unshift({ type: "message", role: "developer", content: [{ type: "input_text", text: instructions }] });
+  body[arrayKey(api)] = elements;
   if (base.recorded === undefined) {
     const tools = derivedTools(api, units.flatMap((unit) => unit.items));
     if (tools.length > 0) body.tools = tools;
   }
   if (api === "responses" && base.recorded === undefined) {
-    if (base.request?.system !== undefined) body.instructions = base.request.system;
+    if (instructions !== undefined && base.instructionsIn !== "input") body.instructions = instructions;
     body.store = false;
   }
   if (api === "messages") {
@@ -57,8 +62,8 @@ function derivedTools(api: WireApi, items: readonly Item[]): Record<string, unkn
 }
 
 /** The user message a resume adds after a history that ends with the model's turn. */
-export function resumeUnit(api: WireApi, after: WireUnit): WireUnit {
+export function resumeUnit(api: WireApi, after: WireUnit | undefined): WireUnit {
   const text = "Continue. (histlint replay: the message a resume adds)";
   const value = api === "responses" ? { type: "message", role: "user", content: [{ type: "input_text", text }] } : { role: "user", content: text };
-  return { value, items: [], line: after.line, column: after.column, modelOutput: false, synthetic: "the resume message" };
+  return { value, items: [], line: after?.line ?? 1, column: after?.column ?? 1, modelOutput: false, synthetic: "the resume message" };
 }

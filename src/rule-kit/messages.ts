@@ -6,12 +6,15 @@ import type { ProviderError } from "../profiles/index.js";
 export interface Described {
   message: string;
   error?: ProviderError;
+  /** The two halves of the message, so a client model can say what really happens in between. */
+  problem: string;
+  remedy: string;
 }
 
 /** `problem; the API answers 400 "text": remedy` — the answer only when the profile's API has one. */
 export function describe(problem: string, error: ProviderError | undefined, remedy: string): Described {
-  if (!error) return { message: `${problem}: ${remedy}` };
-  return { message: `${problem}; the API answers ${error.status} "${error.message}": ${remedy}`, error };
+  if (!error) return { message: `${problem}: ${remedy}`, problem, remedy };
+  return { message: `${problem}; the API answers ${error.status} "${error.message}": ${remedy}`, error, problem, remedy };
 }
 
 export function quote(value: string | undefined): string {

@@ -1,4 +1,5 @@
 // The shape every rule has: meta (id, docs, examples, severity per profile) and a streaming visitor.
+import type { Consequence } from "../clients/index.js";
 import type { Severity } from "../engine/diagnostic.js";
 import type { FormatName, Item, RequestContext, Source } from "../history/index.js";
 import type { Profile, ProfileName, ProviderError } from "../profiles/index.js";
@@ -45,6 +46,11 @@ export interface Report {
   error?: ProviderError;
   /** The repair, when the rule can offer one for this finding. */
   fix?: Fix;
+  /** The halves of the message (see `describe`), for the client model's wording. */
+  problem?: string;
+  remedy?: string;
+  /** What the client does, for a rule that knows its client; otherwise the client model says. */
+  consequence?: Consequence;
 }
 
 export interface RuleContext {

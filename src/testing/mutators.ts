@@ -94,7 +94,7 @@ export const FAULTS: readonly Fault[] = [
     profiles: [...RESPONSES, "anthropic"],
     notIn: ["claude-code"],
     places: (e, from) => indexesOf(e, from, "user"),
-    apply: (e, at) => inserted(e, at + 1, { type: "wire", value: { role: "tool", tool_call_id: "call_elsewhere", content: "a Chat-style tool message" } }),
+    apply: (e, at) => inserted(e, at + 1, { type: "wire", value: { type: "message", role: "tool", tool_call_id: "call_elsewhere", content: "a Chat-style tool message" } }),
   },
 ];
 

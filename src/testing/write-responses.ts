@@ -36,7 +36,7 @@ export function codexRollout(entries: readonly Entry[]): string {
   const custom = customCalls(entries);
   let ordinal = 0;
   const line = (type: string, payload: unknown) => `${JSON.stringify({ timestamp: timestamp(ordinal), ordinal: ordinal++, type, payload })}\n`;
-  let text = line("session_meta", { id: "0190f3a2-0000-7000-8000-000000000000", cwd: "/work", originator: "histlint-testing", cli_version: "0.169.0" });
+  let text = line("session_meta", { id: "0190f3a2-0000-7000-8000-000000000000", timestamp: "2026-11-21T18:00:00.000Z", cwd: "/work", originator: "histlint-testing", cli_version: "0.169.0" });
   entries.forEach((entry, i) => {
     text += entry.type === "compaction" ? line("compacted", { message: entry.summary }) : line("response_item", responsesItem(entry, i, custom));
   });

@@ -19,7 +19,7 @@ describe("RuleRunner", () => {
     const runner = new RuleRunner({ rules: [{ rule: crashing, severity: "error" }, { rule: withoutOutput, severity: "error" }], profile: PROFILES["openai-responses"], format: "responses", layout: "lines", request: () => undefined });
     const records = [...readRecords({ buffer: Buffer.from(text) })].flatMap((e) => (e.record ? [e.record] : []));
     let index = 0;
-    for (const event of adapterFor("responses").history(records, {}).events) if (event.type !== "reset" && event.type !== "rollback") runner.item(event, index++);
+    for (const event of adapterFor("responses").history!(records, {}).events) if (event.type !== "reset" && event.type !== "rollback") runner.item(event, index++);
     const found = runner.finish();
     expect(found.filter((d) => d.ruleId === "crashes-on-calls").map((d) => d.message)).toEqual(["internal error in rule crashes-on-calls: boom; the other rules still ran. Please report it with this file"]);
     expect(found.filter((d) => d.ruleId === "tool-call-without-output").map((d) => d.line)).toEqual([1, 2]);

@@ -73,10 +73,10 @@ describe("histlint fix", () => {
     expect(histlint(["fix", killed, "--stdout", "--cancel-text", "stopped by the operator"]).stdout).toContain('"output":"stopped by the operator"');
   });
 
-  it("leaves what only --unsafe repairs, says so, and exits 1 while errors remain", () => {
+  it("leaves what only --unsafe repairs and says so; a line Codex skips is lost, a warning, not an error", () => {
     const path = copyOf("fixtures/read/invalid-line-in-middle.jsonl");
     const safe = histlint(["fix", path]);
-    expect(safe.code).toBe(1);
+    expect(safe.code).toBe(0);
     expect(safe.stderr).toContain("1 more can be repaired with --unsafe (invalid-json), which may drop data");
     expect(histlint(["fix", "--unsafe", path]).code).toBe(0);
   });

@@ -1,4 +1,5 @@
 // The repair guarantees, as properties over generated histories and the faults of the field.
+import { readHistory } from "../../src/clients/index.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { RULES } from "../../rules/index.js";
@@ -82,5 +83,5 @@ describe("pruning to a token budget", () => {
 
 function lintedItems(bytes: Buffer, format: GeneratedFormat) {
   const records = [...readRecords({ buffer: bytes })].flatMap((e) => (e.record ? [e.record] : []));
-  return collectItems(adapterFor(format).history(records, { bytes }).events);
+  return collectItems(readHistory(format, records, { bytes }).events);
 }

@@ -1,4 +1,5 @@
 // Each adapter reads its fixtures into the history the model would receive, each item pointing at its line.
+import { readHistory } from "../../src/clients/index.js";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -49,10 +50,9 @@ describe("codex", () => {
     expect(items.map(textOf).filter(Boolean)).toEqual(["first task", "second task", "done with the second"]);
   });
 
-  it("rebuilds from initial context, user messages and the summary when there is no replacement", () => {
+  it("rebuilds from the user messages and the summary when there is no replacement (Codex sends its context afresh)", () => {
     const { items } = historyOf(fixture("codex/compacted-with-summary.jsonl"));
     expect(items.map((i) => (i.type === "message" ? `${i.role}:${textOf(i)}` : i.type))).toEqual([
-      "developer:<permissions instructions>sandboxed</permissions instructions>",
       "user:first task",
       "user:The user asked for the first task; it is done.",
       "user:second task",
@@ -65,7 +65,7 @@ describe("codex", () => {
     const user = (i: number) => line(i, "response_item", { type: "message", role: "user", content: [{ type: "input_text", text: `${i}:${"x".repeat(30_000)}` }] });
     const lines = [line(0, "session_meta", {}), ...[1, 2, 3, 4, 5].map(user), line(6, "compacted", { message: "summary" })];
     const { records } = read(lines.join("\n") + "\n");
-    const items = collectItems(codex.history(records, {}).events);
+    const items = collectItems(readHistory("codex", records, {}).events);
     expect(items.map((i) => textOf(i)?.split(":")[0])).toEqual(["4", "5", "summary"]);
   });
 

@@ -8,7 +8,7 @@ import { formatResults, lintFile, type LintResult } from "../../src/index.js";
 const require = createRequire(import.meta.url);
 type Validator = ((data: unknown) => boolean) & { errors?: unknown[] | null };
 const Ajv = (require("ajv-draft-04") as { default: new (options: object) => { compile(schema: unknown): Validator } }).default;
-const files = ["fixtures/read/multi-record-line.jsonl", "fixtures/codex/real-killed-mid-tool.jsonl", "fixtures/responses/request-body.json", "fixtures/rules/consecutive-same-role.json"];
+const files = ["fixtures/read/multi-record-line.jsonl", "fixtures/codex/real-killed-mid-tool.jsonl", "fixtures/responses/request-body.json", "fixtures/rules/consecutive-same-role.json", "fixtures/rules/duplicate-item-id.jsonl"];
 const results: LintResult[] = files.map((file) => lintFile(file));
 const options = { color: false, rules: RULES.map((rule) => rule.meta), version: "0.0.0-test" };
 
@@ -37,7 +37,7 @@ describe("github", () => {
     const lines = formatResults("github", results, options).trimEnd().split("\n");
     expect(lines).toHaveLength(results.reduce((n, r) => n + r.messages.length, 0));
     expect(lines.find((line) => line.includes("real-killed-mid-tool"))).toBe(
-      "::warning file=fixtures/codex/real-killed-mid-tool.jsonl,line=10,col=1,endLine=10,endColumn=2,title=histlint tool-call-without-output::function_call call_id \"call_1_0\" has no output; the API answers 400 \"No tool output found for function call call_1_0.\": Codex inserts \"aborted\" on resume, any other reader does not: insert the output after the call",
+      "::warning file=fixtures/codex/real-killed-mid-tool.jsonl,line=10,col=1,endLine=10,endColumn=2,title=histlint tool-call-without-output::lost: function_call call_id \"call_1_0\" has no output; on resume Codex CLI 0.169.0 sends \"aborted\" as the output, so the model is told the call never finished, without telling anyone: insert its output after the call",
     );
     const line = formatResults("github", [{ ...results[0]!, filePath: "a,b:c.jsonl", messages: [{ ...results[0]!.messages[0]!, message: "50% done\nnext" }] }], options);
     expect(line).toContain("file=a%2Cb%3Ac.jsonl,");
@@ -50,7 +50,7 @@ describe("junit", () => {
     const xml = formatResults("junit", results, options);
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="histlint" tests="4" failures="3">')).toBe(true);
     expect(xml).toContain('<testcase classname="histlint" name="fixtures/responses/request-body.json"/>');
-    expect(xml).toContain("&quot;No tool output found for function call call_1_0.&quot;");
+    expect(xml).toContain("sends &quot;aborted&quot; as the output");
     expect(xml.match(/<failure /g)).toHaveLength(3);
     for (const [, value] of xml.matchAll(/="([^"]*)"/g)) expect(value).not.toMatch(/[<>&]/);
   });

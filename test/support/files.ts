@@ -1,4 +1,5 @@
 // Helpers the tests share: temporary files, reading records, building histories from fixtures.
+import { readHistory } from "../../src/clients/index.js";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -30,7 +31,7 @@ export function historyOf(path: string, adapter?: FormatAdapter): { adapter: For
   const { records } = read(buffer);
   const chosen = adapter ?? detectFormat(records.slice(0, 8).map((record) => record.value));
   if (!chosen) throw new Error(`no format detected for ${path}`);
-  const items = collectItems(chosen.history(records, { bytes: buffer }).events);
+  const items = collectItems(readHistory(chosen.name, records, { bytes: buffer }).events);
   return { adapter: chosen, items };
 }
 
