@@ -26,7 +26,7 @@ export default defineRule({
     examples: {
       valid: [{ format: "codex", text: '{"timestamp":"t","ordinal":0,"type":"session_meta","payload":{"id":"s","timestamp":"t","cwd":"/w","originator":"codex_exec","cli_version":"0.169.0"}}\n' }],
       invalid: [
-        { format: "codex", text: '{"timestamp":"t","ordinal":0,"type":"event_msg","payload":{}}\n{"timestamp":"t","ordinal":1,"type":"session_meta","payload":{"id":"s"}}\n', lines: [1, 1], output: "{\"timestamp\":\"t\",\"ordinal\":0,\"type\":\"session_meta\",\"payload\":{\"id\":\"s\"}}\n{\"timestamp\":\"t\",\"ordinal\":1,\"type\":\"event_msg\",\"payload\":{}}\n" },
+        { format: "codex", text: '{"timestamp":"t","ordinal":0,"type":"event_msg","payload":{}}\n{"timestamp":"t","ordinal":1,"type":"session_meta","payload":{"id":"s","timestamp":"t","cwd":"/w","originator":"codex_exec","cli_version":"0.169.0"}}\n', lines: [1], output: "{\"timestamp\":\"t\",\"ordinal\":0,\"type\":\"session_meta\",\"payload\":{\"id\":\"s\",\"timestamp\":\"t\",\"cwd\":\"/w\",\"originator\":\"codex_exec\",\"cli_version\":\"0.169.0\"}}\n{\"timestamp\":\"t\",\"ordinal\":1,\"type\":\"event_msg\",\"payload\":{}}\n" },
         { format: "codex", text: '{"timestamp":"t","ordinal":0,"type":"event_msg","payload":{}}\n', lines: [1] },
         { format: "codex", text: '{"timestamp":"t","ordinal":0,"type":"session_meta","payload":{"id":"s","cwd":"/w"}}\n', lines: [1] },
       ],

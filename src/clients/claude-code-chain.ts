@@ -25,7 +25,8 @@ export interface ResumedChain {
 }
 
 /**
- * Where the resume starts: the `leafUuid` of the last `last-prompt` record that names a record, else the last record in the file that no record names as its parent.
+ * Where the resume starts: the `leafUuid` of the last `last-prompt` record that names a record (then
+ * the newest record written below it), else the last record in the file that no record names as its parent.
  */
 function leafOf(records: readonly RawRecord[], ordered: ChainRecord[], byUuid: Map<string, ChainRecord>, parentOf: (entry: ChainRecord) => string | null | undefined): ChainRecord | undefined {
   const children = new Map<string, ChainRecord[]>();
@@ -37,6 +38,12 @@ function leafOf(records: readonly RawRecord[], ordered: ChainRecord[], byUuid: M
   for (let i = records.length - 1; i >= 0 && !named; i -= 1) {
     const value = records[i]?.value;
     if (isObject(value) && value.type === "last-prompt") named = byUuid.get(stringField(value, "leafUuid") ?? "");
+  }
+  // What was written after the named leaf, as its descendant, still belongs to it.
+  const seen = new Set<ChainRecord>();
+  while (named && !seen.has(named) && children.get(named.uuid)?.length) {
+    seen.add(named);
+    named = children.get(named.uuid)?.at(-1);
   }
   if (named) return named;
   for (let i = ordered.length - 1; i >= 0; i -= 1) if (!children.has((ordered[i] as ChainRecord).uuid)) return ordered[i];

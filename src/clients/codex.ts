@@ -227,6 +227,25 @@ function history(records: Iterable<RawRecord>, _context: HistoryContext): Histor
   return { events: codexEvents(records, state), request: () => state.request };
 }
 
+/**
+ * Codex 0.169's own gpt-5.5 base instructions, as it records them (sha-256 of the 21,459 characters):
+ * when a rollout holds exactly these, Codex renders them afresh for the tools of the run, and `exec`
+ * has no plan tool, so one line goes. Any other text is sent as written.
+ */
+const OWN_TEMPLATE_SHA256 = "2351631dfc5644dc5a45eaaca4139475bd02810ee6cb792d058b551559b3242e";
+const PLAN_TOOL_LINE = "- If you create a checklist or task list, you update item statuses incrementally as each item is completed rather than marking every item done only at the end.\n";
+
+/** What stands for Codex's built-in base instructions, which it sends when the rollout records none. */
+export const CODEX_BUILT_IN_INSTRUCTIONS = "[Codex CLI 0.169.0's built-in base instructions: the rollout records none, so Codex sends its own]";
+
+/** The base instructions as Codex sends them: the first item of `input`, a developer message. */
+export function codexInstructionsItem(recorded: string | undefined): Record<string, unknown> {
+  const text = recorded ?? CODEX_BUILT_IN_INSTRUCTIONS;
+  const sent = createHash("sha256").update(text).digest("hex") === OWN_TEMPLATE_SHA256 ? text.replace(PLAN_TOOL_LINE, "") : text;
+  // Codex mints the message's id for each session; histlint derives one of the same shape.
+  return { type: "message", id: `msg_${derivedUuid(`instructions:${text}`)}`, role: "developer", content: [{ type: "input_text", text: sent }] };
+}
+
 /** Fields Codex keeps in the rollout and strips before sending an item. */
 const UNSENT_FIELDS = ["internal_chat_message_metadata_passthrough"];
 

@@ -69,20 +69,20 @@ export function planReplay(filePath: string, source: ByteSource, options: PlanOp
     base.system = translation.system.join("\n\n");
   }
   for (const unit of units) if (unit.items.some((item) => inserted.has(item))) unit.synthetic = `${client?.label ?? "the client"}'s own repair`;
-  return { ok: true, format, api, requests: cutRequests(api, units, base), readProblems, notes };
+  return { ok: true, format, api, requests: cutRequests(api, units, base, client !== undefined), readProblems, notes };
 }
 
 const READ_PROBLEMS = new Set(["invalid-json", "truncated-record", "byte-order-mark", "non-object-record"]);
 
 /** A request before each run of model output (never an empty one), then the resume request. */
-function cutRequests(api: WireApi, units: WireUnit[], base: BodyBase): PlannedRequest[] {
+function cutRequests(api: WireApi, units: WireUnit[], base: BodyBase, resumedByClient: boolean): PlannedRequest[] {
   const cuts: number[] = [];
   units.forEach((unit, i) => {
     if (i > 0 && unit.modelOutput && !(units[i - 1] as WireUnit).modelOutput) cuts.push(i);
   });
   const last = units[units.length - 1];
   // A resume always sends a new prompt: after the model's turn, or as the only message of an empty history.
-  const resumeUnits = last === undefined ? [resumeUnit(api, undefined)] : last.modelOutput ? [...units, resumeUnit(api, last)] : units;
+  const resumeUnits = last === undefined ? (resumedByClient ? [resumeUnit(api, undefined)] : units) : last.modelOutput ? [...units, resumeUnit(api, last)] : units;
   const prefixes = [...cuts.map((cut) => units.slice(0, cut)), resumeUnits];
   return prefixes.map((prefix, i) => ({
     number: i + 1,

@@ -1,4 +1,5 @@
 // The body of one replayed request: the units in the API's array, beside what the client sent with them.
+import { codexInstructionsItem } from "../clients/index.js";
 import type { Item, RequestContext } from "../history/index.js";
 import { arrayKey, type WireApi, type WireUnit } from "./wire.js";
 
@@ -21,7 +22,7 @@ export function requestBody(api: WireApi, units: readonly WireUnit[], base: Body
   const body: Record<string, unknown> = { ...recorded, model: base.model ?? recorded.model ?? base.request?.model ?? DEFAULT_MODEL[api] };
   const elements = units.map((unit) => unit.value);
   const instructions = api === "responses" && base.recorded === undefined ? base.request?.system : undefined;
-  if (instructions !== undefined && base.instructionsIn === "input") elements.unshift({ type: "message", role: "developer", content: [{ type: "input_text", text: instructions }] });
+  if (base.instructionsIn === "input" && base.recorded === undefined) elements.unshift(codexInstructionsItem(instructions));
   body[arrayKey(api)] = elements;
   if (base.recorded === undefined) {
     const tools = derivedTools(api, units.flatMap((unit) => unit.items));

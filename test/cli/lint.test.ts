@@ -18,7 +18,7 @@ describe("histlint lint", () => {
     const lines = stdout.split("\n");
     expect(lines[0]).toBe("fixtures/rules/truncated-record.json:2:1: the last record is cut short (the writer stopped mid-record); it is not part of the history [truncated-record]");
     expect(lines[1]).toBe('  | {"type":"function_call","call_id":"ca');
-    expect(lines[2]).toBe(`  | ^${"~".repeat(35)}`);
+    expect(lines[2]).toBe(`  | ^${"~".repeat(36)}`);
     expect(stdout).toContain("1 problem (1 error, 0 warnings) in 1 file");
     expect(stdout).not.toContain("\u001b[");
   });

@@ -128,7 +128,9 @@ export function variants(bases: Bases): Variant[] {
     const [line] = lines.splice(result, 1);
     lines.splice(use, 0, line as string);
     add("one-tool-result-line-before-its-call", "1", Session.of(lines));
-    add("turns-lines-reversed", "1", Session.of([...c.lines].reverse()));
+    // Not a variant: a file written backwards gives answers that change with the recording's timestamps
+    // (measured: "say hello" / "No response requested." in one run, "say hello" / "Hello!" in another),
+    // so no fixed expectation can be asserted for it.
   }
 
   // 2. a parent that names no record; a null parent in the middle

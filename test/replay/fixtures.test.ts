@@ -89,7 +89,7 @@ describe("Codex's own repair", () => {
 
   it("is applied by default, as Codex does before each request, and --raw sends the file as written", async () => {
     const repaired = await replayFile(killed);
-    expect(repaired.ok && repaired.notes).toEqual(['Codex inserts "aborted" for 1 call(s) with no output (--raw sends them without)']);
+    expect(repaired.ok && repaired.notes).toEqual(["Codex CLI adds 1 item(s) of its own (--raw sends the file without them)"]);
     expect(requestsOf(repaired).every((request) => request.accepted)).toBe(true);
     const raw = requestsOf(await replayFile(killed, { raw: true }));
     expect(raw.map((request) => [request.accepted, request.line, request.refusal?.message])).toEqual([

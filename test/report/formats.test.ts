@@ -48,10 +48,10 @@ describe("github", () => {
 describe("junit", () => {
   it("writes a test case a file, failing with its diagnostics, escaped", () => {
     const xml = formatResults("junit", results, options);
-    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="histlint" tests="4" failures="3">')).toBe(true);
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="histlint" tests="5" failures="4">')).toBe(true);
     expect(xml).toContain('<testcase classname="histlint" name="fixtures/responses/request-body.json"/>');
     expect(xml).toContain("sends &quot;aborted&quot; as the output");
-    expect(xml.match(/<failure /g)).toHaveLength(3);
+    expect(xml.match(/<failure /g)).toHaveLength(4);
     for (const [, value] of xml.matchAll(/="([^"]*)"/g)) expect(value).not.toMatch(/[<>&]/);
   });
 });

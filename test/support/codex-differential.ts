@@ -220,12 +220,25 @@ export function histlintSide(path: string, buffer: Buffer): HistlintSide {
  */
 export function normalise(request: { instructions?: Json; input: Json[] }, rollout: Buffer): { instructions?: Json; input: Json[] } {
   const text = rollout.toString("utf8");
-  const input = request.input.map((item) => {
+  const builtIn = !hasBaseInstructions(text);
+  const input = request.input.map((item, i) => {
     if (item === null || typeof item !== "object" || Array.isArray(item)) return item;
+    // A rollout with no base instructions gets Codex's built-in text, which is not in the file: like a
+    // system reminder, it is compared by place and shape, not by its 21,299 characters.
+    if (builtIn && i === 0 && item.role === "developer") item = { ...item, content: [{ type: "input_text", text: "<Codex's built-in base instructions>" }] };
     if (typeof item.id === "string" && !text.includes(JSON.stringify(item.id))) return { ...item, id: mintedId(item.id) };
     return item;
   });
   return { ...request, input };
+}
+
+function hasBaseInstructions(rollout: string): boolean {
+  try {
+    const meta = JSON.parse(rollout.replace(/^\uFEFF/, "").split("\n")[0] ?? "") as { payload?: { base_instructions?: unknown } };
+    return meta.payload?.base_instructions !== undefined;
+  } catch {
+    return true;
+  }
 }
 
 export function mintedId(id: string): string {

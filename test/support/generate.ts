@@ -47,7 +47,7 @@ export function serialize(c: Conversation, format: GeneratedFormat): string {
   if (format === "codex") {
     let ordinal = 0;
     const line = (type: string, payload: unknown) => JSON.stringify({ timestamp: `2026-11-21T18:00:00.${String(ordinal).padStart(3, "0")}Z`, ordinal: ordinal++, type, payload });
-    const lines = [line("session_meta", { id: "01a1ff5c-0000-7000-8000-000000000001", cwd: "/work", cli_version: "0.169.0" })];
+    const lines = [line("session_meta", { id: "01a1ff5c-0000-7000-8000-000000000001", timestamp: "2026-11-21T18:00:00.000Z", cwd: "/work", originator: "codex_exec", cli_version: "0.169.0" })];
     for (const item of responsesItems(c)) {
       lines.push(line("response_item", item));
       if (item.type === "function_call_output") lines.push(line("future_record_type", { note: "from a newer Codex" }));
