@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { Option } from "commander";
 import { RULES } from "../../rules/index.js";
+import { clientName, CLIENTS } from "../clients/index.js";
 import { suggest } from "../config/index.js";
 import { ProfileName } from "../profiles/index.js";
 import { defaultLevel, type Rule } from "../rule-kit/index.js";
@@ -42,6 +43,20 @@ export function registerRules(program: Command, io: CommandIo): void {
     });
 }
 
+/**
+ * What each client does with the rule's finding in its own files: refused (it sends the problem and the
+ * endpoint answers with an error), lost (it resumes, silently dropping or replacing something), or won't open.
+ */
+function clientLines(rule: Rule): string[] {
+  if (rule.meta.formats && !CLIENTS.some((client) => rule.meta.formats?.includes(client.format))) return [];
+  const lines = CLIENTS.filter((client) => !rule.meta.formats || rule.meta.formats.includes(client.format)).map((client) => {
+    const verdict = client.verdict(rule.meta.id, { line: 2 });
+    const detail = verdict.consequence === "lost" ? ` (on resume it ${verdict.does})` : verdict.consequence === "wont-open" ? ` (it says "${verdict.says}")` : " (when the endpoint refuses what it sends)";
+    return `  ${clientName(client)}: ${verdict.consequence}${detail}`;
+  });
+  return ["in a client's own file (refused: the endpoint answers an error; lost: the client resumes but drops or replaces it without a word; won't open):", ...lines];
+}
+
 export function explain(rule: Rule): string {
   const { meta } = rule;
   const example = (kind: string) => (e: { format: string; profile?: string; text: string }) => `${kind} (${e.format}${e.profile ? `, profile ${e.profile}` : ""}):\n${e.text.trimEnd().replace(/^/gm, "    ")}`;
@@ -51,6 +66,7 @@ export function explain(rule: Rule): string {
     meta.docs,
     "",
     `levels: ${levels(rule)}`,
+    ...clientLines(rule),
     `fixable: ${meta.fixable || "no"}${meta.formats ? `\nformats: ${meta.formats.join(", ")}` : ""}`,
     "",
     ...meta.examples.invalid.map(example("invalid")),
