@@ -14,8 +14,8 @@ export default defineRule({
     fixable: "unsafe",
     docs: "Every record of a rollout or a session is an object; a bare number, string or array is not a record of any client, and the client skips it. It usually comes from a tool that appended its own output to the file. Remove the line (`histlint fix --unsafe`).",
     examples: {
-      valid: [{ format: "codex", text: '{"timestamp":"t","ordinal":0,"type":"session_meta","payload":{"id":"s"}}\n' }],
-      invalid: [{ format: "codex", text: '{"timestamp":"t","ordinal":0,"type":"session_meta","payload":{"id":"s"}}\n42\n', lines: [2], output: "{\"timestamp\":\"t\",\"ordinal\":0,\"type\":\"session_meta\",\"payload\":{\"id\":\"s\"}}\n" }],
+      valid: [{ format: "codex", text: '{"timestamp":"t","ordinal":0,"type":"session_meta","payload":{"id":"s","timestamp":"t","cwd":"/w","originator":"codex_exec","cli_version":"0.169.0"}}\n' }],
+      invalid: [{ format: "codex", text: '{"timestamp":"t","ordinal":0,"type":"session_meta","payload":{"id":"s","timestamp":"t","cwd":"/w","originator":"codex_exec","cli_version":"0.169.0"}}\n42\n', lines: [2], output: "{\"timestamp\":\"t\",\"ordinal\":0,\"type\":\"session_meta\",\"payload\":{\"id\":\"s\",\"timestamp\":\"t\",\"cwd\":\"/w\",\"originator\":\"codex_exec\",\"cli_version\":\"0.169.0\"}}\n" }],
     },
   },
   create: (context) => ({

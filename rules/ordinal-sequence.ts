@@ -10,12 +10,12 @@ export default defineRule({
     formats: ["codex"],
     docs: "Newer Codex versions number rollout records from 0, one a line, and continue from the last readable line on resume. A gap means a line was lost (deleted, or unreadable and skipped), a repeat or a step back means lines were pasted from another session. Codex still resumes, but the numbering no longer says what happened in which order, and tools that rely on it misread the file. `histlint fix` renumbers.",
     examples: {
-      valid: [{ format: "codex", text: '{"timestamp":"t","ordinal":0,"type":"session_meta","payload":{"id":"s"}}\n{"timestamp":"t","ordinal":1,"type":"event_msg","payload":{"type":"task_started"}}\n' }],
+      valid: [{ format: "codex", text: '{"timestamp":"t","ordinal":0,"type":"session_meta","payload":{"id":"s","timestamp":"t","cwd":"/w","originator":"codex_exec","cli_version":"0.169.0"}}\n{"timestamp":"t","ordinal":1,"type":"event_msg","payload":{"type":"task_started"}}\n' }],
       invalid: [
         {
           format: "codex",
-          text: '{"timestamp":"t","ordinal":0,"type":"session_meta","payload":{"id":"s"}}\n{"timestamp":"t","ordinal":2,"type":"event_msg","payload":{}}\n{"timestamp":"t","ordinal":2,"type":"event_msg","payload":{}}\n',
-          lines: [2, 3], output: "{\"timestamp\":\"t\",\"ordinal\":0,\"type\":\"session_meta\",\"payload\":{\"id\":\"s\"}}\n{\"timestamp\":\"t\",\"ordinal\":1,\"type\":\"event_msg\",\"payload\":{}}\n{\"timestamp\":\"t\",\"ordinal\":2,\"type\":\"event_msg\",\"payload\":{}}\n",
+          text: '{"timestamp":"t","ordinal":0,"type":"session_meta","payload":{"id":"s","timestamp":"t","cwd":"/w","originator":"codex_exec","cli_version":"0.169.0"}}\n{"timestamp":"t","ordinal":2,"type":"event_msg","payload":{}}\n{"timestamp":"t","ordinal":2,"type":"event_msg","payload":{}}\n',
+          lines: [2, 3], output: "{\"timestamp\":\"t\",\"ordinal\":0,\"type\":\"session_meta\",\"payload\":{\"id\":\"s\",\"timestamp\":\"t\",\"cwd\":\"/w\",\"originator\":\"codex_exec\",\"cli_version\":\"0.169.0\"}}\n{\"timestamp\":\"t\",\"ordinal\":1,\"type\":\"event_msg\",\"payload\":{}}\n{\"timestamp\":\"t\",\"ordinal\":2,\"type\":\"event_msg\",\"payload\":{}}\n",
         },
       ],
     },

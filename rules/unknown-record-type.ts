@@ -17,8 +17,8 @@ export default defineRule({
     formats: ["codex", "claude-code"],
     docs: "Codex and Claude Code add record types in most releases. histlint passes unknown records through untouched and never changes them; this note says that it could not check what is in them, which matters when a newer client wrote the file and an older one is to resume it.",
     examples: {
-      valid: [{ format: "codex", text: '{"timestamp":"t","ordinal":0,"type":"session_meta","payload":{"id":"s"}}\n{"timestamp":"t","ordinal":1,"type":"event_msg","payload":{"type":"task_started"}}\n' }],
-      invalid: [{ format: "codex", text: '{"timestamp":"t","ordinal":0,"type":"session_meta","payload":{"id":"s"}}\n{"timestamp":"t","ordinal":1,"type":"hologram","payload":{}}\n', lines: [2] }],
+      valid: [{ format: "codex", text: '{"timestamp":"t","ordinal":0,"type":"session_meta","payload":{"id":"s","timestamp":"t","cwd":"/w","originator":"codex_exec","cli_version":"0.169.0"}}\n{"timestamp":"t","ordinal":1,"type":"event_msg","payload":{"type":"task_started"}}\n' }],
+      invalid: [{ format: "codex", text: '{"timestamp":"t","ordinal":0,"type":"session_meta","payload":{"id":"s","timestamp":"t","cwd":"/w","originator":"codex_exec","cli_version":"0.169.0"}}\n{"timestamp":"t","ordinal":1,"type":"hologram","payload":{}}\n', lines: [2] }],
     },
   },
   create(context) {

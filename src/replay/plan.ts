@@ -69,7 +69,7 @@ export function planReplay(filePath: string, source: ByteSource, options: PlanOp
     base.system = translation.system.join("\n\n");
   }
   for (const unit of units) if (unit.items.some((item) => inserted.has(item))) unit.synthetic = `${client?.label ?? "the client"}'s own repair`;
-  return { ok: true, format, api, requests: cutRequests(api, units, base, client !== undefined), readProblems, notes };
+  return { ok: true, format, api, requests: cutRequests(api, units, base, clientFor(format) !== undefined), readProblems, notes };
 }
 
 const READ_PROBLEMS = new Set(["invalid-json", "truncated-record", "byte-order-mark", "non-object-record"]);
