@@ -29,7 +29,9 @@ export default defineRule({
         const same = seen.text === JSON.stringify(record.value);
         const fix = { safety: same ? ("safe" as const) : ("unsafe" as const), edits: () => [{ op: "remove" as const, record: record.index }] };
         const what = same ? "an identical copy" : "a different record";
-        context.report({ at: { ...record.span, record: record.index, pointer: "/uuid" }, message: `uuid ${JSON.stringify(uuid)} was already used on line ${seen.line} (${what}); Claude Code ignores this copy on resume: remove it`, fix });
+        // An identical copy loses nothing; what a differing copy holds, the model never sees.
+        const ignored = same ? "Claude Code ignores this copy on resume" : "Claude Code ignores this copy on resume, and what it holds is lost without a word";
+        context.report({ at: { ...record.span, record: record.index, pointer: "/uuid" }, message: `uuid ${JSON.stringify(uuid)} was already used on line ${seen.line} (${what}); ${ignored}: remove it`, ...(same ? {} : { consequence: "lost" as const }), fix });
       },
     };
   },

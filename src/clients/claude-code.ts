@@ -193,6 +193,7 @@ const LOST: Record<string, string> = {
 };
 
 function verdict(ruleId: string): ClientVerdict {
+  if (ruleId === "empty-file") return { consequence: "wont-open", says: "No conversation found with session ID: <id>" };
   const does = LOST[ruleId];
   return does ? { consequence: "lost", does } : { consequence: "refused" };
 }

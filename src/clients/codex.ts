@@ -27,7 +27,7 @@ export const CODEX_ITEM_TYPES = new Set([
 ]);
 
 /** Codex's text when line 1 is not a session meta it can parse. */
-export const CODEX_NO_SESSION_META = "rollout does not start with session metadata";
+export const CODEX_NO_SESSION_META = "rollout at <path> does not start with session metadata";
 
 /**
  * A compaction without `replacement_history` keeps only the most recent user messages, about 20,000
@@ -215,6 +215,7 @@ const LOST: Record<string, string> = {
 const UNREADABLE_FIRST_LINE = new Set(["byte-order-mark", "invalid-json", "truncated-record", "non-object-record", "multi-record-line", "multi-line-record"]);
 
 function verdict(ruleId: string, place: FindingPlace): ClientVerdict {
+  if (ruleId === "empty-file") return { consequence: "wont-open", says: "rollout at <path> is empty" };
   if (ruleId === "missing-session-meta" || (UNREADABLE_FIRST_LINE.has(ruleId) && place.line === 1)) {
     return { consequence: "wont-open", says: CODEX_NO_SESSION_META };
   }

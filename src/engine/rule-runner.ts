@@ -84,7 +84,8 @@ export class RuleRunner {
       let judged: ReturnType<typeof judge> | undefined;
       if (client) {
         judged = judge(client, { ruleId, at, message, refusedByProvider: error !== undefined, ...(problem !== undefined ? { problem } : {}), ...(remedy !== undefined ? { remedy } : {}), ...(consequence ? { consequence } : {}) });
-        if (judged.consequence && !enabled.configured) severity = SEVERITY_OF[judged.consequence];
+        // A finding the client neither refuses, loses nor fails to open on is a note, not a problem.
+        if (!enabled.configured) severity = judged.consequence ? SEVERITY_OF[judged.consequence] : "info";
       }
       const diagnostic = diagnosticFor(ruleId, severity, judged?.message ?? message, at, fix !== undefined);
       if (judged?.consequence) diagnostic.consequence = judged.consequence;

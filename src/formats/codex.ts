@@ -58,10 +58,13 @@ const ORDINAL = /"ordinal"\s*:\s*(\d+)/;
  */
 function applyEdits(bytes: Buffer, records: readonly RawRecord[], edits: Parameters<FormatAdapter["applyEdits"]>[2]): Buffer {
   const ordinalOf = (value: unknown) => (isObject(value) && typeof value.ordinal === "number" ? value.ordinal : undefined);
-  const firstOrdinal = records.map((record) => ordinalOf(record.value)).find((o) => o !== undefined);
+  const ordinals = records.map((record) => ordinalOf(record.value)).filter((o): o is number => o !== undefined);
+  // A moved record would otherwise take a place's ordinal minus the distance it moved (below zero for a
+  // session meta moved to line 1, which Codex refuses): a move numbers the records afresh.
+  const renumberAll = edits.some((edit) => edit.op === "renumber" || edit.op === "move");
+  const firstOrdinal = renumberAll && ordinals.length > 0 ? Math.min(...ordinals) : ordinals[0];
   const units = records.map((record) => ({ offset: record.span.offset, length: record.span.length, value: record.value }));
   let lastAssigned = firstOrdinal === undefined ? undefined : firstOrdinal - 1;
-  const renumberAll = edits.some((edit) => edit.op === "renumber");
   return writeLines(bytes, units, edits, {
     serialize(value) {
       if (lastAssigned === undefined || !isObject(value)) return JSON.stringify(value);

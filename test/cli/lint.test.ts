@@ -107,15 +107,17 @@ describe("histlint lint", () => {
     expect(stderr).toContain("Allowed choices are auto, codex, claude-code, responses, chat, anthropic");
   });
 
-  it("treats an empty file as a warning, not an error", () => {
-    const { code, stdout } = histlint(["lint", "--input-format", "codex", tempFile("empty.jsonl", "")]);
-    expect(code).toBe(0);
-    expect(stdout).toContain("the file is empty: there is no history to check [empty-file]");
-    expect(stdout).toContain("1 problem (0 errors, 1 warning) in 1 file");
+  it("says an empty rollout is one Codex will not open, and an empty request body is a warning", () => {
+    const rollout = histlint(["lint", "--input-format", "codex", tempFile("empty.jsonl", "")]);
+    expect(rollout.code).toBe(1);
+    expect(rollout.stdout).toContain('won\'t open: the file is empty: there is no history to check; Codex CLI 0.169.0 refuses to resume the file ("rollout at <path> is empty") [empty-file]');
+    const body = histlint(["lint", "--input-format", "chat", tempFile("empty.json", "")]);
+    expect(body.code).toBe(0);
+    expect(body.stdout).toContain("1 problem (0 errors, 1 warning) in 1 file");
   });
 
   it("--quiet leaves warnings out", () => {
-    const { stdout } = histlint(["lint", "--quiet", "--input-format", "codex", tempFile("empty.jsonl", "")]);
+    const { stdout } = histlint(["lint", "--quiet", "--input-format", "chat", tempFile("empty.json", "")]);
     expect(stdout).not.toContain("empty-file");
   });
 

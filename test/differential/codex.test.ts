@@ -23,6 +23,8 @@ import {
   firstDifference,
   histlintSide,
   mapLimited,
+  conversationKeys,
+  missingKeys,
   normalise,
   recordRollout,
   resumeRollout,
@@ -33,6 +35,7 @@ import {
   type Resumed,
 } from "../support/codex-differential.js";
 import { BASES, VARIANTS, type Variant } from "./codex-variants.js";
+import { fixBytes } from "../../src/index.js";
 
 // Codex does not reach the provider with a CODEX_HOME under the system's temporary folder.
 const root = join(process.cwd(), ".e2e", `codex-differential-${process.pid}`);
@@ -48,6 +51,8 @@ interface Outcome {
   detail: string;
   codex: { code: number | null; error?: { line: string; reason: string }; requests: number; request?: { instructions?: Json; input: Json[] }; turn?: Json[]; appended: string[] };
   histlint: ReturnType<typeof histlintSide>;
+  /** The same file after `histlint fix`, resumed by Codex: whether it opened, and what it no longer sent. */
+  afterFix?: { opens: boolean; missing: string[]; detail: string };
 }
 
 const outcomes = new Map<string, Outcome>();
@@ -91,7 +96,8 @@ async function runVariant(variant: Variant, bases: Map<string, Recording>): Prom
     const expected = error?.reason.replace(/^rollout at <rollout> /, "") ?? "";
     const message = ours.message.split(resumed.path).join("<rollout>");
     const agrees = resumed.code !== 0 && expected !== "" && message.includes(expected);
-    return { variant, agrees, codex, histlint: ours, detail: agrees ? `both refuse: ${error?.reason}` : `codex refused (exit ${resumed.code}) with "${error?.line}"; histlint refused with "${ours.message}"${ours.wontOpen === undefined ? " (no wontOpen field)" : ""}` };
+    const afterFix = await reopenFixed(variant, resumed, sessionId, relativePath);
+    return { variant, agrees, codex, histlint: ours, ...(afterFix ? { afterFix } : {}), detail: agrees ? `both refuse: ${error?.reason}` : `codex refused (exit ${resumed.code}) with "${error?.line}"; histlint refused with "${ours.message}"${ours.wontOpen === undefined ? " (no wontOpen field)" : ""}` };
   }
   codex.request = normalise(theirs.request, resumed.before);
   codex.turn = theirs.turn;
@@ -100,7 +106,28 @@ async function runVariant(variant: Variant, bases: Map<string, Recording>): Prom
   const mine = normalise(ours.request, resumed.before);
   const difference = firstDifference(codex.request, mine);
   const detail = difference === undefined ? `same request (${mine.input.length} items)` : `first difference ${difference}\n      ${differences(codex.request, mine).join("\n      ")}`;
-  return { variant, agrees: difference === undefined, codex, histlint: { ...ours, request: mine }, detail };
+  const afterFix = await resumeFixed(variant, resumed, sessionId, relativePath, theirs);
+  return { variant, agrees: difference === undefined, codex, histlint: { ...ours, request: mine }, detail, ...(afterFix ? { afterFix } : {}) };
+}
+
+/** A file Codex refused that `histlint fix` says it repaired: Codex must open the repair. */
+async function reopenFixed(variant: Variant, resumed: Resumed, sessionId: string, relativePath: string): Promise<Outcome["afterFix"]> {
+  const { output, remaining } = fixBytes(resumed.path, resumed.before);
+  if (output.equals(resumed.before) || remaining.messages.some((d) => d.consequence === "wont-open")) return undefined;
+  const again = await resumeRollout(root, `${variant.name}-fixed`, output, sessionId, relativePath, PROMPT);
+  const opens = codexSide(again) !== undefined;
+  return { opens, missing: [], detail: opens ? "Codex opens the repair" : `Codex still refuses the repair: ${again.output.slice(-300)}` };
+}
+
+/** `histlint fix` the file Codex opened, resume the repair, and list what Codex sent before and no longer does. */
+async function resumeFixed(variant: Variant, resumed: Resumed, sessionId: string, relativePath: string, theirs: NonNullable<ReturnType<typeof codexSide>>): Promise<Outcome["afterFix"]> {
+  const fixed = fixBytes(resumed.path, resumed.before).output;
+  if (fixed.equals(resumed.before)) return undefined;
+  const again = await resumeRollout(root, `${variant.name}-fixed`, fixed, sessionId, relativePath, PROMPT);
+  const side = codexSide(again);
+  if (side === undefined) return { opens: false, missing: [], detail: `Codex refused the repaired file: ${again.output.slice(-300)}` };
+  const missing = missingKeys(conversationKeys(theirs.request.input, resumed.before), conversationKeys(side.request.input, fixed));
+  return { opens: true, missing, detail: missing.length === 0 ? "the repair keeps everything" : `lost by the repair: ${missing.join(" | ").slice(0, 600)}` };
 }
 
 describe("histlint's resume request against the real Codex CLI 0.169.0", () => {
@@ -111,8 +138,10 @@ describe("histlint's resume request against the real Codex CLI 0.169.0", () => {
     const results = await mapLimited(VARIANTS, CONCURRENCY, (variant) => runVariant(variant, recordings));
     for (const outcome of results) outcomes.set(outcome.variant.name, outcome);
     const agreeing = results.filter((outcome) => outcome.agrees).length;
-    const lines = results.map((o) => `${o.agrees ? "  agree   " : "  DIFFER  "}${o.variant.name}: ${o.detail}`);
-    console.log(`codex differential: ${agreeing}/${results.length} variants agree (${((Date.now() - started) / 1000).toFixed(1)} s)\n${lines.join("\n")}`);
+    const lines = results.map((o) => `${o.agrees ? "  agree   " : "  DIFFER  "}${o.variant.name}: ${o.detail}${o.afterFix ? `; after fix: ${o.afterFix.detail}` : ""}`);
+    const fixed = results.filter((o) => o.afterFix);
+    const keeping = fixed.filter((o) => o.afterFix?.opens && o.afterFix.missing.length === 0).length;
+    console.log(`codex differential: ${agreeing}/${results.length} variants agree; after histlint fix, ${keeping}/${fixed.length} repaired files keep all Codex sent (${((Date.now() - started) / 1000).toFixed(1)} s)\n${lines.join("\n")}`);
     if (reportFile) writeFileSync(reportFile, JSON.stringify(results.map((o) => ({ ...o, variant: { name: o.variant.name, from: o.variant.from, about: o.variant.about } })), null, 1));
   }, 280_000);
   afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -128,6 +157,15 @@ describe("histlint's resume request against the real Codex CLI 0.169.0", () => {
       expect(variant.make(text).equals(variant.make(text)), variant.name).toBe(true);
       expect(!variant.make(text).equals(Buffer.from(text)) || variant.name.startsWith("clean-") || variant.name.startsWith("fixture-"), `${variant.name} changes its base`).toBe(true);
     }
+  });
+
+  it("repairs something in at least 15 of the variants Codex opens, so the after-fix check has work", () => {
+    expect([...outcomes.values()].filter((o) => o.afterFix).length).toBeGreaterThanOrEqual(15);
+  });
+
+  it("after histlint fix, Codex opens every repaired file and sends everything it sent from the broken one", () => {
+    const failing = [...outcomes.values()].filter((o) => o.afterFix && (!o.afterFix.opens || o.afterFix.missing.length > 0)).map((o) => `${o.variant.name}: ${o.afterFix?.detail}`);
+    expect(failing).toEqual([]);
   });
 
   it.each(VARIANTS.map((variant) => [variant.name, variant] as const))("%s: histlint plans what Codex sends", (name) => {

@@ -343,3 +343,39 @@ export function differences(codex: { instructions?: Json; input: Json[] }, ours:
   }
   return found.length > limit ? [...found.slice(0, limit), `… ${found.length - limit} more`] : found;
 }
+
+/**
+ * What the model is told, item by item, ids aside: the conversation a repair must keep. An output
+ * Codex made itself (its id minted, its text "aborted") is keyed by its call alone: a repair may give
+ * that call its real output back, which is what the repair is for.
+ */
+export function conversationKeys(input: readonly Json[], rollout: Buffer): string[] {
+  const text = rollout.toString("utf8");
+  return input.flatMap((item) => {
+    if (item === null || typeof item !== "object" || Array.isArray(item)) return [canonical(item)];
+    const { id, ...rest } = item;
+    const minted = typeof id === "string" && !text.includes(JSON.stringify(id));
+    if (minted && typeof rest.call_id === "string" && rest.output === "aborted") return [`output of ${rest.call_id}`];
+    if (minted && rest.role === "developer") return []; // the base instructions, compared by the main test
+    return [canonical(rest)];
+  });
+}
+
+/**
+ * The keys of `before` that `after` lacks (a call given a real output counts as kept). A set, not a
+ * multiset: a repair that removes an exact duplicate keeps what it said.
+ */
+export function missingKeys(before: readonly string[], after: readonly string[]): string[] {
+  const present = new Set(after);
+  const outputsAfter = new Set(after.flatMap((key) => {
+    try {
+      const value = JSON.parse(key) as { call_id?: unknown; output?: unknown };
+      return typeof value.call_id === "string" && value.output !== undefined ? [`output of ${value.call_id}`] : [];
+    } catch {
+      return [key];
+    }
+  }));
+  return before.filter((key) => {
+    return !outputsAfter.has(key) && !present.has(key);
+  });
+}
