@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planReplay } from "../../src/replay/index.js";
 import { claudeHome, claudeProvider, isMainLoop, resumeSession, runClaude, sessionFiles, type AnthropicRequest } from "../support/claude-code.js";
 import { Session, variants, type Bases, type Variant } from "./claude-code-variants.js";
-import { compact, normaliseMessages, NEW_PROMPT, type Message } from "./normalise.js";
+import { compact, conversationKeys, missingFrom, normaliseMessages, NEW_PROMPT, type Message } from "./normalise.js";
+import { fixBytes } from "../../src/index.js";
 
 const root = join(process.cwd(), ".e2e", `claude-code-differential-${process.pid}`);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -72,6 +73,18 @@ interface Outcome {
   appended: unknown[];
   exit: number | null;
   timedOut: boolean;
+  /** The same file after `histlint fix`, resumed: whether the client opened it, and what it no longer sent. */
+  afterFix?: { opens: boolean; missing: string[] };
+}
+
+/** `histlint fix` the variant; when that changed it, resume the repair and list what the client sent before and not after. */
+async function afterFix(variant: Variant, file: string, client: Side): Promise<Outcome["afterFix"]> {
+  const { output, remaining } = fixBytes(file, variant.bytes);
+  if (output.equals(variant.bytes) || remaining.messages.some((d) => d.consequence === "wont-open")) return undefined;
+  const resumed = await resumeSession(join(root, "runs", `${variant.name}-fixed`), output, SESSION_ID, NEW_PROMPT);
+  const fixed = clientSide(resumed.requests, resumed.output);
+  if (!("messages" in fixed)) return { opens: false, missing: [] };
+  return { opens: true, missing: "messages" in client ? missingFrom(conversationKeys(client.messages), conversationKeys(fixed.messages)) : [] };
 }
 
 function clientSide(requests: AnthropicRequest[], output: string): Side {
@@ -185,11 +198,15 @@ describe("Claude Code 2.1.330 resumes what histlint says it resumes", () => {
       const client = clientSide(resumed.requests, resumed.output);
       const histlint = histlintSide(file, variant.bytes);
       const agree = "refused" in client ? "refused" in histlint : "messages" in client && "messages" in histlint && isDeepStrictEqual(client.messages, histlint.messages);
-      return { variant, client, histlint, agree, appended: appendedRepair(variant.bytes, resumed.after), exit: resumed.code, timedOut: resumed.timedOut };
+      const repaired = await afterFix(variant, file, client);
+      return { variant, client, histlint, agree, appended: appendedRepair(variant.bytes, resumed.after), exit: resumed.code, timedOut: resumed.timedOut, ...(repaired ? { afterFix: repaired } : {}) };
     });
     expect(outcomes.filter((o) => o.timedOut).map((o) => o.variant.name)).toEqual([]);
     const agreeing = outcomes.filter((o) => o.agree).length;
-    console.log(`claude-code differential: ${agreeing}/${outcomes.length} variants agree`);
+    const repaired = outcomes.filter((o) => o.afterFix);
+    const keeping = repaired.filter((o) => o.afterFix?.opens && o.afterFix.missing.length === 0);
+    console.log(`claude-code differential: ${agreeing}/${outcomes.length} variants agree; after histlint fix, ${keeping.length}/${repaired.length} repaired files keep all Claude Code sent`);
+    for (const o of repaired.filter((o) => !keeping.includes(o))) console.log(`✗ after fix, ${o.variant.name}: ${o.afterFix?.opens ? `no longer sent: ${o.afterFix.missing.join(" | ")}` : "the client does not open the repair"}`);
     for (const o of outcomes.filter((o) => !o.agree)) {
       console.log([`✗ ${o.variant.name} (fact ${o.variant.fact})`, "  client sent:", ...show(o.client).map((l) => `    ${l}`), "  histlint plans:", ...show(o.histlint).map((l) => `    ${l}`), ...difference(o)].join("\n"));
     }
@@ -202,5 +219,7 @@ describe("Claude Code 2.1.330 resumes what histlint says it resumes", () => {
     // Every baseline is a real conversation: the client sent it, with its tool results.
     for (const o of outcomes.filter((o) => o.variant.fact === "baseline")) expect(show(o.client).join("\n"), o.variant.name).toContain("tool_result(");
     expect(outcomes.filter((o) => !o.agree).map((o) => o.variant.name)).toEqual([]);
-  }, 280_000);
+    expect(repaired.length).toBeGreaterThanOrEqual(10);
+    expect(repaired.filter((o) => !keeping.includes(o)).map((o) => o.variant.name)).toEqual([]);
+  }, 400_000);
 });

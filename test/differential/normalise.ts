@@ -63,3 +63,34 @@ export function compact(messages: readonly Message[]): string[] {
   };
   return messages.map((m) => `${m.role.padEnd(9)} ${m.content.map(show).join(" | ")}`);
 }
+
+/** Texts Claude Code makes itself on resume: they stand for nothing the file holds. */
+const CLIENT_MADE_TEXTS = new Set(["(no content)", "[Tool use interrupted]", "No response requested."]);
+const INTERRUPTED_PREFIX = "[Tool call interrupted:";
+
+/**
+ * What the model is told, block by block, ids of the client's own making aside: the conversation a
+ * repair must keep. Texts are compared without the newline the client adds when it merges messages;
+ * a result the client made for an interrupted call is kept by any result for that call.
+ */
+export function conversationKeys(messages: readonly Message[]): Set<string> {
+  const keys = new Set<string>();
+  for (const message of messages) {
+    for (const block of message.content) {
+      if (block.type === "text" && typeof block.text === "string") {
+        if (!CLIENT_MADE_TEXTS.has(block.text)) keys.add(`${message.role} text ${block.text.replace(/\n$/, "")}`);
+      } else if (block.type === "tool_result") {
+        const made = typeof block.content === "string" && block.content.startsWith(INTERRUPTED_PREFIX);
+        keys.add(made ? `result of ${String(block.tool_use_id)}` : `tool_result ${String(block.tool_use_id)} ${JSON.stringify(block.content)} ${block.is_error === true}`);
+      } else if (block.type === "tool_use") keys.add(`tool_use ${String(block.id)} ${String(block.name)} ${JSON.stringify(block.input)}`);
+      else keys.add(`${message.role} ${JSON.stringify(block)}`);
+    }
+  }
+  return keys;
+}
+
+/** What `before` holds that `after` lacks; a call the client answered as interrupted counts as kept by a real result. */
+export function missingFrom(before: Set<string>, after: Set<string>): string[] {
+  const answered = new Set([...after].flatMap((key) => (key.startsWith("tool_result ") ? [`result of ${key.split(" ")[1]}`] : [])));
+  return [...before].filter((key) => !after.has(key) && !answered.has(key));
+}
