@@ -1,4 +1,5 @@
 // A tool call that never got its output: the user pressed Esc, or the process died mid-call.
+import { requestIndex } from "../src/profiles/index.js";
 import { callName, cancelCall, defineRule, describe, needsOutput } from "../src/rule-kit/index.js";
 import type { ToolCallItem } from "../src/history/index.js";
 
@@ -23,7 +24,7 @@ export default defineRule({
       item(item, position) {
         // An output written before its call is tool-output-before-call's finding; inserting a second one would duplicate it.
         const answeredEarlier = item.type === "tool_call" && item.callId !== undefined && context.seen.outputLine(item.callId) !== undefined;
-        if (item.type === "tool_call" && item.callId && needsOutput(item) && !open.has(item.callId) && !answeredEarlier) open.set(item.callId, { call: item, index: position.index });
+        if (item.type === "tool_call" && item.callId && needsOutput(item) && !open.has(item.callId) && !answeredEarlier) open.set(item.callId, { call: item, index: requestIndex(item, position) });
         else if (item.type === "tool_output" && item.callId) open.delete(item.callId);
       },
       end() {

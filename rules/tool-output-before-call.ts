@@ -1,5 +1,6 @@
 // An output written before its call: the API reads the input in order and refuses it.
 import type { ToolOutputItem } from "../src/history/index.js";
+import { blockIndex, requestIndex } from "../src/profiles/index.js";
 import { callName, defineRule, describe, type Fix } from "../src/rule-kit/index.js";
 
 export default defineRule({
@@ -19,12 +20,12 @@ export default defineRule({
     return {
       item(item, position) {
         if (item.type === "tool_output" && item.callId && context.seen.callLine(item.callId) === undefined && !early.has(item.callId)) {
-          early.set(item.callId, { output: item, index: position.index });
+          early.set(item.callId, { output: item, index: requestIndex(item, position) });
         } else if (item.type === "tool_call" && item.callId) {
           const found = early.get(item.callId);
           if (!found) return;
           early.delete(item.callId);
-          const error = context.profile.error("output-without-call", { index: found.index, callId: item.callId });
+          const error = context.profile.error("output-without-call", { index: found.index, part: blockIndex(found.output.source.pointer), callId: item.callId });
           const call = item;
           const fix: Fix = {
             safety: "safe",

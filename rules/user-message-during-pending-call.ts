@@ -1,5 +1,6 @@
 // A user message that arrived while tool calls were still running, written before their outputs.
 import type { MessageItem } from "../src/history/index.js";
+import { requestIndex } from "../src/profiles/index.js";
 import { defineRule, describe, needsOutput, type Fix } from "../src/rule-kit/index.js";
 
 export default defineRule({
@@ -25,9 +26,9 @@ export default defineRule({
     const waiting: { message: MessageItem; index: number; calls: Set<string>; reported: boolean }[] = [];
     return {
       item(item, position) {
-        if (item.type === "tool_call" && item.callId && needsOutput(item)) pending.set(item.callId, position.index);
+        if (item.type === "tool_call" && item.callId && needsOutput(item)) pending.set(item.callId, requestIndex(item, position));
         else if (item.type === "message" && item.role === "user" && pending.size > 0) {
-          waiting.push({ message: item, index: position.index, calls: new Set(pending.keys()), reported: false });
+          waiting.push({ message: item, index: requestIndex(item, position), calls: new Set(pending.keys()), reported: false });
         } else if (item.type === "tool_output" && item.callId) {
           pending.delete(item.callId);
           for (const entry of waiting) {

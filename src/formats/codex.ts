@@ -61,7 +61,7 @@ function applyEdits(bytes: Buffer, records: readonly RawRecord[], edits: Paramet
   const ordinals = records.map((record) => ordinalOf(record.value)).filter((o): o is number => o !== undefined);
   // A moved record would otherwise take a place's ordinal minus the distance it moved (below zero for a
   // session meta moved to line 1, which Codex refuses): a move numbers the records afresh.
-  const renumberAll = edits.some((edit) => edit.op === "renumber" || edit.op === "move");
+  const renumberAll = edits.some((edit) => edit.op === "renumber" || (edit.op === "move" && edit.after !== edit.record - 1));
   const firstOrdinal = renumberAll && ordinals.length > 0 ? Math.min(...ordinals) : ordinals[0];
   const units = records.map((record) => ({ offset: record.span.offset, length: record.span.length, value: record.value }));
   let lastAssigned = firstOrdinal === undefined ? undefined : firstOrdinal - 1;
