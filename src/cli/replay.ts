@@ -86,7 +86,7 @@ export async function runReplay(paths: readonly string[], flags: ReplayFlags, io
   if (flags.outputFile) writeFileSync(flags.outputFile, report);
   else io.stdout(report);
   const summary = summarizeReplay(results);
-  return summary.failed > 0 ? EXIT_USAGE_OR_IO : summary.refused > 0 ? EXIT_PROBLEMS : EXIT_CLEAN;
+  return summary.failed > 0 ? EXIT_USAGE_OR_IO : summary.refused > 0 || summary.wontOpen > 0 ? EXIT_PROBLEMS : EXIT_CLEAN;
 }
 
 function targetUrl(value: string): string {

@@ -41,7 +41,7 @@ export interface RequestOutcome {
 }
 
 export type FileReplay =
-  | { file: string; ok: false; message: string }
+  | { file: string; ok: false; message: string; /** The client refuses to open the file: nothing is sent, and that is the finding. */ wontOpen?: true }
   | { file: string; ok: true; format: FormatName; api: WireApi; target: string; profile?: string; total: number; requests: RequestOutcome[]; readProblems: Diagnostic[]; notes: string[] };
 
 /** One embedded mock a Responses profile, started when first needed. */
@@ -85,7 +85,7 @@ async function replayOne(file: string, options: ReplayOptions, mocks: EmbeddedMo
     return { file, ok: false, message: `cannot read the file: ${describeIoError(error)}` };
   }
   const plan = planReplay(file, { buffer: bytes }, options);
-  if (!plan.ok) return { file, ok: false, message: plan.message };
+  if (!plan.ok) return { file, ok: false, message: plan.message, ...(plan.wontOpen ? { wontOpen: true as const } : {}) };
   if (options.endpoint && options.endpoint !== plan.api) {
     const convert = options.endpoint === "messages" ? "anthropic" : options.endpoint;
     return { file, ok: false, message: `a ${plan.format} history goes to the ${plan.api} API; to send it to ${options.endpoint}, translate it with --convert-to ${convert}` };

@@ -9,13 +9,16 @@ export interface ReplaySummary {
   refused: number;
   /** Requests that got no answer, and files that could not be replayed at all. */
   failed: number;
+  /** Files their client refuses to open: like a refusal, a finding about the file. */
+  wontOpen: number;
 }
 
 export function summarizeReplay(results: readonly FileReplay[]): ReplaySummary {
-  const summary: ReplaySummary = { files: results.length, requests: 0, accepted: 0, refused: 0, failed: 0 };
+  const summary: ReplaySummary = { files: results.length, requests: 0, accepted: 0, refused: 0, failed: 0, wontOpen: 0 };
   for (const result of results) {
     if (!result.ok) {
-      summary.failed += 1;
+      if (result.wontOpen) summary.wontOpen += 1;
+      else summary.failed += 1;
       continue;
     }
     for (const request of result.requests) {
@@ -37,7 +40,7 @@ export function replayStylish(results: readonly FileReplay[], options: { color: 
   const out: string[] = [];
   for (const result of results) {
     if (!result.ok) {
-      out.push(`${paint.bold(result.file)}: ${paint.red("cannot replay")}: ${result.message}`);
+      out.push(`${paint.bold(result.file)}: ${paint.red(result.wontOpen ? "won't open" : "cannot replay")}: ${result.message}`);
       continue;
     }
     const where = result.profile ? `the embedded mock (${result.api}, profile ${result.profile})` : `${result.target} (${result.api})`;
@@ -62,8 +65,9 @@ function requestLine(file: string, total: number, request: RequestOutcome, paint
 
 function summaryLine(summary: ReplaySummary, paint: InstanceType<typeof Chalk>): string {
   const files = `${summary.files} file${summary.files === 1 ? "" : "s"}`;
-  if (summary.refused === 0 && summary.failed === 0) return paint.green(`✔ all ${summary.requests} request(s) accepted (${files})`);
+  if (summary.refused === 0 && summary.failed === 0 && summary.wontOpen === 0) return paint.green(`✔ all ${summary.requests} request(s) accepted (${files})`);
   const parts = [`${summary.refused} of ${summary.requests} request(s) refused`];
+  if (summary.wontOpen > 0) parts.push(`${summary.wontOpen} file(s) the client will not open`);
   if (summary.failed > 0) parts.push(`${summary.failed} could not be sent`);
   return paint.red(`✖ ${parts.join(", ")} (${files})`);
 }

@@ -24,6 +24,15 @@ async function withMock<T>(options: Parameters<typeof startMockServer>[0], run: 
 }
 
 describe("histlint replay", () => {
+  it("says a rollout Codex will not open is one, with Codex's words, sends nothing and exits 1", () => {
+    const { code, stdout } = histlint(["replay", "fixtures/read/byte-order-mark.jsonl"]);
+    expect(code).toBe(1);
+    expect(stdout).toContain("fixtures/read/byte-order-mark.jsonl: won't open: Codex CLI 0.169.0 will not open this file");
+    expect(stdout).toContain("does not start with session metadata");
+    expect(stdout).toContain("1 file(s) the client will not open");
+    expect(histlint(["replay", "--raw", "fixtures/read/byte-order-mark.jsonl"]).code).toBe(0);
+  });
+
   it("exits 0 with one line a request and a summary when every request is accepted", () => {
     const { code, stdout } = histlint(["replay", "fixtures/codex/real-one-tool-call.jsonl"]);
     expect(code).toBe(0);
@@ -49,7 +58,7 @@ describe("histlint replay", () => {
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as { files: { total: number; requests: { number: number; resume: boolean; accepted: boolean }[] }[]; summary: unknown };
     expect(report.files[0]?.requests).toEqual([expect.objectContaining({ number: report.files[0]?.total, resume: true, accepted: true })]);
-    expect(report.summary).toEqual({ files: 1, requests: 1, accepted: 1, refused: 0, failed: 0 });
+    expect(report.summary).toEqual({ files: 1, requests: 1, accepted: 1, refused: 0, failed: 0, wontOpen: 0 });
   });
 
   it("sends to --target with the key from --api-key-env, and the target sees each request once", async () => {
