@@ -54,7 +54,7 @@ function leafOf(records: readonly RawRecord[], ordered: ChainRecord[], byUuid: M
  * After the last `compact_boundary` that names a preserved segment, Claude Code re-parents the segment's
  * head onto the summary (`anchorUuid`) and what hung off the summary onto the segment's tail.
  */
-function preservedSegmentLinks(records: readonly RawRecord[], ordered: ChainRecord[], byUuid: Map<string, ChainRecord>): (entry: ChainRecord) => string | null | undefined {
+function preservedSegmentLinks(ordered: ChainRecord[], byUuid: Map<string, ChainRecord>): (entry: ChainRecord) => string | null | undefined {
   let segment: { headUuid: string; anchorUuid: string; tailUuid: string } | undefined;
   for (const entry of ordered) {
     const metadata = entry.value.compactMetadata;
@@ -64,7 +64,6 @@ function preservedSegmentLinks(records: readonly RawRecord[], ordered: ChainReco
     const tail = preserved && stringField(preserved, "tailUuid");
     if (entry.value.subtype === "compact_boundary" && head && anchor && tail && byUuid.has(head) && byUuid.has(tail)) segment = { headUuid: head, anchorUuid: anchor, tailUuid: tail };
   }
-  void records;
   if (!segment) return (entry) => entry.parentUuid;
   const { headUuid, anchorUuid, tailUuid } = segment;
   return (entry) => {
@@ -112,7 +111,7 @@ export function resumeChain(records: readonly RawRecord[]): ResumedChain {
     byUuid.set(entry.uuid, entry);
     ordered.push(entry);
   }
-  const parentOf = preservedSegmentLinks(records, ordered, byUuid);
+  const parentOf = preservedSegmentLinks(ordered, byUuid);
   const onChain = new Set<ChainRecord>();
   const chain: ChainRecord[] = [];
   const bridged: ResumedChain["bridged"] = [];
@@ -160,20 +159,20 @@ function withSiblings(chain: ChainRecord[], ordered: ChainRecord[], onChain: Set
   }
   const out: ChainRecord[] = [];
   for (const [i, entry] of chain.entries()) {
-    if (holdsToolResult(entry)) out.push(...takeResultsFor(results, entry, out, byUuid));
+    if (holdsToolResult(entry)) out.push(...takeResultsFor(results, out, byUuid));
     out.push(entry);
     const id = messageId(entry);
     const next = chain[i + 1];
     if (id !== undefined && (next === undefined || messageId(next) !== id)) {
       out.push(...(replyOf.get(id) ?? []));
-      if (!next || !holdsToolResult(next)) out.push(...takeResultsFor(results, undefined, out, byUuid));
+      if (!next || !holdsToolResult(next)) out.push(...takeResultsFor(results, out, byUuid));
     }
   }
   return out;
 }
 
 /** The sibling results whose call is already placed, taken out of `pending`. */
-function takeResultsFor(pending: ChainRecord[], _before: ChainRecord | undefined, placedSoFar: ChainRecord[], byUuid: Map<string, ChainRecord>): ChainRecord[] {
+function takeResultsFor(pending: ChainRecord[], placedSoFar: ChainRecord[], byUuid: Map<string, ChainRecord>): ChainRecord[] {
   const placed = new Set(placedSoFar);
   const taken = pending.filter((entry) => {
     const parent = entry.parentUuid ? byUuid.get(entry.parentUuid) : undefined;

@@ -6,7 +6,7 @@ import { anthropicMessageItems } from "../formats/anthropic-blocks.js";
 import { isObject, stringField } from "../formats/json-shape.js";
 import type { HistoryEvent, Item, MessageItem, RequestContext, ToolOutputItem } from "../history/index.js";
 import type { RawRecord } from "../read/index.js";
-import { holdsToolResult, messageId, resumeChain, type ChainRecord } from "./claude-code-chain.js";
+import { messageId, resumeChain, type ChainRecord } from "./claude-code-chain.js";
 import type { ClientModel, ClientVerdict, SelfRepair } from "./client.js";
 
 /** The result Claude Code writes for a call the session ended inside. */
@@ -223,7 +223,6 @@ export const claudeCodeClient: ClientModel = {
   verdict,
 };
 
-export { holdsToolResult };
 
 /** The pointer of an item Claude Code makes itself on resume. */
 export const MADE_BY_CLAUDE_CODE = "#claude-code-repair";

@@ -3,6 +3,7 @@
 // test/differential/codex.test.ts against the real binary.
 import { createHash } from "node:crypto";
 import type { HistoryContext, HistoryStream } from "../formats/index.js";
+import { RESPONSE_ITEM_TYPES } from "../formats/codex.js";
 import { arrayField, isObject, stringField, type JsonObject } from "../formats/json-shape.js";
 import { responsesItem } from "../formats/responses-items.js";
 import type { HistoryEvent, Item, RequestContext, Source, ToolCallItem, ToolOutputItem } from "../history/index.js";
@@ -11,20 +12,7 @@ import type { RawRecord } from "../read/index.js";
 import type { ClientModel, ClientVerdict, FindingPlace, SelfRepair } from "./client.js";
 
 /** The response item types Codex 0.169 deserialises; a payload of any other type is skipped on resume. */
-export const CODEX_ITEM_TYPES = new Set([
-  "message",
-  "reasoning",
-  "function_call",
-  "function_call_output",
-  "custom_tool_call",
-  "custom_tool_call_output",
-  "local_shell_call",
-  "web_search_call",
-  "image_generation_call",
-  "tool_search_call",
-  "tool_search_output",
-  "compaction",
-]);
+export const CODEX_ITEM_TYPES: ReadonlySet<string> = new Set([...RESPONSE_ITEM_TYPES, "image_generation_call", "tool_search_call", "tool_search_output", "compaction"]);
 
 /** Codex's text when line 1 is not a session meta it can parse. */
 export const CODEX_NO_SESSION_META = "rollout at <path> does not start with session metadata";

@@ -1,5 +1,5 @@
 // How a finding about a client's file reads: what the client will really do with it on resume.
-import { clientName, type ClientModel, type Consequence } from "../clients/index.js";
+import { clientName, type ClientModel, type ClientVerdict, type Consequence } from "../clients/index.js";
 import type { Location } from "../rule-kit/index.js";
 import type { Severity } from "./diagnostic.js";
 
@@ -40,17 +40,17 @@ function partsOf(judged: Judged): { problem: string; remedy: string | undefined 
  * `refused` when the endpoint refuses what the client sends. Other findings keep the rule's message.
  */
 export function judge(client: ClientModel, judged: Judged): Verdict {
-  const verdict = judged.consequence ? { consequence: judged.consequence } : client.verdict(judged.ruleId, { line: judged.at.line, ...(judged.at.record !== undefined ? { record: judged.at.record } : {}) });
+  const verdict: ClientVerdict = judged.consequence ? { consequence: judged.consequence } : client.verdict(judged.ruleId, { line: judged.at.line, ...(judged.at.record !== undefined ? { record: judged.at.record } : {}) });
   const name = clientName(client);
   if (verdict.consequence === "wont-open") {
     const { problem, remedy } = partsOf(judged);
-    const says = "says" in verdict && verdict.says ? ` ("${verdict.says}")` : "";
+    const says = verdict.says ? ` ("${verdict.says}")` : "";
     return { consequence: "wont-open", message: `won't open: ${problem}; ${name} refuses to resume the file${says}${remedy ? `: ${remedy}` : ""}` };
   }
   if (verdict.consequence === "lost") {
     if (judged.consequence) return { consequence: "lost", message: `lost: ${judged.message}` };
     const { problem, remedy } = partsOf(judged);
-    const does = "does" in verdict && verdict.does ? verdict.does : "drops it";
+    const does = verdict.does ?? "drops it";
     return { consequence: "lost", message: `lost: ${problem}; on resume ${name} ${does}, without telling anyone${remedy ? `: ${remedy}` : ""}` };
   }
   if (judged.refusedByProvider || judged.consequence === "refused") return { consequence: "refused", message: `refused: ${judged.message.replace("; the API answers", `; ${name} sends it and the API answers`)}` };

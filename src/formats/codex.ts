@@ -18,7 +18,8 @@ export const CODEX_RECORD_TYPES = new Set([
   "inter_agent_communication",
 ]);
 
-const RESPONSE_ITEM_TYPES = new Set([
+/** The response item types a rollout's legacy lines are recognised by. */
+export const RESPONSE_ITEM_TYPES: ReadonlySet<string> = new Set([
   "message",
   "reasoning",
   "function_call",

@@ -43,7 +43,8 @@ export function planReplay(filePath: string, source: ByteSource, options: PlanOp
   const notes: string[] = [];
   let items: Item[] = analysis.items ?? [];
   let inserted = new Set<Item>();
-  const client = options.raw ? undefined : clientFor(format);
+  const resumedBy = clientFor(format);
+  const client = options.raw ? undefined : resumedBy;
   if (client) {
     const refusal = analysis.result.messages.find((d) => d.consequence === "wont-open");
     if (refusal) return { ok: false, wontOpen: true, message: `${clientName(client)} will not open this file: ${refusal.message.replace(/^won't open: /, "")} (line ${refusal.line})` };
@@ -69,7 +70,7 @@ export function planReplay(filePath: string, source: ByteSource, options: PlanOp
     base.system = translation.system.join("\n\n");
   }
   for (const unit of units) if (unit.items.some((item) => inserted.has(item))) unit.synthetic = `${client?.label ?? "the client"}'s own repair`;
-  return { ok: true, format, api, requests: cutRequests(api, units, base, clientFor(format) !== undefined), readProblems, notes };
+  return { ok: true, format, api, requests: cutRequests(api, units, base, resumedBy !== undefined), readProblems, notes };
 }
 
 const READ_PROBLEMS = new Set(["invalid-json", "truncated-record", "byte-order-mark", "non-object-record"]);
