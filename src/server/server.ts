@@ -131,7 +131,10 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
 
 /** An answer of the mock's own (not a provider's), in the envelope of the client's family. */
 function mockError(anthropicClient: boolean, message: string, status: number, code: string): ProviderError {
-  if (anthropicClient) return { ...anthropicError(message, status), body: { type: "error", error: { type: status === 403 ? "permission_error" : "invalid_request_error", message } } };
+  if (anthropicClient) {
+    const base = anthropicError(message, status);
+    return { ...base, body: { ...(base.body as object), error: { type: status === 403 ? "permission_error" : "invalid_request_error", message } } };
+  }
   return openAiError(message, null, code, status);
 }
 
