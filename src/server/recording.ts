@@ -71,7 +71,7 @@ export interface RecorderOptions {
 export class Recorder {
   readonly requests: RecordedRequest[] = [];
   private bytes = 0;
-  private readonly fd: number | undefined;
+  private fd: number | undefined;
 
   constructor(private readonly options: RecorderOptions) {
     if (options.file !== undefined) {
@@ -91,7 +91,9 @@ export class Recorder {
   }
 
   close(): void {
+    // Once only: a descriptor number closed twice may by then belong to another file.
     if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
   }
 
   /** `GET /__histlint/requests`: the JSON array written one entry at a time, so only one body is ever parsed at once. */
