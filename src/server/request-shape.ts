@@ -8,7 +8,9 @@ import { anthropicError, openAiError, type ProviderError } from "../profiles/ind
  * `shapeRefusal` writes the sentence around it, with the path and (for OpenAI) what was sent instead. The keys are
  * listed in the order the API reports them: zod checks an object's keys in the order of its shape.
  */
-const objects = (expected: string, item: string) => z.array(z.looseObject({}, { error: item }), { error: expected });
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+// A check, not an object schema: the items are the history's, read by the rules later, and need no copy here.
+const objects = (expected: string, item: string) => z.array(z.custom<Record<string, unknown>>(isObject, { error: item }), { error: expected });
 
 const RESPONSES = z.looseObject({
   model: z.string({ error: "a string" }),

@@ -121,11 +121,13 @@ interface Context {
  */
 function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
   if (error.code === "ECONNRESET" || !socket.writable) return void socket.destroy();
-  const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
-  const [status, reason, message] = tooLarge
-    ? [431, "Request Header Fields Too Large", `histlint mock: the request's headers exceed ${MAX_HEADER_BYTES} bytes`]
-    : [400, "Bad Request", `histlint mock: the request could not be read as HTTP (${error.code ?? error.message})`];
-  const body = JSON.stringify({ type: "error", error: { type: "invalid_request_error", message, param: null, code: tooLarge ? "request_header_fields_too_large" : "bad_request" } });
+  const [status, reason, code, message] =
+    error.code === "HPE_HEADER_OVERFLOW"
+      ? [431, "Request Header Fields Too Large", "request_header_fields_too_large", `histlint mock: the request's headers exceed ${MAX_HEADER_BYTES} bytes`]
+      : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? [408, "Request Timeout", "request_timeout", "histlint mock: the request did not arrive in time"]
+        : [400, "Bad Request", "bad_request", `histlint mock: the request could not be read as HTTP (${error.code ?? error.message})`];
+  const body = JSON.stringify({ type: "error", error: { type: "invalid_request_error", message, param: null, code } });
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }
 
