@@ -1,6 +1,9 @@
 // What the mock keeps of what it received: credential headers redacted, a ring bounded by bytes, served without
 // holding every parsed body at once.
+import { chmodSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../support/files.js";
 import { startMockServer, type MockServer, type MockServerOptions } from "../../src/index.js";
 
 async function withMock(options: MockServerOptions, run: (mock: MockServer) => Promise<void>): Promise<void> {
@@ -78,5 +81,20 @@ describe("the ring", () => {
       const response = await fetch(`${mock.url}/__histlint/requests`);
       expect([response.status, response.headers.get("content-type"), await response.text()]).toEqual([200, "application/json", "[]"]);
     });
+  });
+});
+
+describe("the record file", () => {
+  it("is created readable by its owner only, and an existing one is made so, keeping what it held", async () => {
+    const fresh = join(tempDir(), "fresh.jsonl");
+    const existing = join(tempDir(), "existing.jsonl");
+    writeFileSync(existing, '{"earlier":true}\n');
+    chmodSync(existing, 0o644);
+    for (const record of [fresh, existing]) {
+      await withMock({ record }, async (mock) => expect((await chat(mock, "hi", { "x-api-key": "sk-ant-1" })).status).toBe(200));
+      expect(statSync(record).mode & 0o777).toBe(0o600);
+    }
+    const lines = readFileSync(existing, "utf8").trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.map((line) => [line.earlier, line.path, (line.headers as Record<string, unknown> | undefined)?.["x-api-key"]])).toEqual([[true, undefined, undefined], [undefined, "/chat/completions", "[redacted]"]]);
   });
 });

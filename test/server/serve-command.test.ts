@@ -4,6 +4,7 @@ import { request } from "node:http";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { histlint } from "../support/cli.js";
 import { tempDir } from "../support/files.js";
 
 function serve(args: string[]): Promise<{ url: string; stderr: () => string; stop(): Promise<number | null> }> {
@@ -50,5 +51,10 @@ describe("histlint serve", () => {
     expect(server.stderr()).toBe(
       `warning: --host 0.0.0.0 makes the mock reachable from the network: anyone who can reach port ${port} can send it requests and read the requests it recorded (GET /__histlint/requests). Requests are answered only when their Host header names loopback, 0.0.0.0:${port} or an --allow-host name.\n`,
     );
+  });
+
+  it("refuses a record limit that is not a size", () => {
+    const { code, stderr } = histlint(["serve", "--record-limit", "0"]);
+    expect([code, stderr.trim()]).toEqual([2, "histlint: --record-limit 0: give a size in MB, more than 0"]);
   });
 });
