@@ -1,5 +1,6 @@
 // Codex CLI rollouts: the envelope and the legacy bare format, and edits that keep `ordinal` consistent.
 // How Codex rebuilds the conversation from them is its client model's (src/clients/codex.ts).
+import { stringifyJson } from "../read/index.js";
 import type { RawRecord } from "../read/index.js";
 import type { FormatAdapter } from "./adapter.js";
 import { isObject, stringField, type JsonObject } from "./json-shape.js";
@@ -68,10 +69,10 @@ function applyEdits(bytes: Buffer, records: readonly RawRecord[], edits: Paramet
   let lastAssigned = firstOrdinal === undefined ? undefined : firstOrdinal - 1;
   return writeLines(bytes, units, edits, {
     serialize(value) {
-      if (lastAssigned === undefined || !isObject(value)) return JSON.stringify(value);
+      if (lastAssigned === undefined || !isObject(value)) return stringifyJson(value);
       lastAssigned += 1;
       const { timestamp, ordinal: _replaced, ...rest } = value;
-      return JSON.stringify(timestamp === undefined ? { ordinal: lastAssigned, ...rest } : { timestamp, ordinal: lastAssigned, ...rest });
+      return stringifyJson(timestamp === undefined ? { ordinal: lastAssigned, ...rest } : { timestamp, ordinal: lastAssigned, ...rest });
     },
     renumber(text, value, position, index) {
       const ordinal = ordinalOf(value);
@@ -80,7 +81,7 @@ function applyEdits(bytes: Buffer, records: readonly RawRecord[], edits: Paramet
       if (lastAssigned === ordinal) return text;
       const match = ORDINAL.exec(text);
       if (match && Number(match[1]) === ordinal) return text.replace(ORDINAL, `"ordinal":${lastAssigned}`);
-      return JSON.stringify({ ...value, ordinal: lastAssigned });
+      return stringifyJson({ ...value, ordinal: lastAssigned });
     },
   });
 }
