@@ -131,7 +131,7 @@ export function applySelfRepair(sequence: Sequenced[], repair: SelfRepair, clien
     if (repair.inserted.has(item)) insertedAfter.set(previous, [...(insertedAfter.get(previous) ?? []), item]);
     else previous = item;
   }
-  const inserted = (after: Item | undefined) => (insertedAfter.get(after) ?? []).map((item) => placeItem(item, "inserted", `not in the file: ${name} adds it on resume`));
+  const inserted = (after: Item | undefined) => (insertedAfter.get(after) ?? []).map((item) => placeItem(item, "inserted", `${name} adds it on resume`));
   const out: Sequenced[] = [...inserted(undefined)];
   for (const step of sequence) {
     out.push(step);
@@ -145,7 +145,7 @@ export function applySelfRepair(sequence: Sequenced[], repair: SelfRepair, clien
     } else if (replacement) {
       step.entry.fate = "replaced";
       step.entry.why = `${name} sends something else instead: ${replacement.why}`;
-      out.push(placeItem(replacement.with, "inserted", `not in the file: ${name} sends this in place of the entry above`));
+      out.push(placeItem(replacement.with, "inserted", `${name} sends this in place of the entry above`));
     }
     out.push(...inserted(item));
   }
