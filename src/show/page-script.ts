@@ -126,10 +126,9 @@ export const PAGE_SCRIPT = String.raw`
   function treeRowHtml(view, row) {
     var depth = Math.min(row.depth, 12);
     var state = row.gathered ? "resumed, beside the chain" : TREE_STATE[row.state];
-    var link = row.href;
     return '<div role="listitem" class="st-' + row.state + '" style="padding-left:calc(.4rem + ' + depth + 'rem)"><span class="state">' + state + "</span>" +
       '<span class="' + (row.branch ? "branch" : "") + '">' + esc(row.type) + (row.depth > 12 ? " (depth " + row.depth + ")" : "") + "</span><span>" + esc(row.summary) + "</span>" +
-      (view.href ? '<a class="mono" href="' + esc(view.href) + '">' + esc(view.path + ":" + row.line) + "</a>" : '<span class="mono">' + esc(view.path + ":" + row.line) + "</span>") +
+      (view.href ? '<a class="mono where" href="' + esc(view.href) + '">' + esc(view.path + ":" + row.line) + "</a>" : '<span class="mono where">' + esc(view.path + ":" + row.line) + "</span>") +
       (row.findings.length ? '<span class="sev-warning">' + row.findings.length + " finding" + (row.findings.length === 1 ? "" : "s") + "</span>" : "") +
       (row.link ? '<span class="link">' + esc(row.link) + "</span>" : "") + "</div>";
   }

@@ -74,11 +74,12 @@ details > summary { cursor: pointer; color: var(--link); font-size: .9rem; }
 .current { box-shadow: 0 0 0 3px var(--focus); }
 mark { background: #ffe066; color: #1b1b1b; }
 .tree { list-style: none; padding: 0; margin: .5rem 0; font-size: .88rem; }
-.tree li { padding: .15rem .4rem; border-left: 3px solid transparent; margin: 1px 0; display: flex; flex-wrap: wrap; gap: .1rem .6rem; }
+.tree [role=listitem] { padding: .15rem .4rem; border-left: 3px solid transparent; margin: 1px 0; display: flex; flex-wrap: wrap; gap: .1rem .6rem; }
+.tree .where { margin-left: auto; }
 .tree .st-resumed { border-left-color: #1d5e20; background: #eef8ee; }
 .tree .st-off-chain { color: var(--grey-text); background: var(--grey); }
 .tree .st-sidechain { color: var(--grey-text); background: #f4f4f4; font-style: italic; }
-.tree .state { font-weight: 700; }
+.tree .state { font-weight: 700; min-width: 6.5rem; }
 .tree .link { color: var(--warning); font-weight: 600; flex-basis: 100%; }
 .tree .branch::before { content: "↳ "; }
 @media (max-width: 480px) { body { font-size: 14px; } .entry header .loc { margin-left: 0; } .toolbar { padding: .4rem; } }

@@ -81,7 +81,7 @@ function section(view: SessionView, index: number, options: Required<Pick<PageOp
   const path = shownPath(view.filePath, options.cwd);
   const fatal = view.fatal ? `<p class="fatal" role="alert">${escapeHtml(view.fatal)}</p>` : "";
   const tree = view.tree ? `<details class="tree-panel"><summary>The parentUuid tree: ${count(view.tree.length, "record")}, the chain the resume follows marked</summary><div class="tree" role="list" data-view="${prefix}" aria-label="parentUuid tree"></div></details>` : "";
-  const before = `<div class="panel" id="${prefix}-before" ${view.repair ? `role="tabpanel" aria-labelledby="${prefix}-tab-before"` : ""}><h3>${view.repair ? "As it is: " : ""}the timeline as ${escapeHtml(view.client ?? "the endpoint")} receives it</h3><div class="timeline" data-view="${prefix}" data-key="before"></div></div>`;
+  const before = `<div class="panel" id="${prefix}-before" ${view.repair ? `role="tabpanel" aria-labelledby="${prefix}-tab-before"` : ""}><h3>${view.repair ? "As it is: the" : "The"} timeline as ${escapeHtml(view.client ?? "the endpoint")} receives it</h3><div class="timeline" data-view="${prefix}" data-key="before"></div></div>`;
   return `<section class="session" id="${prefix}" aria-labelledby="${prefix}-title">
 <h2 id="${prefix}-title"><span class="mono">${escapeHtml(path)}</span></h2>${facts(view, view.timeline)}${fatal}
 <h3>Findings</h3>${findingList(prefix, "before", view.timeline, path)}${tree}${repairTabs(prefix, view)}${before}${afterPanel(prefix, view, path)}</section>`;
