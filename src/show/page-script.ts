@@ -237,25 +237,31 @@ export const PAGE_SCRIPT = String.raw`
     lastMatch = all[k];
     var el = reveal(lastMatch.t, lastMatch.t.rowOf[lastMatch.n], lastMatch.t.prefix + "-e" + lastMatch.n);
     status.textContent = "Match " + (k + 1) + " of " + all.length;
-    var search = document.getElementById("search");
     if (el && direction !== 0) search.focus();
   }
   var typing;
   var search = document.getElementById("search");
+  // The query as typed, applied: highlights redrawn in every drawn chunk.
+  function applyQuery() {
+    clearTimeout(typing);
+    var typed = search.value.trim().toLowerCase();
+    if (typed === query) return;
+    query = typed;
+    lastMatch = null;
+    timelines.forEach(function (t) { redraw(t.list); });
+  }
   search.addEventListener("input", function () {
     clearTimeout(typing);
     typing = setTimeout(function () {
-      query = search.value.trim().toLowerCase();
-      lastMatch = null;
-      timelines.forEach(function (t) { redraw(t.list); });
+      applyQuery();
       status.textContent = query ? matches().length + " entries match; Enter goes to the next" : "";
     }, 150);
   });
   search.addEventListener("keydown", function (event) {
-    if (event.key === "Enter") { event.preventDefault(); query = search.value.trim().toLowerCase(); nextMatch(event.shiftKey ? -1 : 1); }
+    if (event.key === "Enter") { event.preventDefault(); applyQuery(); nextMatch(event.shiftKey ? -1 : 1); }
     if (event.key === "Escape") { search.blur(); document.getElementById("main").focus(); }
   });
-  document.getElementById("next-match").addEventListener("click", function () { query = search.value.trim().toLowerCase(); nextMatch(1); });
+  document.getElementById("next-match").addEventListener("click", function () { applyQuery(); nextMatch(1); });
   document.getElementById("next-finding").addEventListener("click", function () { stepFinding(1); });
   document.getElementById("prev-finding").addEventListener("click", function () { stepFinding(-1); });
   document.addEventListener("keydown", function (event) {
