@@ -82,7 +82,7 @@ mark { background: #ffe066; color: #1b1b1b; }
 .tree .state { font-weight: 700; min-width: 6.5rem; }
 .tree .link { color: var(--warning); font-weight: 600; flex-basis: 100%; }
 .tree .branch::before { content: "↳ "; }
-@media (max-width: 480px) { body { font-size: 14px; } .entry header .loc { margin-left: 0; } .toolbar { padding: .4rem; } }
+@media (max-width: 480px) { body { font-size: 14px; } .entry header .loc { margin-left: 0; } .toolbar { position: static; padding: .4rem; gap: .3rem; } .toolbar button { padding: .2rem .4rem; font-size: .85rem; } }
 @media print {
   .toolbar, .skip, .keys, .tabs { display: none !important; }
   [hidden].panel { display: block !important; }

@@ -1,8 +1,13 @@
 // The page as people use it: keyboard, visible focus, WCAG AA contrast, 320 px wide, print, and the repair's two tabs.
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, type Browser } from "./browser.js";
+import { lintFile } from "../../src/engine/index.js";
+import { html } from "../../src/report/index.js";
+import { fixtureFiles } from "./fixture-list.js";
 import { ARTIFACTS, writePage } from "./pages.js";
 
 let browser: Browser;
@@ -146,6 +151,30 @@ describe("the keyboard", () => {
     await expect.poll(() => added.count()).toBe(1);
     expect(await added.locator("xpath=ancestor::article").getAttribute("class")).toContain("k-output");
     await page.locator("#s0-after").screenshot({ path: join(ARTIFACTS, `${name}-after.png`) });
+    await page.close();
+  });
+});
+
+describe("lint --format html", () => {
+  it("steps with n through the findings of every file, section after section", async () => {
+    const files = fixtureFiles().filter((file) => file.startsWith("fixtures/read/") && !file.includes(".fixed."));
+    const results = files.map((file) => lintFile(file));
+    const path = join(ARTIFACTS, "lint-read-fixtures.html");
+    writeFileSync(path, html(results, { sourceOf: (filePath) => ({ path: filePath }), version: "0.0.0-test" }));
+    const { page, errors, requests } = await browser.open(pathToFileURL(path).href);
+    const sections: string[] = [];
+    const total = results.reduce((n, result) => n + result.messages.length, 0);
+    expect(total).toBeGreaterThan(files.length);
+    for (let i = 0; i < total; i += 1) {
+      await page.keyboard.press("n");
+      sections.push(await page.evaluate(() => document.activeElement?.closest("section")?.id ?? ""));
+    }
+    const expected = results.flatMap((result, s) => result.messages.map(() => `s${s}`));
+    expect(sections).toEqual(expected);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(ARTIFACTS, "lint-read-fixtures.png") });
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
     await page.close();
   });
 });
