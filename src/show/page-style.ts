@@ -32,6 +32,7 @@ kbd { border: 1px solid var(--line); border-radius: 3px; padding: 0 .25rem; font
 .index th, .index td { border-bottom: 1px solid var(--line); padding: .3rem .4rem; text-align: left; }
 .summary { margin: .5rem 0; padding-left: 1.25rem; }
 .summary li { margin: .15rem 0; }
+.outcome { padding: .4rem .75rem; border-left: 4px solid; margin: .5rem 0; }
 .fatal { background: var(--error-bg); color: var(--error); padding: .5rem .75rem; border-left: 4px solid var(--error); }
 .tabs { display: flex; gap: .5rem; margin: .75rem 0; flex-wrap: wrap; }
 .tabs button[aria-selected="true"] { background: var(--text); color: #fff; border-color: var(--text); }

@@ -52,6 +52,22 @@ const LEGEND = `<ul class="legend" aria-label="What the marks mean">
 <li class="sev-error">error: refused or won't open</li>
 <li class="sev-warning">warning: lost without a word</li></ul>`;
 
+/** What the resume comes to, in one sentence: the worst of the findings' consequences. */
+function outcome(view: SessionView): string {
+  const findings = view.timeline.findings;
+  const client = view.client ?? "the client";
+  const of = (consequence: string) => findings.filter((f) => f.consequence === consequence);
+  const wontOpen = of("wont-open");
+  if (wontOpen.length > 0) return `<p class="outcome sev-error" role="note"><strong>${escapeHtml(client)} will not open this file</strong> (${count(wontOpen.length, "finding")} marked won't open).</p>`;
+  const refused = of("refused");
+  if (refused.length > 0) return `<p class="outcome sev-error" role="note"><strong>The endpoint refuses what ${escapeHtml(client)} sends</strong> (${count(refused.length, "finding")} marked refused).</p>`;
+  const lost = of("lost");
+  if (lost.length > 0) return `<p class="outcome sev-warning" role="note"><strong>${escapeHtml(client)} resumes, but silently loses or replaces what the file holds</strong> (${count(lost.length, "finding")} marked lost).</p>`;
+  const errors = findings.filter((f) => f.severity === "error").length;
+  if (errors > 0) return `<p class="outcome sev-error" role="note"><strong>${count(errors, "error")}</strong>: the endpoint refuses this history.</p>`;
+  return "";
+}
+
 function findingList(prefix: string, key: string, timeline: Timeline, path: string): string {
   if (timeline.findings.length === 0) return `<p>No findings: the client resumes this file as it is.</p>`;
   const items = timeline.findings.slice(0, LISTED_FINDINGS).map((f) => `<li class="sev-${f.severity}"><a href="#${prefix}-${key}-f${f.n}" data-jump="${prefix}-${key}-f${f.n}">${escapeHtml(`${path}:${f.line}:${f.column}`)}</a> ${escapeHtml(f.message)} <span class="rule">[${escapeHtml(f.ruleId)}]</span></li>`);
@@ -83,7 +99,7 @@ function section(view: SessionView, index: number, options: Required<Pick<PageOp
   const tree = view.tree ? `<details class="tree-panel"><summary>The parentUuid tree: ${count(view.tree.length, "record")}, the chain the resume follows marked</summary><div class="tree" role="list" data-view="${prefix}" aria-label="parentUuid tree"></div></details>` : "";
   const before = `<div class="panel" id="${prefix}-before" ${view.repair ? `role="tabpanel" aria-labelledby="${prefix}-tab-before"` : ""}><h3>${view.repair ? "As it is: the" : "The"} timeline as ${escapeHtml(view.client ?? "the endpoint")} receives it</h3><div class="timeline" data-view="${prefix}" data-key="before"></div></div>`;
   return `<section class="session" id="${prefix}" aria-labelledby="${prefix}-title">
-<h2 id="${prefix}-title"><span class="mono">${escapeHtml(path)}</span></h2>${facts(view, view.timeline)}${fatal}
+<h2 id="${prefix}-title"><span class="mono">${escapeHtml(path)}</span></h2>${facts(view, view.timeline)}${fatal}${outcome(view)}
 <h3>Findings</h3>${findingList(prefix, "before", view.timeline, path)}${tree}${repairTabs(prefix, view)}${before}${afterPanel(prefix, view, path)}</section>`;
 }
 
