@@ -46,7 +46,10 @@ describe("the page of each fixture", () => {
         const expected = view.timeline.entries.filter((e) => e.fate === fate).length;
         expect(await page.locator(`#s0-before .fate-${fate} > .fate`).count(), fate).toBe(expected);
       }
-      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.evaluate(() => {
+        document.querySelectorAll("details.tree-panel").forEach((d) => ((d as HTMLDetailsElement).open = true));
+        window.scrollTo(0, 0);
+      });
       await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
