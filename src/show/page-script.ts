@@ -61,7 +61,7 @@ export const PAGE_SCRIPT = String.raw`
     list.chunks.forEach(function (chunk, c) { if (chunk.filled) { chunk.filled = false; fill(list, c); } });
   }
 
-  var FATE = { dropped: "Dropped on resume", replaced: "Replaced on resume", inserted: "Not in the file", skipped: "Not read", superseded: "No longer sent" };
+  var FATE = { dropped: "Dropped on resume", replaced: "Replaced on resume", inserted: "Not in the file", skipped: "Left out", superseded: "No longer sent" };
   var SEVERITY = { error: "error", warning: "warning", info: "note" };
   var CHANGE = { added: "added by the repair", removed: "removed by the repair", moved: "moved by the repair" };
 

@@ -102,7 +102,9 @@ function lineEntry(input: TimelineInput, client: ClientModel | undefined, diagno
   const existing = entries.find((e) => e.kind === "line" && e.line === diagnostic.line);
   if (existing) return existing.n;
   const record = diagnostic.record !== undefined ? input.records[diagnostic.record] : undefined;
-  const unread = diagnostic.consequence === "lost" && (record === undefined || (client !== undefined && !client.reads(record)));
+  // A lost finding with no entry of the conversation: the client leaves the line out, unread or unsent.
+  const unread = diagnostic.consequence === "lost" && client !== undefined;
+  const why = record === undefined || !client?.reads(record) ? "does not read this line" : "does not send this record on resume";
   const whole = input.lineText(diagnostic.line) ?? "";
   const entry: ViewEntry = {
     n: entries.length,
@@ -114,7 +116,7 @@ function lineEntry(input: TimelineInput, client: ClientModel | undefined, diagno
     column: 1,
     ...(diagnostic.record !== undefined ? { record: diagnostic.record } : {}),
     fate: unread ? "skipped" : "note",
-    ...(unread && client ? { why: `${client.label} ${client.version} does not read this line` } : {}),
+    ...(unread && client ? { why: `${client.label} ${client.version} ${why}` } : {}),
     findings: [],
   };
   entries.push(entry);

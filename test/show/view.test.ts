@@ -75,6 +75,44 @@ describe("the Claude Code tree", () => {
   });
 });
 
+/** A Claude Code record: `type`, its uuid and parent, a text, a time a second after the last. */
+function claudeRecord(type: "user" | "assistant", uuid: string, parentUuid: string | null, text: string, second: number): string {
+  const message = type === "user" ? { role: "user", content: text } : { id: `msg_${uuid}`, role: "assistant", model: "claude-sonnet-4-5", content: [{ type: "text", text }] };
+  return JSON.stringify({ parentUuid, isSidechain: false, type, message, uuid, sessionId: "s", timestamp: `2026-11-21T18:00:0${second}.000Z` });
+}
+
+describe("a rewound Claude Code session", () => {
+  const rewound = [
+    claudeRecord("user", "a", null, "first prompt", 1),
+    claudeRecord("assistant", "b", "a", "first answer", 2),
+    claudeRecord("user", "c", "b", "abandoned prompt", 3),
+    claudeRecord("assistant", "c2", "c", "abandoned answer", 4),
+    claudeRecord("user", "d", "b", "prompt after the rewind", 5),
+    claudeRecord("assistant", "e", "d", "answer after the rewind", 6),
+  ].join("\n");
+
+  it("indents the abandoned branch, off the chain, and keeps the resumed line at the trunk", () => {
+    const { tree, timeline } = showBytes("rewound.jsonl", Buffer.from(rewound + "\n"));
+    expect(tree?.map((row) => [row.line, row.depth, row.state])).toEqual([
+      [1, 0, "resumed"],
+      [2, 0, "resumed"],
+      [3, 1, "off-chain"],
+      [4, 1, "off-chain"],
+      [5, 0, "resumed"],
+      [6, 0, "resumed"],
+    ]);
+    expect(tree?.[2]?.branch).toBe(true);
+    // The timeline is what the resume sends: the abandoned turn is not in it.
+    expect(timeline.entries.filter((e) => e.kind !== "line").map((e) => e.text)).toEqual(["first prompt", "first answer", "prompt after the rewind", "answer after the rewind"]);
+    // The abandoned records are findings of their own, each left out with the client's reason.
+    const left = timeline.entries.filter((e) => e.kind === "line");
+    expect(left.map((e) => [e.line, e.fate, e.why])).toEqual([
+      [3, "skipped", "Claude Code 2.1.330 does not send this record on resume"],
+      [4, "skipped", "Claude Code 2.1.330 does not send this record on resume"],
+    ]);
+  });
+});
+
 describe("the repair, before and after", () => {
   it("marks the output histlint fix inserts", () => {
     const { repair } = view("fixtures/codex/real-killed-mid-tool.jsonl", true);
