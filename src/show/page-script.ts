@@ -102,8 +102,8 @@ export const PAGE_SCRIPT = String.raw`
   function rowHtml(t, r) {
     var row = t.tl.rows[r];
     if (row.type === "turn") {
-      var title = row.turn === 0 ? "Before the first prompt" : "Turn " + row.turn;
-      return '<h4 class="turn" id="' + t.prefix + "-turn" + row.turn + '"><span>' + title + "</span>" + (row.tokens ? '<span class="tokens">~' + num(row.tokens) + " tokens sent</span>" : "") + "</h4>";
+      var title = row.superseded ? "An earlier turn, no longer sent" : row.turn === 0 ? "Before the first prompt" : "Turn " + row.turn;
+      return '<h4 class="turn"><span>' + title + "</span>" + (row.tokens ? '<span class="tokens">~' + num(row.tokens) + " tokens sent</span>" : "") + "</h4>";
     }
     if (row.type === "reset") return '<p class="reset" role="note">' + esc(row.why) + "</p>";
     if (row.type === "entry") return entryHtml(t, row.entry);

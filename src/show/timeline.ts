@@ -144,7 +144,11 @@ function rowsOf(entries: ViewEntry[], items: Placed[], steps: Step[], tokensOf: 
     const entry = entries[step.entry] as ViewEntry;
     if (joined.has(entry.n)) continue;
     const item = items[entry.n]?.item;
-    if (item && startsUserTurn(item) && entry.fate !== "inserted") {
+    if (item && startsUserTurn(item) && entry.fate === "superseded") {
+      // A turn a compaction replaced or a rollback undid: headed, but not counted among the turns sent.
+      turnRow = { type: "turn", turn: 0, superseded: true, line: entry.line };
+      rows.push(turnRow);
+    } else if (item && startsUserTurn(item) && entry.fate !== "inserted") {
       turns += 1;
       turnRow = { type: "turn", turn: turns, line: entry.line, tokens: 0 };
       rows.push(turnRow);

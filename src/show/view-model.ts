@@ -57,7 +57,8 @@ export interface ViewFinding {
 
 /** A row of the timeline: a turn's heading, one entry, or tool calls made together, each with its outputs. */
 export type ViewRow =
-  | { type: "turn"; turn: number; line: number; tokens?: number }
+  /** Turn 0 is what comes before the first prompt; a superseded turn is one no longer sent. */
+  | { type: "turn"; turn: number; line: number; tokens?: number; superseded?: boolean }
   | { type: "reset"; line: number; why: string }
   | { type: "entry"; entry: number }
   | { type: "calls"; pairs: { call: number; outputs: number[] }[] };

@@ -34,6 +34,9 @@ describe("the timeline", () => {
     expect(timeline.rows.some((row) => row.type === "reset")).toBe(true);
     expect(timeline.entries.filter((e) => e.fate === "superseded").length).toBeGreaterThan(0);
     expect(timeline.entries.filter((e) => e.fate === "sent").length).toBeGreaterThan(0);
+    // The turn the compaction replaced is headed as such and not counted among the turns sent.
+    expect(timeline.rows.filter((r) => r.type === "turn" && r.superseded)).toHaveLength(1);
+    expect(timeline.rows.filter((r) => r.type === "turn" && r.turn > 0)).toHaveLength(timeline.turns);
   });
 
   it("draws Claude Code's parallel calls side by side, each with its result", () => {
