@@ -1,5 +1,5 @@
 // Debian's chromium driven by playwright-core, as the browser tests of `histlint show` use it.
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
@@ -21,6 +21,7 @@ export interface Browser {
 
 /** A headless chromium with a fresh profile, nothing in the background that could reach the network. */
 export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium), as .ci/run does`);
   const profile = mkdtempSync(join(tmpdir(), "histlint-chromium-"));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,

@@ -93,6 +93,23 @@ describe("reading the page", () => {
   });
 });
 
+describe("long texts", () => {
+  it("folds a long output behind a summary that says how long it is, and says where it was cut", async () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => `line ${i} of a long listing`);
+    const body = { input: [{ type: "function_call", call_id: "call_long", name: "ls", arguments: "{}" }, { type: "function_call_output", call_id: "call_long", output: lines.join("\n") }] };
+    const file = join(ARTIFACTS, "long-output.json");
+    writeFileSync(file, JSON.stringify(body, null, 2));
+    const { url, view } = writePage(file);
+    const output = view.timeline.entries.find((e) => e.kind === "output");
+    expect(output?.fullLength).toBe(lines.join("\n").length);
+    const { page } = await browser.open(url);
+    const fold = page.locator(".k-output details summary");
+    expect(await fold.textContent()).toMatch(/^Show all [\d,]+ lines \([\d,]+ characters\)$/);
+    expect(await page.locator(".k-output .cut").textContent()).toBe(`Cut here for the page: the file holds ${(lines.join("\n").length - 20_000).toLocaleString("en")} more characters of it (${lines.join("\n").length.toLocaleString("en")} in all).`);
+    await page.close();
+  });
+});
+
 describe("the keyboard", () => {
   it("shows where focus is: the skip link, the search, the buttons and each finding reached with n", async () => {
     const { url } = writePage(KILLED, { fix: true });
