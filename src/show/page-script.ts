@@ -110,7 +110,8 @@ export const PAGE_SCRIPT = String.raw`
     var h = '<div class="calls' + (row.pairs.length === 1 ? " single" : "") + '" role="group" aria-label="' + (row.pairs.length === 1 ? "a tool call and its output" : row.pairs.length + " tool calls made together, each with its output") + '">';
     row.pairs.forEach(function (pair) {
       h += '<div class="pair">' + entryHtml(t, pair.call);
-      if (pair.outputs.length === 0) h += '<p class="pair-note">No output answers this call after it.</p>';
+      if (pair.apart) h += '<p class="pair-note">Its output stands apart, on line ' + pair.apart.join(", ") + ": something comes between them.</p>";
+      else if (pair.outputs.length === 0) h += '<p class="pair-note">No output answers this call after it.</p>';
       pair.outputs.forEach(function (o) { h += entryHtml(t, o); });
       h += "</div>";
     });

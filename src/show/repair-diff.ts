@@ -8,10 +8,10 @@ function keyOf(entry: ViewEntry): string {
   return [entry.kind, entry.label, entry.callId ?? "", entry.text.slice(0, 400)].join("\u0000");
 }
 
-/** The entries that stand for the file (not ones the client adds on resume), in timeline order. */
+/** The entries that stand for the file (not ones the client adds on resume), in file order: what a repair moves. */
 function fileEntries(timeline: Timeline): ViewEntry[] {
-  const order = timeline.rows.flatMap((row) => (row.type === "entry" ? [row.entry] : row.type === "calls" ? row.pairs.flatMap((pair) => [pair.call, ...pair.outputs]) : []));
-  return order.map((n) => timeline.entries[n] as ViewEntry).filter((entry) => entry.fate !== "inserted" && entry.fate !== "note");
+  const own = timeline.entries.filter((entry) => entry.fate !== "inserted" && entry.fate !== "note");
+  return own.sort((a, b) => a.line - b.line || a.column - b.column || a.n - b.n);
 }
 
 /** Counts of each key, to tell what one side has more of. */

@@ -156,13 +156,14 @@ function rowsOf(entries: ViewEntry[], items: Placed[], steps: Step[], tokensOf: 
     if (!turnRow && rows.length === 0) rows.push((turnRow = { type: "turn", turn: 0, line: entry.line, tokens: 0 }));
     if (turnRow) turnRow.tokens = (turnRow.tokens ?? 0) + tokensOf(entry.n);
     if (entry.kind === "call") {
-      const outputs = answers.get(entry.n) ?? [];
+      const outputs = answers.beside.get(entry.n) ?? [];
+      const apart = answers.apart.get(entry.n) ?? [];
       outputs.forEach((n) => {
         joined.add(n);
         if (turnRow) turnRow.tokens = (turnRow.tokens ?? 0) + tokensOf(n);
       });
       if (!callsRow) rows.push((callsRow = { type: "calls", pairs: [] }));
-      callsRow.pairs.push({ call: entry.n, outputs });
+      callsRow.pairs.push({ call: entry.n, outputs, ...(apart.length > 0 ? { apart: apart.map((n) => entries[n]?.line ?? 0) } : {}) });
       continue;
     }
     callsRow = undefined;
@@ -171,20 +172,33 @@ function rowsOf(entries: ViewEntry[], items: Placed[], steps: Step[], tokensOf: 
   return { rows, turns };
 }
 
-/** For each call, the outputs after it that answer it (by call id), up to the next call with the same id. */
-function answersByCall(entries: ViewEntry[], order: number[]): Map<number, number[]> {
-  const answers = new Map<number, number[]>();
-  const openCall = new Map<string, number>();
+/**
+ * For each call, the outputs that answer it (by call id) before anything else comes between: those
+ * stand beside it. An output after a message, or after the next call with the same id, stands apart
+ * in its place (as does one written before its call), so the page shows the order the endpoint sees.
+ */
+function answersByCall(entries: ViewEntry[], order: number[]): { beside: Map<number, number[]>; apart: Map<number, number[]> } {
+  const beside = new Map<number, number[]>();
+  const apart = new Map<number, number[]>();
+  let open = new Map<string, number>();
+  const lastCall = new Map<string, number>();
+  const before = new Map<string, number[]>();
   for (const n of order) {
     const entry = entries[n] as ViewEntry;
-    if (entry.callId === undefined) continue;
-    if (entry.kind === "call") {
-      openCall.set(entry.callId, n);
-      answers.set(n, []);
-    } else if (entry.kind === "output") {
-      const call = openCall.get(entry.callId);
-      if (call !== undefined) answers.get(call)?.push(n);
-    }
+    if (entry.kind === "call" && entry.callId !== undefined) {
+      open.set(entry.callId, n);
+      lastCall.set(entry.callId, n);
+      beside.set(n, []);
+      // Outputs of this id written before the call stand apart from it too.
+      if (before.has(entry.callId)) apart.set(n, before.get(entry.callId) as number[]);
+      before.delete(entry.callId);
+    } else if (entry.kind === "output" && entry.callId !== undefined) {
+      const call = open.get(entry.callId);
+      const earlier = lastCall.get(entry.callId);
+      if (call !== undefined) beside.get(call)?.push(n);
+      else if (earlier !== undefined) apart.set(earlier, [...(apart.get(earlier) ?? []), n]);
+      else before.set(entry.callId, [...(before.get(entry.callId) ?? []), n]);
+    } else if (entry.kind !== "reasoning" && entry.kind !== "call" && entry.kind !== "output") open = new Map();
   }
-  return answers;
+  return { beside, apart };
 }

@@ -61,7 +61,8 @@ export type ViewRow =
   | { type: "turn"; turn: number; line: number; tokens?: number; superseded?: boolean }
   | { type: "reset"; line: number; why: string }
   | { type: "entry"; entry: number }
-  | { type: "calls"; pairs: { call: number; outputs: number[] }[] };
+  /** `apart`: lines of this call's outputs that stand elsewhere, with something between them and the call. */
+  | { type: "calls"; pairs: { call: number; outputs: number[]; apart?: number[] }[] };
 
 export interface Timeline {
   entries: ViewEntry[];

@@ -52,6 +52,13 @@ describe("the timeline", () => {
     expect(timeline.turns).toBeGreaterThan(1);
     expect(turns.every((r) => r.type === "turn" && (r.tokens ?? 0) > 0)).toBe(true);
   });
+
+  it("leaves an output where it stands when a message comes between it and its call, and says so at the call", () => {
+    const { timeline } = view("fixtures/rules/tool-output-not-adjacent.json");
+    const pair = timeline.rows.flatMap((row) => (row.type === "calls" ? row.pairs : []))[0];
+    expect(pair).toMatchObject({ outputs: [], apart: [5] });
+    expect(timeline.rows.some((row) => row.type === "entry" && timeline.entries[row.entry]?.kind === "output")).toBe(true);
+  });
 });
 
 describe("the Claude Code tree", () => {
@@ -117,6 +124,11 @@ describe("a rewound Claude Code session", () => {
 });
 
 describe("the repair, before and after", () => {
+  it("marks what the repair moves, in file order", () => {
+    const { repair } = view("fixtures/rules/tool-output-not-adjacent.json", true);
+    expect(repair?.after.entries.filter((e) => e.change).map((e) => [e.change, e.kind, e.label])).toEqual([["moved", "message", "user"]]);
+  });
+
   it("marks the output histlint fix inserts", () => {
     const { repair } = view("fixtures/codex/real-killed-mid-tool.jsonl", true);
     expect(repair?.applied.map((a) => a.ruleId)).toEqual(["tool-call-without-output"]);
