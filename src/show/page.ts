@@ -40,7 +40,7 @@ function facts(view: SessionView, timeline: Timeline): string {
     ["records", view.records.toLocaleString("en")],
     ["turns", timeline.turns.toLocaleString("en")],
     ["tool calls", timeline.calls.toLocaleString("en")],
-    ["findings", `${timeline.findings.length.toLocaleString("en")} (${count(view.errors, "error")}, ${count(view.warnings, "warning")})`],
+    ["findings", `${timeline.findings.length.toLocaleString("en")} (${count(timeline.findings.filter((f) => f.severity === "error").length, "error")}, ${count(timeline.findings.filter((f) => f.severity === "warning").length, "warning")})`],
   ];
   if (timeline.tokens !== undefined && timeline.tokens > 0) rows.push(["tokens sent", `~${timeline.tokens.toLocaleString("en")}`]);
   return `<dl class="facts">${rows.map(([k, v]) => `<div><dt>${k}</dt><dd>${escapeHtml(v)}</dd></div>`).join("")}</dl>`;
@@ -68,8 +68,8 @@ function outcome(view: SessionView): string {
   return "";
 }
 
-function findingList(prefix: string, key: string, timeline: Timeline, path: string): string {
-  if (timeline.findings.length === 0) return `<p>No findings: the client resumes this file as it is.</p>`;
+function findingList(prefix: string, key: string, timeline: Timeline, path: string, client: string | undefined): string {
+  if (timeline.findings.length === 0) return `<p>No findings: ${client ? `${escapeHtml(client)} resumes this file as it is` : "nothing in it that the endpoint refuses"}.</p>`;
   const items = timeline.findings.slice(0, LISTED_FINDINGS).map((f) => `<li class="sev-${f.severity}"><a href="#${prefix}-${key}-f${f.n}" data-jump="${prefix}-${key}-f${f.n}">${escapeHtml(`${path}:${f.line}:${f.column}`)}</a> ${escapeHtml(f.message)} <span class="rule">[${escapeHtml(f.ruleId)}]</span></li>`);
   const more = timeline.findings.length > LISTED_FINDINGS ? `<p>and ${count(timeline.findings.length - LISTED_FINDINGS, "more finding")}: press <kbd>n</kbd> to step through them on the timeline.</p>` : "";
   return `<ol class="summary">${items.join("")}</ol>${more}`;
@@ -89,7 +89,7 @@ function repairTabs(prefix: string, view: SessionView): string {
 function afterPanel(prefix: string, view: SessionView, path: string): string {
   const repair = view.repair;
   if (!repair) return "";
-  return `<div class="panel" id="${prefix}-after" role="tabpanel" aria-labelledby="${prefix}-tab-after" hidden><h3>After histlint fix</h3>${facts(view, repair.after)}${findingList(prefix, "after", repair.after, path)}<div class="timeline" data-view="${prefix}" data-key="after"></div></div>`;
+  return `<div class="panel" id="${prefix}-after" role="tabpanel" aria-labelledby="${prefix}-tab-after" hidden><h3>After histlint fix</h3>${facts(view, repair.after)}${findingList(prefix, "after", repair.after, path, view.client)}<div class="timeline" data-view="${prefix}" data-key="after"></div></div>`;
 }
 
 function section(view: SessionView, index: number, options: Required<Pick<PageOptions, "cwd">>): string {
@@ -100,7 +100,7 @@ function section(view: SessionView, index: number, options: Required<Pick<PageOp
   const before = `<div class="panel" id="${prefix}-before" ${view.repair ? `role="tabpanel" aria-labelledby="${prefix}-tab-before"` : ""}><h3>${view.repair ? "As it is: the" : "The"} timeline as ${escapeHtml(view.client ?? "the endpoint")} receives it</h3><div class="timeline" data-view="${prefix}" data-key="before"></div></div>`;
   return `<section class="session" id="${prefix}" aria-labelledby="${prefix}-title">
 <h2 id="${prefix}-title"><span class="mono">${escapeHtml(path)}</span></h2>${facts(view, view.timeline)}${fatal}${outcome(view)}
-<h3>Findings</h3>${findingList(prefix, "before", view.timeline, path)}${tree}${repairTabs(prefix, view)}${before}${afterPanel(prefix, view, path)}</section>`;
+<h3>Findings</h3>${findingList(prefix, "before", view.timeline, path, view.client)}${tree}${repairTabs(prefix, view)}${before}${afterPanel(prefix, view, path)}</section>`;
 }
 
 function indexTable(views: readonly SessionView[], cwd: string): string {
