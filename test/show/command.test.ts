@@ -48,6 +48,13 @@ describe("histlint show", () => {
     expect(page).toContain('<section class="session" id="s0"');
   });
 
+  it("reads standard input with -", () => {
+    const output = join(folder, "stdin.html");
+    const result = histlint(["show", "-", "-o", output], { input: readFileSync("fixtures/codex/real-one-tool-call.jsonl", "utf8") });
+    expect(result.code).toBe(0);
+    expect(readFileSync(output, "utf8")).toContain("histlint show: &lt;stdin&gt;");
+  });
+
   it("says which line of a file that is not a history is wrong, exit 2, no stack trace", () => {
     const binary = join(folder, "binary.jsonl");
     writeFileSync(binary, Buffer.from([0x7b, 0x00, 0x7d]));

@@ -93,6 +93,19 @@ describe("reading the page", () => {
   });
 });
 
+describe("the Claude Code tree", () => {
+  it("marks the resumed chain and names the bridged link when it is opened", async () => {
+    const { url, view } = writePage(BRIDGED);
+    const { page } = await browser.open(url);
+    await page.locator("details.tree-panel summary").press("Enter");
+    const rows = page.locator(".tree [role=listitem]");
+    await expect.poll(() => rows.count()).toBe(view.tree?.length);
+    expect(await page.locator(".tree .st-resumed").count()).toBe(view.tree?.filter((row) => row.state === "resumed").length);
+    expect(await page.locator(".tree .link").allTextContents()).toEqual(['parentUuid "gone-uuid" names no record: Claude Code bridges it to line 3']);
+    await page.close();
+  });
+});
+
 describe("long texts", () => {
   it("folds a long output behind a summary that says how long it is, and says where it was cut", async () => {
     const lines = Array.from({ length: 3000 }, (_, i) => `line ${i} of a long listing`);
