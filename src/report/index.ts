@@ -2,23 +2,27 @@
 import type { LintResult } from "../engine/index.js";
 import { github } from "./github.js";
 import { json } from "./json.js";
+import { jsonl } from "./jsonl.js";
 import { junit } from "./junit.js";
 import { sarif, type SarifOptions } from "./sarif.js";
 import { stylish, type StylishOptions } from "./stylish.js";
 
-export const FORMATTER_NAMES = ["stylish", "json", "sarif", "github", "junit"] as const;
+export const FORMATTER_NAMES = ["stylish", "json", "jsonl", "sarif", "github", "junit"] as const;
 export type FormatterName = (typeof FORMATTER_NAMES)[number];
 
+/** Each formatter takes what it needs and no more: `formatResults("stylish", results)` needs nothing. */
 export interface ReportOptions extends StylishOptions, SarifOptions {}
 
 /** Results in the order given (the CLI's is stable: paths as named, folders sorted); every formatter is pure. */
-export function formatResults(name: FormatterName, results: readonly LintResult[], options: ReportOptions): string {
+export function formatResults(name: FormatterName, results: readonly LintResult[], options: ReportOptions = {}): string {
   const sorted = results;
   switch (name) {
     case "stylish":
       return stylish(sorted, options);
     case "json":
       return json(sorted);
+    case "jsonl":
+      return jsonl(sorted);
     case "sarif":
       return sarif(sorted, options);
     case "github":
@@ -28,6 +32,6 @@ export function formatResults(name: FormatterName, results: readonly LintResult[
   }
 }
 
-export { github, json, junit, sarif, stylish, type SarifOptions, type StylishOptions };
+export { github, json, jsonl, junit, sarif, stylish, type SarifOptions, type StylishOptions };
 export { unifiedDiff } from "./unified-diff.js";
 export { replayJson, replayStylish, summarizeReplay, type ReplaySummary } from "./replay-report.js";
