@@ -1,0 +1,23 @@
+// `lint --print-config <file>`: the settings one file gets, as JSON (ESLint's --print-config).
+import { RULES } from "../../rules/index.js";
+import { enabledRules, lintFile } from "../engine/index.js";
+import type { LintSettings } from "./lint-settings.js";
+
+export function printConfig(file: string, settings: LintSettings): string {
+  const options = settings.optionsFor(file);
+  const result = lintFile(file, options);
+  const format = result.inputFormat;
+  const profile = result.profile;
+  const enabled = format && profile ? new Map(enabledRules(format, profile as Parameters<typeof enabledRules>[1], options.rules).map((e) => [e.rule.meta.id, e.severity])) : undefined;
+  const rules = enabled ? Object.fromEntries(RULES.map((rule) => [rule.meta.id, enabled.get(rule.meta.id) ?? "off"])) : null;
+  const printed = {
+    file,
+    configFile: settings.configPath ?? null,
+    ignoredBy: settings.ignoredBy(file) ?? null,
+    inputFormat: format,
+    profile,
+    ...(result.fatal ? { problem: result.messages[0]?.message } : {}),
+    rules,
+  };
+  return JSON.stringify(printed, null, 2) + "\n";
+}
