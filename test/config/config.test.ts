@@ -69,3 +69,37 @@ describe("histlint.config.json", () => {
     expect(run(dir, ["lint", "--config", "nope.json", "sessions"])).toMatchObject({ code: 2, stderr: "histlint: nope.json: cannot read the configuration: no such file\n" });
   });
 });
+
+describe("histlint.config.json, as people write it", () => {
+  it("a trailing comma is reported in JSON's words where it stands, not at 1:1", () => {
+    const { code, stderr } = run(project('{\n  "rules": {\n    "empty-file": "off",\n  }\n}\n'), ["lint", "sessions"]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/histlint\.config\.json:4:3: the configuration is not valid JSON: a comma after the last entry \(JSON allows none\)\n$/);
+  });
+
+  it("an empty file is an empty configuration", () => {
+    const { code, stdout, stderr } = run(project(""), ["lint", "sessions"]);
+    expect(stderr).toBe("");
+    expect(code).toBe(1);
+    expect(stdout).toContain("[tool-call-without-output]");
+  });
+
+  it("sets a profile per format, and per glob with overrides", () => {
+    const dir = project(JSON.stringify({ profile: { responses: "openai-chat" }, overrides: [{ files: ["sessions/old/**"], profile: "anthropic", rules: { "tool-call-without-output": "warn" } }] }));
+    writeFileSync(join(dir, "sessions", "body.json"), JSON.stringify({ model: "gpt-5.5", messages: [{ role: "user", content: "hi" }] }));
+    const results = JSON.parse(run(dir, ["lint", "--format", "json", "sessions"]).stdout) as { filePath: string; profile: string; errorCount: number; warningCount: number }[];
+    expect(results.map((r) => [r.filePath, r.profile])).toEqual([
+      ["sessions/a.jsonl", "openai-chat"],
+      ["sessions/body.json", "openai-chat"],
+      ["sessions/old/b.jsonl", "anthropic"],
+    ]);
+    expect(results[2]).toMatchObject({ errorCount: 0, warningCount: 1 });
+    // The command line wins over the configuration.
+    expect((JSON.parse(run(dir, ["lint", "--format", "json", "--profile", "openai-responses", "sessions/old"]).stdout) as { profile: string }[])[0]?.profile).toBe("openai-responses");
+  });
+
+  it("refuses an unknown key inside an override with its place", () => {
+    const { stderr } = run(project('{"overrides": [{"files": ["x"], "profiles": "codex"}]}'), ["lint", "sessions"]);
+    expect(stderr).toMatch(/histlint\.config\.json:1:\d+: unknown key "profiles" in overrides; an override has files, profile, inputFormat and rules\n$/);
+  });
+});
