@@ -39,7 +39,7 @@ export function registerReplay(program: Command, io: CommandIo, setExit: (code: 
   program
     .command("replay")
     .description("rebuild every request a history implies and send it: to an embedded mock (default) or --target")
-    .argument("<paths...>", "files, folders (every *.jsonl and *.json below) or globs")
+    .argument("<paths...>", "files, folders (every *.jsonl and *.json below), globs, or - for stdin")
     .option("--target <url>", "send to this base URL (a proxy, a local model server, a provider) instead of an embedded mock on loopback")
     .option("--api-key-env <name>", "read the API key for --target from this environment variable")
     .addOption(new Option("--endpoint <api>", "the wire API the requests go to (default: the history's own)").choices(["responses", "chat", "messages"]))
@@ -64,8 +64,7 @@ export function registerReplay(program: Command, io: CommandIo, setExit: (code: 
 }
 
 export async function runReplay(paths: readonly string[], flags: ReplayFlags, io: CommandIo): Promise<number> {
-  if (paths.includes(STDIN)) throw new UsageError("replay reads files, not standard input: save the history to a file first");
-  const files = expandPaths(paths);
+  const files = expandPaths(paths).map((file) => (file === STDIN ? { name: "<stdin>", bytes: io.stdin() } : file));
   const options: ReplayOptions & { concurrency: number } = {
     concurrency: flags.concurrency,
     only: flags.only,

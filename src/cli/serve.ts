@@ -35,7 +35,7 @@ export function registerServe(program: Command, io: CommandIo): void {
     .addOption(new Option("--profile <profile>", "how /v1/responses validates").choices(["openai-responses", "codex"]).default("openai-responses"))
     .option("--record <file>", "append every request (headers without secrets, body, answer) to this JSONL file")
     .option("--scenario <file>", "a JSON scenario: ordered steps, each matching a request and giving its reply or a fault")
-    .option("--max-body <MB>", "the largest request body; larger ones get 413", megabytes, 50 * 1024 * 1024)
+    .addOption(new Option("--max-body <MB>", "the largest request body, in MB; larger ones get 413").argParser(megabytes).default(50 * 1024 * 1024, "50"))
     .addHelpText(
       "after",
       "\nFaults for one request: header x-histlint-fault: 429[:seconds] | 500 | 503 | 529 | context-length | first-event[:name] |\nempty-output | incomplete | failed | error-event[:n] | cut[:n] | delay[:ms] | reasoning-only, or a JSON fault.\n\nPoint a client at it: base URL http://127.0.0.1:<port>/v1 for OpenAI clients (any API key), http://127.0.0.1:<port> for Anthropic's.\nA request that breaks the endpoint's rules gets the provider's own status and error body; a valid one gets a reply\nfrom a tiny agent that calls the first tool offered, then answers. GET /__histlint/requests lists what it received.",
