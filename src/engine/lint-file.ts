@@ -163,15 +163,23 @@ function lintEmpty(filePath: string, head: ReadEvent[], options: LintOptions): L
   return summarize(filePath, { inputFormat: options.inputFormat && options.inputFormat !== "auto" ? format : null, profile: profileName, fatal: false }, diagnostics);
 }
 
+/** A detection this sure is a file's own shape (a Codex envelope, a Claude Code uuid chain, a body's `input`), not a guess. */
+const SURE = 0.9;
+
+/** Formats of one shape (a body of role/content `messages`): a broken one of either can look like the other. */
+const SAME_SHAPE = new Set<FormatName>(["chat", "anthropic"]);
+
 /**
- * A forced format the file plainly is not: its adapter does not recognise the records and another one
- * does. (When none recognises them, the forced format is the point of forcing it.)
+ * A forced format the file plainly is not: its adapter does not recognise the records and another one,
+ * of another shape, is sure of them. (Otherwise the forced format is the point of forcing it: a broken
+ * history may look like nothing, or like its sibling format, to detection.)
  */
 function forcedMisfit(forced: FormatAdapter, head: RawRecord[]): string | undefined {
   const sample = head.map((record) => record.value);
   if (forced.detect(sample) > 0) return undefined;
   const detected = detectFormat(sample);
-  if (!detected || detected === forced) return undefined;
+  if (!detected || detected === forced || detected.detect(sample) < SURE) return undefined;
+  if (SAME_SHAPE.has(forced.name) && SAME_SHAPE.has(detected.name)) return undefined;
   return `the input format is forced to ${forced.name}, but this is a ${FORMAT_TITLE[detected.name]}: drop --input-format (or the configuration's inputFormat) to detect it, or name ${detected.name}`;
 }
 

@@ -97,3 +97,18 @@ describe("histlint fix says what it did, where", () => {
     expect(stderr).toContain("histlint: skipped 1 file in folders that are not histories (package.json)");
   });
 });
+
+describe("a forced format", () => {
+  it("wins over detection for a broken body of its sibling shape (Chat and Anthropic share role/content messages)", () => {
+    const body = JSON.stringify({ model: "claude-sonnet-4-5", max_tokens: 1024, messages: [{ role: "user", content: "ls" }, { role: "tool", tool_call_id: "call_1", content: "a Chat-style tool message" }] });
+    const { code, stdout } = histlint(["lint", "-", "--input-format", "anthropic", "--format", "json"], { input: body });
+    expect(code).toBe(1);
+    const [result] = JSON.parse(stdout) as { inputFormat: string; messages: { ruleId: string }[] }[];
+    expect(result?.inputFormat).toBe("anthropic");
+    expect(result?.messages.map((m) => m.ruleId)).not.toContain("input-format-mismatch");
+  });
+
+  it("is refused for a file of another shape: a Responses body forced as Chat", () => {
+    expect(histlint(["lint", "--input-format", "chat", "fixtures/responses/request-body.json"]).stdout).toContain("but this is a Responses request");
+  });
+});
