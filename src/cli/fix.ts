@@ -24,6 +24,8 @@ export interface FixFlags extends LintFlags {
   cancelText?: string;
   maxTokens?: number;
   format?: FormatterName;
+  /** `lint --fix -o <file>`: the report goes there. */
+  outputFile?: string;
   color?: boolean;
   debug?: boolean;
 }
@@ -121,7 +123,8 @@ export function runFix(paths: readonly string[], flags: FixFlags, io: CommandIo)
   const toStderr = flags.stdout || files.includes(STDIN);
   const color = colorLevel({ flag: flags.color, env: process.env, isTty: toStderr ? Boolean(process.stderr.isTTY) : io.isTty }) > 0;
   const report = formatResults(flags.format ?? "stylish", results, { color, rules: RULES.map((r) => r.meta), version: io.version });
-  if (!toStderr) io.stdout(report);
+  if (flags.outputFile) writeOutput(flags.outputFile, Buffer.from(report), "the report");
+  else if (!toStderr) io.stdout(report);
   else io.stderr(report);
   io.stderr(notes.join("") + skippedNote([...selection.skipped, ...unrecognised]));
   if (ioFailed || results.some((r) => r.fatal)) return EXIT_USAGE_OR_IO;
@@ -151,11 +154,11 @@ function readInput(file: string): Buffer {
   }
 }
 
-function writeOutput(path: string, data: Buffer): void {
+function writeOutput(path: string, data: Buffer, what = "the repair"): void {
   try {
     writeFileSync(path, data);
   } catch (error) {
-    throw new UsageError(`${path}: cannot write the repair: ${describeIoError(error)}`);
+    throw new UsageError(`${path}: cannot write ${what}: ${describeIoError(error)}`);
   }
 }
 

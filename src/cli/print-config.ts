@@ -1,9 +1,17 @@
 // `lint --print-config <file>`: the settings one file gets, as JSON (ESLint's --print-config).
+import { statSync } from "node:fs";
 import { RULES } from "../../rules/index.js";
-import { enabledRules, lintFile } from "../engine/index.js";
+import { describeIoError, enabledRules, lintFile } from "../engine/index.js";
+import { UsageError } from "./exit-codes.js";
 import type { LintSettings } from "./lint-settings.js";
 
 export function printConfig(file: string, settings: LintSettings): string {
+  try {
+    if (statSync(file).isDirectory()) throw new UsageError(`--print-config ${file}: give a file, not a folder`);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`--print-config ${file}: ${describeIoError(error)}`);
+  }
   const options = settings.optionsFor(file);
   const result = lintFile(file, options);
   const format = result.inputFormat;

@@ -27,6 +27,7 @@ describe("--print-config", () => {
     const printed = JSON.parse(stdout) as { configFile: string; inputFormat: string; profile: string; rules: Record<string, string> };
     expect(printed).toMatchObject({ file: "a.jsonl", configFile: "histlint.config.json", ignoredBy: null, inputFormat: "responses", profile: "openai-responses" });
     expect(printed.rules).toMatchObject({ "tool-call-without-output": "warning", "empty-file": "off", "tool-output-without-call": "error" });
+    expect(histlint(["lint", "--print-config", "nope.jsonl"], { cwd: dir })).toMatchObject({ code: 2, stdout: "", stderr: "histlint: --print-config nope.jsonl: no such file\n" });
   });
 });
 

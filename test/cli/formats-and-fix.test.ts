@@ -36,6 +36,9 @@ describe("lint --fix", () => {
     const json = histlint(["lint", "--fix", "--format", "json", file]);
     expect(JSON.parse(json.stdout)).toMatchObject([{ filePath: file, errorCount: 0, warningCount: 0 }]);
     expect(histlint(["lint", "--dry-run", file])).toMatchObject({ code: 2, stderr: "histlint: --dry-run goes with --fix (or use `histlint fix --dry-run`)\n" });
+    const report = join(tempDir(), "report.json");
+    expect(histlint(["lint", "--fix", "--format", "json", "-o", report, file])).toMatchObject({ code: 0, stdout: "" });
+    expect(JSON.parse(readFileSync(report, "utf8"))).toMatchObject([{ filePath: file }]);
   });
 });
 
