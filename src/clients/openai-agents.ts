@@ -1,0 +1,108 @@
+// The OpenAI Agents SDK (JS `@openai/agents` 0.14.3) resuming a serialized run: how `RunState.fromString`
+// and `run(agent, state)` rebuild the model input from the state, and how its findings end on resume.
+import type { HistoryContext, HistoryStream } from "../formats/index.js";
+import { arrayField, isObject, stringField, type JsonObject } from "../formats/json-shape.js";
+import { documentText, lineColumn, pointerIndex } from "../formats/json-locate.js";
+import { responsesItem } from "../formats/responses-items.js";
+import type { Item, Source } from "../history/index.js";
+import type { RawRecord } from "../read/index.js";
+import type { ClientModel, ClientVerdict, SelfRepair } from "./client.js";
+
+/** The SDK's raw items (camelCase `callId`, `function_call_result`) as the Responses items it sends. */
+export function agentsWireItem(raw: unknown): unknown {
+  if (!isObject(raw)) return raw;
+  const { callId, providerData: _provider, ...rest } = raw;
+  const withCallId = callId === undefined ? rest : { ...rest, call_id: callId };
+  if (raw.type !== "function_call_result") return withCallId;
+  const output = isObject(raw.output) && raw.output.type === "text" ? stringField(raw.output, "text") ?? "" : raw.output;
+  return { type: "function_call_output", call_id: callId, output };
+}
+
+interface Placed {
+  value: unknown;
+  pointer: string;
+}
+
+/** `originalInput` (a string, or input items) then the raw items of `generatedItems` but approval placeholders. */
+function sentItems(state: JsonObject): Placed[] {
+  const input = state.originalInput;
+  const first: Placed[] = typeof input === "string" ? [{ value: { type: "message", role: "user", content: input }, pointer: "/originalInput" }] : (Array.isArray(input) ? input : []).map((value, i) => ({ value, pointer: `/originalInput/${i}` }));
+  const generated = (arrayField(state, "generatedItems") ?? []).flatMap((runItem, i): Placed[] => {
+    if (!isObject(runItem) || runItem.type === "tool_approval_item") return [];
+    return [{ value: runItem.rawItem, pointer: `/generatedItems/${i}/rawItem` }];
+  });
+  return [...first, ...generated];
+}
+
+/**
+ * What `getTurnInput` keeps of the generated items: a function call without an output is dropped
+ * (with a reasoning item right before it), an output whose call is gone is kept, and a compaction
+ * starts the input afresh.
+ */
+function rebuild(state: JsonObject): { kept: Placed[]; droppedCalls: Placed[] } {
+  const items = sentItems(state);
+  const answered = new Set(items.flatMap(({ value }) => (isObject(value) && value.type === "function_call_result" && typeof value.callId === "string" ? [value.callId] : [])));
+  const unanswered = (value: unknown) => isObject(value) && value.type === "function_call" && !answered.has(String(value.callId));
+  const dropped = new Set(items.filter(({ value }) => unanswered(value)));
+  items.forEach((item, i) => {
+    const next = items.slice(i + 1).find(({ value }) => !(isObject(value) && value.type === "reasoning"));
+    if (isObject(item.value) && item.value.type === "reasoning" && next && dropped.has(next)) dropped.add(item);
+  });
+  const kept = items.filter((item) => !dropped.has(item));
+  const compaction = kept.map(({ value }) => isObject(value) && value.type === "compaction").lastIndexOf(true);
+  return { kept: compaction < 0 ? kept : kept.slice(compaction), droppedCalls: [...dropped] };
+}
+
+function history(records: Iterable<RawRecord>, _context: HistoryContext): HistoryStream {
+  const record = [...records][0];
+  const state = record && isObject(record.value) ? record.value : undefined;
+  if (!record || !state) return { events: [], request: () => undefined };
+  const text = documentText(record.value, record.span);
+  const sourceOf = (pointer: string): Source => {
+    const at = text === undefined ? record.span : lineColumn(text, pointerIndex(text, pointer), record.span);
+    return { record: record.index, pointer, line: at.line, column: at.column };
+  };
+  const items = rebuild(state).kept.map(({ value, pointer }) => responsesItem(agentsWireItem(value), sourceOf(pointer)));
+  const agent = isObject(state.currentAgent) ? stringField(state.currentAgent, "name") : undefined;
+  return { events: items, request: () => (agent === undefined ? undefined : { parameters: [] }) };
+}
+
+/** The SDK sends what it rebuilt as it is: the rebuild itself is its only repair. */
+function selfRepair(items: readonly Item[]): SelfRepair {
+  return { items: [...items], inserted: new Set(), dropped: [], replaced: [] };
+}
+
+/** A document the SDK cannot parse: `RunState.fromString` throws before it looks at anything. */
+const UNPARSABLE = new Set(["invalid-json", "truncated-record", "non-object-record", "byte-order-mark", "multi-record-line", "empty-file"]);
+
+/** Rules of the state that the loader refuses, with its error text (or the first words of it). */
+const WONT_OPEN: Record<string, string | undefined> = {
+  "agents-schema-version": undefined,
+  "agents-alias-without-run": "Run state pending agent tool aliases do not match the reconstructed pending function calls.",
+  "agents-unknown-name": undefined,
+};
+
+function verdict(ruleId: string): ClientVerdict {
+  if (UNPARSABLE.has(ruleId)) return { consequence: "wont-open", says: "Failed to parse run state. …" };
+  if (ruleId in WONT_OPEN) {
+    const says = WONT_OPEN[ruleId];
+    return says ? { consequence: "wont-open", says } : { consequence: "wont-open" };
+  }
+  return { consequence: "refused" };
+}
+
+export const openAiAgentsClient: ClientModel = {
+  label: "OpenAI Agents SDK",
+  version: "0.14.3",
+  format: "openai-agents-state",
+  profile: "openai-responses",
+  reads: () => true,
+  history,
+  selfRepair,
+  verdict,
+};
+
+/** The calls of the state the resume will not send, for the differential tests and replay notes. */
+export function callsDroppedOnResume(state: JsonObject): string[] {
+  return rebuild(state).droppedCalls.flatMap(({ value }) => (isObject(value) && typeof value.callId === "string" ? [value.callId] : []));
+}
