@@ -1,6 +1,7 @@
 // Drives the real OpenAI Agents SDK (`@openai/agents`) against a loopback mock, one step a process:
-// `pause <agent> <state file>` runs until the first approval and writes `state.toString()`;
-// `resume <agent> <state file> [approve|reject]` loads the file in a fresh process, decides every
+// `pause <agent> <state file>` runs until the first approval and writes `state.toString()`; `decide` approves
+// every interruption and writes the state beside it (`.decided`) without resuming;
+// `resume <agent> <state file> [approve|reject|keep]` loads the file in a fresh process, decides every
 // interruption, resumes, and prints what happened as one JSON line. HISTLINT_MOCK_URL names the mock.
 import { readFileSync, writeFileSync } from "node:fs";
 import { Agent, run, tool, RunState, setDefaultOpenAIClient, setOpenAIAPI, setTracingDisabled } from "@openai/agents";
@@ -9,7 +10,7 @@ import { z } from "zod";
 
 const [mode, agentName, statePath, decision = "approve"] = process.argv.slice(2);
 const mockUrl = process.env.HISTLINT_MOCK_URL;
-if (!mode || !agentName || !statePath || !mockUrl) throw new Error("usage: HISTLINT_MOCK_URL=… agents-sdk-driver.mjs pause|resume <agent> <state file> [approve|reject]");
+if (!mode || !agentName || !statePath || !mockUrl) throw new Error("usage: HISTLINT_MOCK_URL=… agents-sdk-driver.mjs pause|resume <agent> <state file> [approve|reject|keep]");
 
 setTracingDisabled(true);
 setDefaultOpenAIClient(new OpenAI({ baseURL: `${mockUrl}/v1`, apiKey: "histlint-test", maxRetries: 0 }));
@@ -35,13 +36,25 @@ try {
     const result = await run(agent, PROMPTS[agentName]);
     writeFileSync(statePath, result.state.toString());
     report({ outcome: result.interruptions.length > 0 ? "paused" : "finished", interruptions: result.interruptions.length });
-  } else {
+  } else if (mode === "decide") {
     const state = await RunState.fromString(agent, readFileSync(statePath, "utf8"));
-    for (const interruption of state.getInterruptions()) decision === "reject" ? state.reject(interruption) : state.approve(interruption);
+    for (const interruption of state.getInterruptions()) state.approve(interruption);
+    writeFileSync(`${statePath}.decided`, state.toString());
+    report({ outcome: "decided" });
+  } else {
+    let state;
+    try {
+      state = await RunState.fromString(agent, readFileSync(statePath, "utf8"));
+    } catch (error) {
+      report({ outcome: "error", stage: "load", error: error instanceof Error ? error.message : String(error) });
+      process.exit(0);
+    }
+    // `keep`: the decisions already recorded in the file, as a service that stored them would resume.
+    if (decision !== "keep") for (const interruption of state.getInterruptions()) decision === "reject" ? state.reject(interruption) : state.approve(interruption);
     const result = await run(agent, state);
     if (result.interruptions.length > 0) writeFileSync(`${statePath}.next`, result.state.toString());
     report({ outcome: result.interruptions.length > 0 ? "paused" : "finished", interruptions: result.interruptions.length, finalOutput: result.finalOutput ?? null });
   }
 } catch (error) {
-  report({ outcome: "error", error: error instanceof Error ? error.message : String(error), stage: error?.constructor?.name ?? "Error" });
+  report({ outcome: "error", stage: "run", error: error instanceof Error ? error.message : String(error) });
 }
