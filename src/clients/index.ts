@@ -30,3 +30,4 @@ export { resumeChain, CONVERSATION_TYPES, type ChainRecord, type ResumedChain } 
 export { openAiAgentsClient, agentsWireItem } from "./openai-agents.js";
 export * from "./openai-agents-state.js";
 export { placeInState, nestedPointer } from "./openai-agents-place.js";
+export { agentNames, unknownAgentNames, type AgentLike, type UnknownAgentName } from "./openai-agents-names.js";
