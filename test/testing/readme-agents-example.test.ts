@@ -8,8 +8,8 @@ import { startMockServer } from "histlint";
 import { expectResumable } from "histlint/testing";
 
 const mock = await startMockServer({ scenario: { steps: [
-  { match: { tool: "ask_janitor", lastItem: "user_message" }, reply: { calls: [{ name: "ask_janitor", arguments: { input: "Delete notes.txt" } }] } },
-  { match: { tool: "delete_file", lastItem: "user_message" }, reply: { calls: [{ name: "delete_file", arguments: { path: "notes.txt" } }] } },
+  { match: { tool: "ask_janitor", lastItem: "user_message" }, reply: { calls: [{ kind: "function", name: "ask_janitor", arguments: { input: "Delete notes.txt" } }] } },
+  { match: { tool: "delete_file", lastItem: "user_message" }, reply: { calls: [{ kind: "function", name: "delete_file", arguments: { path: "notes.txt" } }] } },
 ] } });
 afterAll(() => mock.close());
 setTracingDisabled(true);
