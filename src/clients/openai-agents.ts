@@ -82,13 +82,25 @@ const WONT_OPEN: Record<string, string | undefined> = {
   "agents-unknown-name": undefined,
 };
 
+/** Rules of the state whose findings the SDK meets by going on: what it does, completing "on resume … ". */
+const LOST: Record<string, string> = {
+  "agents-approval-lost": "asks the model again and pauses for a new approval",
+  "agents-interruption-missing": "pauses again, showing no interruption to approve",
+  "agents-nested-run-missing": "starts the nested run again, which asks for the same approval",
+  "agents-nested-state-unreadable": "sends the nested run's load error as the tool's output",
+  "agents-forged-output": "sends the output the file holds and never runs the tool",
+  "agents-decision-never-applies": "pauses again, every time",
+};
+
 function verdict(ruleId: string): ClientVerdict {
   if (UNPARSABLE.has(ruleId)) return { consequence: "wont-open", says: "Failed to parse run state. …" };
   if (ruleId in WONT_OPEN) {
     const says = WONT_OPEN[ruleId];
     return says ? { consequence: "wont-open", says } : { consequence: "wont-open" };
   }
-  return { consequence: "refused" };
+  const does = LOST[ruleId];
+  // A call missing from a nested run's items is lost (its refusal is swallowed): that rule says so itself.
+  return does ? { consequence: "lost", does } : { consequence: "refused" };
 }
 
 export const openAiAgentsClient: ClientModel = {
