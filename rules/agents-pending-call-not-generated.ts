@@ -47,7 +47,9 @@ before its approval item, from \`lastProcessedResponse\`, which holds it exactly
         if (path.length === 0) {
           const error = context.profile.error("output-without-call", { callId: call.callId });
           const answer = error ? `; the API answers ${error.status} "${error.message}"` : "";
-          context.report({ at: at(path, call.pointer), message: `${problem}${answer}: ${remedy}`, problem, remedy, fix, ...(error ? { error } : {}) });
+          // The refusal is of what the SDK adds on resume (the tool's output), not of the file as written:
+          // no provider error rides on the finding, so a raw replay of the file is not expected to be refused.
+          context.report({ at: at(path, call.pointer), message: `${problem}${answer}: ${remedy}`, problem, remedy, fix, consequence: "refused" });
         } else {
           const message = `${problem}; on resume the nested run's request is refused ("No tool call found for function call output with call_id ${call.callId}.") and the SDK hands that error to the outer model as the tool's output, without telling anyone: ${remedy}`;
           context.report({ at: at(path, call.pointer), message, consequence: "lost", fix });

@@ -7,6 +7,7 @@ import { responsesItem } from "../formats/responses-items.js";
 import type { Item, Source } from "../history/index.js";
 import type { RawRecord } from "../read/index.js";
 import type { ClientModel, ClientVerdict, SelfRepair } from "./client.js";
+import { readRunState } from "./openai-agents-state.js";
 
 /** The SDK's raw items (camelCase `callId`, `function_call_result`) as the Responses items it sends. */
 export function agentsWireItem(raw: unknown): unknown {
@@ -37,11 +38,11 @@ function sentItems(state: JsonObject): Placed[] {
 /**
  * What `getTurnInput` keeps of the generated items: a function call without an output is dropped
  * (with a reasoning item right before it), an output whose call is gone is kept, and a compaction
- * starts the input afresh.
+ * starts the input afresh. `runOnResume`: calls that will have an output by then (approved and run).
  */
-function rebuild(state: JsonObject): { kept: Placed[]; droppedCalls: Placed[] } {
+function rebuild(state: JsonObject, runOnResume: ReadonlySet<string> = new Set()): { kept: Placed[]; droppedCalls: Placed[] } {
   const items = sentItems(state);
-  const answered = new Set(items.flatMap(({ value }) => (isObject(value) && value.type === "function_call_result" && typeof value.callId === "string" ? [value.callId] : [])));
+  const answered = new Set([...runOnResume, ...items.flatMap(({ value }) => (isObject(value) && value.type === "function_call_result" && typeof value.callId === "string" ? [value.callId] : []))]);
   const unanswered = (value: unknown) => isObject(value) && value.type === "function_call" && !answered.has(String(value.callId));
   const dropped = new Set(items.filter(({ value }) => unanswered(value)));
   items.forEach((item, i) => {
@@ -53,23 +54,50 @@ function rebuild(state: JsonObject): { kept: Placed[]; droppedCalls: Placed[] } 
   return { kept: compaction < 0 ? kept : kept.slice(compaction), droppedCalls: [...dropped] };
 }
 
+/** Where a pointer of the state is in the file, for items and for what the SDK adds. */
+function placer(record: RawRecord): (pointer: string) => Source {
+  const text = documentText(record.value, record.span);
+  return (pointer) => {
+    const at = text === undefined ? record.span : lineColumn(text, pointerIndex(text, pointer), record.span);
+    return { record: record.index, pointer, line: at.line, column: at.column };
+  };
+}
+
 function history(records: Iterable<RawRecord>, _context: HistoryContext): HistoryStream {
   const record = [...records][0];
   const state = record && isObject(record.value) ? record.value : undefined;
   if (!record || !state) return { events: [], request: () => undefined };
-  const text = documentText(record.value, record.span);
-  const sourceOf = (pointer: string): Source => {
-    const at = text === undefined ? record.span : lineColumn(text, pointerIndex(text, pointer), record.span);
-    return { record: record.index, pointer, line: at.line, column: at.column };
-  };
+  const sourceOf = placer(record);
   const items = rebuild(state).kept.map(({ value, pointer }) => responsesItem(agentsWireItem(value), sourceOf(pointer)));
   const agent = isObject(state.currentAgent) ? stringField(state.currentAgent, "name") : undefined;
   return { events: items, request: () => (agent === undefined ? undefined : { parameters: [] }) };
 }
 
-/** The SDK sends what it rebuilt as it is: the rebuild itself is its only repair. */
-function selfRepair(items: readonly Item[]): SelfRepair {
-  return { items: [...items], inserted: new Set(), dropped: [], replaced: [] };
+/** The pointer of an output the SDK adds on resume (an approved tool's), which stands for nothing in the file. */
+export const MADE_BY_AGENTS_SDK = "#agents-sdk-resume";
+export const APPROVED_TOOL_OUTPUT = "(the output of the approved tool)";
+
+/**
+ * The request a resume sends once every interruption is approved: the pending calls of
+ * `lastProcessedResponse.functions` run, so they are sent in place with their outputs appended, in order.
+ */
+function selfRepair(items: readonly Item[], records: readonly RawRecord[]): SelfRepair {
+  const record = records[0];
+  const state = record && isObject(record.value) ? record.value : undefined;
+  if (!record || !state) return { items: [...items], inserted: new Set(), dropped: [], replaced: [] };
+  const facts = readRunState(state);
+  const runs = facts.pending.filter((call) => !facts.outputs.has(call.callId));
+  const sourceOf = placer(record);
+  const resumed = rebuild(state, new Set(runs.map((call) => call.callId))).kept.map(({ value, pointer }) => responsesItem(agentsWireItem(value), sourceOf(pointer)));
+  const outputs: Item[] = runs.map((call) => ({ type: "tool_output", kind: "function", wireType: "function_call_output", callId: call.callId, output: APPROVED_TOOL_OUTPUT, source: { ...sourceOf(call.pointer), pointer: MADE_BY_AGENTS_SDK } }));
+  return { items: [...resumed, ...outputs], inserted: new Set(outputs), dropped: [], replaced: [] };
+}
+
+/** The wire value of an item the SDK adds on resume, or of one read from the state. */
+export function agentsUnitValue(item: Item, read: unknown): unknown {
+  if (item.source.pointer === MADE_BY_AGENTS_SDK && item.type === "tool_output") return { type: "function_call_output", call_id: item.callId, output: item.output };
+  if (item.source.pointer === "/originalInput" && typeof read === "string") return { role: "user", content: read };
+  return agentsWireItem(read);
 }
 
 /** A document the SDK cannot parse: `RunState.fromString` throws before it looks at anything. */

@@ -8,7 +8,8 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixBytes, lintFile, type LintResult } from "../../src/index.js";
-import { readHistory } from "../../src/clients/index.js";
+import { APPROVED_TOOL_OUTPUT, readHistory } from "../../src/clients/index.js";
+import { planReplay } from "../../src/replay/index.js";
 import { collectItems, type Item } from "../../src/history/index.js";
 import { readRecords } from "../../src/read/index.js";
 import { startMockServer, type MockServer } from "../../src/server/index.js";
@@ -85,7 +86,7 @@ describe("OpenAI Agents SDK 0.14.3 against histlint's model of it", () => {
     expect(kindOf(result)).toBe("clean");
   }, 60_000);
 
-  it.each(recorded)("%s (recorded) lints clean; resumed, the SDK sends what histlint rebuilt, then the approved tool's output", async (name) => {
+  it.each(recorded)("%s (recorded) lints clean; resumed, the SDK sends the request histlint plans for the resume", async (name) => {
     const file = join(root, name);
     copyFileSync(join(FIXTURES, name), file);
     expect(lintFile(file).messages).toEqual([]);
@@ -93,11 +94,14 @@ describe("OpenAI Agents SDK 0.14.3 against histlint's model of it", () => {
     const { result, requests } = await drive("resume", agent, file, name.includes("approved") ? "keep" : "approve");
     expect(kindOf(result)).toBe("clean");
     if (agent === "boss") return; // the first request is the nested agent's, which the outer history does not hold
-    const sent = words((requests[0]?.body as { input: Parameters<typeof words>[0] }).input);
-    const approved = new Set(result.ran.length > 0 ? sent.filter((w) => w.startsWith("call ")).slice(-1) : []);
-    const ranOnResume = new Set([...approved].map((w) => w.slice("call ".length)));
-    const beforeTheTool = sent.filter((w) => ![...ranOnResume].some((id) => w.endsWith(` ${id}`)));
-    expect(beforeTheTool).toEqual(itemWords(historyOf(file)).filter((w) => ![...ranOnResume].some((id) => w.endsWith(` ${id}`))));
+    // The resume request histlint plans (every interruption approved) is the one the SDK sent, item for item.
+    const plan = planReplay(file, { buffer: readFileSync(file) });
+    if (!plan.ok) throw new Error(plan.message);
+    const planned = (plan.requests.at(-1)?.body() as { input: Parameters<typeof words>[0] }).input;
+    expect(words((requests[0]?.body as { input: Parameters<typeof words>[0] }).input)).toEqual(words(planned));
+    // And before the approved tools run, the SDK holds what histlint's history of the file says.
+    const ranOnResume = new Set(planned.filter((item) => item.output === APPROVED_TOOL_OUTPUT).map((item) => String(item.call_id)));
+    expect(words(planned).filter((w) => ![...ranOnResume].some((id) => w.endsWith(` ${id}`)))).toEqual(itemWords(historyOf(file)));
   }, 60_000);
 
   it.each(BROKEN_STATES.map((variant) => [variant.name, variant] as const))("%s: histlint's kind is what the SDK's resume really does", async (name, variant) => {
