@@ -6,12 +6,14 @@ import { execFile } from "node:child_process";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixBytes, lintFile, type LintResult } from "../../src/index.js";
 import { APPROVED_TOOL_OUTPUT, readHistory } from "../../src/clients/index.js";
 import { planReplay } from "../../src/replay/index.js";
 import { collectItems, type Item } from "../../src/history/index.js";
 import { readRecords } from "../../src/read/index.js";
+import { approvalSchedule, crashedWrite } from "../../src/testing/index.js";
 import { startMockServer, type MockServer } from "../../src/server/index.js";
 import { AGENT_OF, AGENTS_SCENARIO, BROKEN_STATES } from "../support/agents-variants.mjs";
 
@@ -39,7 +41,7 @@ interface Resumed {
 type Kind = "clean" | "refused" | "lost" | "wont-open";
 
 /** Runs the driver in a fresh process: the SDK of a restarted service, with nothing but the file. */
-async function drive(mode: "pause" | "resume", agent: string, file: string, decision?: "approve" | "keep"): Promise<{ result: Resumed; requests: MockServer["requests"] }> {
+async function drive(mode: "pause" | "resume", agent: string, file: string, decision?: "approve" | "reject" | "keep"): Promise<{ result: Resumed; requests: MockServer["requests"] }> {
   const before = mock.requests.length;
   const { stdout } = await promisify(execFile)(process.execPath, ["test/support/agents-sdk-driver.mjs", mode, agent, file, ...(decision ? [decision] : [])], { env: { ...process.env, HISTLINT_MOCK_URL: mock.url } });
   return { result: JSON.parse(stdout.trim().split("\n").at(-1) as string) as Resumed, requests: mock.requests.slice(before) };
@@ -85,6 +87,30 @@ describe("OpenAI Agents SDK 0.14.3 against histlint's model of it", () => {
     const { result } = await drive("resume", agent, file);
     expect(kindOf(result)).toBe("clean");
   }, 60_000);
+
+  // Generated schedules, a few a run (each step is a fresh SDK process): a pause, then a person's answer
+  // or a crash while the state is written, over a run that pauses itself or inside an agent tool (the seed
+  // gives a nested approval, a nested rejection and crashes).
+  const schedules = fc.sample(approvalSchedule({ maxRounds: 2, maxNesting: 1, maxApprovals: 1 }), { numRuns: 3, seed: 5 });
+  it.each(schedules.map((schedule, i) => [i, schedule] as const))("generated schedule %i: every saved state lints as the SDK resumes it", async (i, schedule) => {
+    const agent = schedule.nesting === 0 ? "janitor" : "boss";
+    for (const [r, round] of schedule.rounds.entries()) {
+      const file = join(root, `schedule-${i}-${r}.json`);
+      expect((await drive("pause", agent, file)).result.outcome).toBe("paused");
+      expect(lintFile(file).messages).toEqual([]);
+      if (round.crashAt !== undefined) {
+        writeFileSync(file, crashedWrite(readFileSync(file, "utf8"), round.crashAt));
+        expect(lintFile(file).errorCount).toBeGreaterThan(0);
+        expect(kindOf((await drive("resume", agent, file)).result)).toBe("wont-open");
+        continue;
+      }
+      const decision = round.decisions[0] ?? "approve";
+      const { result } = await drive("resume", agent, file, decision);
+      expect(result.outcome, JSON.stringify(result)).toBe("finished");
+      // Approved, the tool ran; rejected, it did not and the run still finished.
+      expect(result.ran.some((tool) => tool.startsWith("delete_file"))).toBe(decision === "approve");
+    }
+  }, 120_000);
 
   it.each(recorded)("%s (recorded) lints clean; resumed, the SDK sends the request histlint plans for the resume", async (name) => {
     const file = join(root, name);
