@@ -1,4 +1,13 @@
 // The rule catalogue: every rule, one file each; the file name is the rule id.
+import agentsAliasWithoutRun from "./agents-alias-without-run.js";
+import agentsApprovalLost from "./agents-approval-lost.js";
+import agentsDecisionNeverApplies from "./agents-decision-never-applies.js";
+import agentsForgedOutput from "./agents-forged-output.js";
+import agentsInterruptionMissing from "./agents-interruption-missing.js";
+import agentsNestedRunMissing from "./agents-nested-run-missing.js";
+import agentsNestedStateUnreadable from "./agents-nested-state-unreadable.js";
+import agentsPendingCallNotGenerated from "./agents-pending-call-not-generated.js";
+import agentsSchemaVersion from "./agents-schema-version.js";
 import brokenParentChain from "./broken-parent-chain.js";
 import byteOrderMark from "./byte-order-mark.js";
 import consecutiveSameRole from "./consecutive-same-role.js";
@@ -39,6 +48,15 @@ import webSearchActionInvalid from "./web-search-action-invalid.js";
 import type { Rule } from "../src/rule-kit/index.js";
 
 export const RULES: readonly Rule[] = [
+  agentsAliasWithoutRun,
+  agentsApprovalLost,
+  agentsDecisionNeverApplies,
+  agentsForgedOutput,
+  agentsInterruptionMissing,
+  agentsNestedRunMissing,
+  agentsNestedStateUnreadable,
+  agentsPendingCallNotGenerated,
+  agentsSchemaVersion,
   brokenParentChain,
   byteOrderMark,
   consecutiveSameRole,

@@ -10,3 +10,4 @@ export * from "./config/index.js";
 export * from "./report/index.js";
 export * from "./server/index.js";
 export * from "./replay/index.js";
+export { agentNames, unknownAgentNames, readRunState, openAiAgentsClient, type AgentLike, type UnknownAgentName, type RunStateFacts } from "./clients/index.js";

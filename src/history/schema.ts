@@ -108,7 +108,7 @@ export const Item = z.discriminatedUnion("type", [
   OtherItem,
 ]);
 
-export const FormatName = z.enum(["codex", "claude-code", "responses", "chat", "anthropic"]);
+export const FormatName = z.enum(["codex", "claude-code", "responses", "chat", "anthropic", "openai-agents-state"]);
 
 /** Request-level facts that sit beside the items: what the request offered and asked for. */
 export const RequestContext = z.object({

@@ -19,6 +19,7 @@ export const DEFAULT_PROFILE: Readonly<Record<FormatName, ProfileName>> = {
   responses: "openai-responses",
   chat: "openai-chat",
   anthropic: "anthropic",
+  "openai-agents-state": "openai-responses",
 };
 
 export * from "./profile.js";

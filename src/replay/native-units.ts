@@ -1,5 +1,5 @@
 // A history's elements as its client sent them: the raw values from the file, found by each item's pointer.
-import { claudeCodeMadeBlocks, codexMadeItem, codexWireItem } from "../clients/index.js";
+import { agentsUnitValue, claudeCodeMadeBlocks, codexMadeItem, codexWireItem } from "../clients/index.js";
 import { isObject } from "../formats/json-shape.js";
 import type { FormatName, Item } from "../history/index.js";
 import type { RawRecord } from "../read/index.js";
@@ -22,6 +22,7 @@ export function nativeUnits(format: FormatName, items: readonly Item[], records:
   if (format === "codex") return items.map((item) => codexUnit(item, records, asClient));
   if (format === "responses") return items.map((item) => responsesUnit(item, records));
   if (format === "claude-code") return claudeCodeUnits(items, records);
+  if (format === "openai-agents-state") return items.map((item) => ({ value: agentsUnitValue(item, valueAt(records, item)), items: [item], line: item.source.line, column: item.source.column, modelOutput: isModelOutput(item) }));
   return documentMessageUnits(items, records);
 }
 

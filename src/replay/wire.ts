@@ -28,6 +28,7 @@ export const NATIVE_API: Record<FormatName, WireApi> = {
   chat: "chat",
   anthropic: "messages",
   "claude-code": "messages",
+  "openai-agents-state": "responses",
 };
 
 /** The profile an embedded mock validates an API with, for a history of `format` sent there. */

@@ -58,6 +58,16 @@ export function rewriteItem(item: Item, change: (value: Record<string, unknown>)
 /** Where a block sits inside its unit: `/messages/3/content/1`, `/message/content/0`, `/messages/2/tool_calls/1`. */
 const BLOCK = /\/(content|tool_calls)\/(\d+)$/;
 
+/** An item of a serialized Agents SDK run: the raw item of one element of its `generatedItems`. */
+const RUN_ITEM = /^\/generatedItems\/(\d+)\/rawItem$/;
+
+/** The run state without one of its run items: the document is the only unit such a file has. */
+function withoutRunItem(state: unknown, record: number, index: number): Edit[] | undefined {
+  if (typeof state !== "object" || state === null || !Array.isArray((state as { generatedItems?: unknown }).generatedItems)) return undefined;
+  const items = (state as { generatedItems: unknown[] }).generatedItems.filter((_, i) => i !== index);
+  return [{ op: "replace", record, value: { ...state, generatedItems: items } }];
+}
+
 /**
  * Removes the item: the unit when it is one of its own, else the block from the message that holds
  * it (and the message too when nothing else is left in it).
@@ -68,6 +78,8 @@ export function removeItem(item: Item, safety: Fix["safety"] = "safe"): Fix {
     edits: (context) => {
       const unit = context.unitOf(item);
       if (unit !== undefined) return [{ op: "remove", record: unit }];
+      const runItem = RUN_ITEM.exec(item.source.pointer);
+      if (runItem) return withoutRunItem(context.unitValue(item.source.record), item.source.record, Number(runItem[1]));
       const container = context.containerOf(item);
       const block = BLOCK.exec(item.source.pointer);
       const holder = container === undefined ? undefined : context.unitValue(container);

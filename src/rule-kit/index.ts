@@ -5,3 +5,5 @@ export * from "./reasoning-watch.js";
 export * from "./pairing-index.js";
 export * from "./read-problem-rule.js";
 export * from "./fix.js";
+export * from "./run-state.js";
+export * from "./run-state-examples.js";

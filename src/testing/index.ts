@@ -8,3 +8,5 @@ export { eventSchedule, type AgentEvent, type EventScheduleOptions, type Planned
 export { sequence, Sequencer, type SequencerOptions } from "./sequencer.js";
 export { breakHistory, brokenHistory, FAULTS, faultsFor, type BrokenHistory, type FaultName } from "./mutators.js";
 export { canonicalHistory } from "./canonical.js";
+export { expectResumable, resumeProblems, type ResumableOptions } from "./expect-resumable.js";
+export { approvalSchedule, crashedWrite, pausedRunState, type ApprovalRound, type ApprovalSchedule, type ApprovalScheduleOptions, type Decision } from "./approval-schedule.js";

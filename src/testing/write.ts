@@ -2,6 +2,7 @@
 import type { FormatName } from "../history/index.js";
 import type { Entry } from "./entries.js";
 import { anthropicBody, claudeCodeSession } from "./write-anthropic.js";
+import { agentsState } from "./write-agents-state.js";
 import { chatBody } from "./write-chat.js";
 import { codexRollout, responsesLines } from "./write-responses.js";
 
@@ -17,5 +18,7 @@ export function writeHistory(entries: readonly Entry[], format: FormatName): str
       return anthropicBody(entries);
     case "claude-code":
       return claudeCodeSession(entries);
+    case "openai-agents-state":
+      return agentsState(entries);
   }
 }

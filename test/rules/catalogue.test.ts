@@ -7,7 +7,7 @@ import { RULES } from "../../rules/index.js";
 import { fixExample, linesOf, runExample } from "../support/rule-tester.js";
 
 const ruleFiles = readdirSync("rules").filter((file) => file.endsWith(".ts") && file !== "index.ts");
-const expectedFiles = ["codex", "claude-code", "responses", "chat", "anthropic", "read", "rules"].flatMap((folder) =>
+const expectedFiles = ["codex", "claude-code", "responses", "chat", "anthropic", "openai-agents", "read", "rules"].flatMap((folder) =>
   readdirSync(join("fixtures", folder))
     .filter((file) => file.endsWith(".expected.txt"))
     .map((file) => readFileSync(join("fixtures", folder, file), "utf8")),
