@@ -1,0 +1,104 @@
+// What must hold for any input, however hostile: the guarantees of lint and fix, checked on one file.
+import { expect } from "vitest";
+import { analyse, fixBytes, readRecords, safetyOf, type Analysis, type Diagnostic, type FixOutcome, type LintOptions, type LintResult } from "../../src/index.js";
+import { fixContext } from "../../src/engine/fix-context.js";
+import { linesOf, misplaced } from "./positions.js";
+import { untouchedUnitsLost } from "./untouched.js";
+
+export interface FuzzCase {
+  bytes: Buffer;
+  options: LintOptions;
+}
+
+/** Findings that say the bytes do not read as records: a repair may leave them (unsafe ones), never add them. */
+const UNREADABLE = ["invalid-json", "truncated-record", "non-object-record"];
+
+const keyOf = (d: Diagnostic) => `${d.ruleId}: ${d.message}`;
+const describeAll = (ds: readonly Diagnostic[]) => ds.map((d) => `${d.line}:${d.column} ${keyOf(d)}`);
+const count = (result: LintResult, ruleId: string) => result.messages.filter((d) => d.ruleId === ruleId).length;
+
+export function checkCase({ bytes, options }: FuzzCase): void {
+  const analysis = analyse("fuzzed", { buffer: bytes }, options, { records: true });
+  const lint = analysis.result;
+  expectSound(bytes, lint, "lint");
+  const needsUnsafe = unsafeFindings(analysis);
+  for (const unsafe of [false, true]) {
+    const mode = unsafe ? "fix --unsafe" : "fix";
+    const outcome = fixBytes("fuzzed", bytes, { ...options, unsafe });
+    expectSound(outcome.output, outcome.remaining, `after ${mode}`);
+    expectRepaired(lint, outcome, mode, unsafe ? new Set() : needsUnsafe);
+    expectReadable(bytes, lint, outcome, mode);
+    const lost = lint.inputFormat ? untouchedUnitsLost(bytes, lint.messages, outcome.output, lint.inputFormat) : [];
+    expect(lost, `${mode} changed records no finding touched`).toEqual([]);
+    if (!unsafe) expectUnparsedKept(bytes, outcome.output);
+    const again = fixBytes("fuzzed", outcome.output, { ...options, unsafe });
+    expect(again.output.equals(outcome.output), `${mode} is not idempotent: a second run applied ${JSON.stringify(again.applied)}`).toBe(true);
+  }
+}
+
+/** No internal error, and every place inside the file. */
+function expectSound(bytes: Buffer, result: LintResult, when: string): void {
+  expect(describeAll(result.messages.filter((d) => d.message.includes("internal error"))), `${when}: internal errors`).toEqual([]);
+  const lines = linesOf(bytes);
+  const misplacedOnes = result.messages.flatMap((d) => misplaced(d, lines) ?? []);
+  expect(misplacedOnes, `${when}: diagnostics outside the file`).toEqual([]);
+}
+
+/**
+ * "Fixable" means fix repairs it: no finding marked fixable is left once fix has settled, but those
+ * whose repair needs --unsafe when it was not given; and each fixable finding of the input is gone.
+ */
+function expectRepaired(lint: LintResult, outcome: FixOutcome, mode: string, excused: ReadonlySet<Diagnostic>): void {
+  expect(outcome.unsettled, `${mode}: rules that kept undoing each other`).toEqual([]);
+  const waiting = new Set(outcome.needUnsafe);
+  const stillFixable = outcome.remaining.messages.filter((d) => d.fixable && !waiting.has(d));
+  expect(describeAll(stillFixable), `${mode} left findings marked fixable`).toEqual([]);
+  const left = new Set(outcome.remaining.messages.filter((d) => !waiting.has(d)).map(keyOf));
+  const unrepaired = lint.messages.filter((d) => d.fixable && !excused.has(d) && left.has(keyOf(d)));
+  expect(describeAll(unrepaired), `${mode} did not repair findings marked fixable`).toEqual([]);
+}
+
+/** The input's findings whose repair waits for --unsafe. */
+function unsafeFindings({ adapter, runner, records, profile }: Analysis): Set<Diagnostic> {
+  if (!adapter || !runner) return new Set();
+  const context = fixContext({ adapter, records, profile });
+  return new Set([...runner.fixes].flatMap(([d, fix]) => (safetyOf(fix, context) === "unsafe" ? [d] : [])));
+}
+
+/** The repair is still a file of the same format, with no more unreadable bytes than before. */
+function expectReadable(bytes: Buffer, lint: LintResult, outcome: FixOutcome, mode: string): void {
+  if (lint.fatal) return;
+  const after = outcome.remaining;
+  // A repair may remove the last record (an empty message, partial reasoning): nothing is left to detect.
+  const format = recordCount(outcome.output) === 0 ? after.inputFormat : lint.inputFormat;
+  expect({ fatal: after.fatal, format: after.inputFormat }, `${mode}: the repair reads as another format`).toEqual({ fatal: false, format });
+  for (const ruleId of UNREADABLE) {
+    expect(count(after, ruleId), `${mode}: ${ruleId} findings in the repair`).toBeLessThanOrEqual(count(lint, ruleId));
+  }
+  if (isBody(bytes)) expect(isBody(outcome.output), `${mode}: the request body no longer parses`).toBe(true);
+}
+
+const recordCount = (bytes: Buffer) => [...readRecords({ buffer: bytes })].filter((event) => event.record).length;
+
+/** A request body: one JSON document holding the conversation's array (a bare one, `input` or `messages`). */
+function isBody(bytes: Buffer): boolean {
+  let value: unknown;
+  try {
+    value = JSON.parse(bytes.toString("utf8").replace(/^\ufeff/, ""));
+  } catch {
+    return false;
+  }
+  const body = value as { input?: unknown; messages?: unknown } | null;
+  return Array.isArray(value) || (typeof body === "object" && body !== null && (Array.isArray(body.input) || Array.isArray(body.messages)));
+}
+
+/** A value that does not parse goes only with --unsafe: safe fix keeps its bytes (README, "Files are never lost"). */
+function expectUnparsedKept(bytes: Buffer, output: Buffer): void {
+  const kept = output.toString("latin1");
+  const dropped = [...readRecords({ buffer: bytes })].flatMap(({ problem }) => {
+    if (problem?.code !== "invalid-json" || !problem.bytes) return [];
+    const bad = bytes.toString("latin1", problem.bytes.offset, problem.bytes.offset + problem.bytes.length).trim();
+    return kept.includes(bad) ? [] : [`${problem.span.line}: ${bad.slice(0, 200)}`];
+  });
+  expect(dropped, "safe fix dropped a value that does not parse").toEqual([]);
+}
