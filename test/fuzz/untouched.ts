@@ -11,8 +11,8 @@ interface Point {
 
 interface Unit {
   /**
-   * The unit's bytes as a byte-exact string (latin1), less the fields a repair rewrites across the
-   * file: Codex ordinals (a move renumbers them), Claude Code's parentUuid (re-linking the chain).
+   * The unit's bytes as a byte-exact string (latin1), less what a repair rewrites across the file:
+   * Codex ordinals (renumbered), Claude Code's parentUuid (a removed record's child is re-linked).
    */
   key: string;
   start: Point;
@@ -56,8 +56,17 @@ function unitsOf(bytes: Buffer, format: FormatName): Unit[] {
   }));
 }
 
+export interface UntouchedCheck {
+  input: Buffer;
+  findings: readonly Diagnostic[];
+  /** Units a repair offered for the input rewrites, removes or moves (a cancelled output joins the next user message). */
+  edited: ReadonlySet<number>;
+  output: Buffer;
+  format: FormatName;
+}
+
 /** The untouched units of `input` that `output` does not hold byte for byte (as many times as the input). */
-export function untouchedUnitsLost(input: Buffer, findings: readonly Diagnostic[], output: Buffer, format: FormatName): string[] {
+export function untouchedUnitsLost({ input, findings, edited, output, format }: UntouchedCheck): string[] {
   const touched = (unit: Unit) =>
     findings.some((d) => {
       const start = { line: d.line, column: d.column };
@@ -67,8 +76,8 @@ export function untouchedUnitsLost(input: Buffer, findings: readonly Diagnostic[
   const left = new Map<string, number>();
   for (const unit of unitsOf(output, format)) left.set(unit.key, (left.get(unit.key) ?? 0) + 1);
   const lost: string[] = [];
-  for (const unit of unitsOf(input, format)) {
-    if (touched(unit)) continue;
+  for (const [index, unit] of unitsOf(input, format).entries()) {
+    if (edited.has(index) || touched(unit)) continue;
     const count = left.get(unit.key) ?? 0;
     if (count === 0) lost.push(unit.key);
     else left.set(unit.key, count - 1);
