@@ -1,9 +1,9 @@
 // `histlint fix`: repair histories in place (atomically, with a backup), or show the diff, or write elsewhere.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import type { Command } from "commander";
 import { Option } from "commander";
 import { RULES } from "../../rules/index.js";
-import { ChangedOnDisk, describeIoError, fixBytes, replaceFile, type FixOutcome, type LintResult } from "../engine/index.js";
+import { ChangedOnDisk, describeIoError, fileKind, fixBytes, HeldOpenForWriting, removeStaleTemporaries, replaceFile, writeWhole, type FixOutcome, type LintResult, type ReplaceOutcome } from "../engine/index.js";
 import { FormatName } from "../history/index.js";
 import { ProfileName } from "../profiles/index.js";
 import { formatResults, unifiedDiff } from "../report/index.js";
@@ -20,6 +20,7 @@ export interface FixFlags extends LintFlags {
   unsafe?: boolean;
   cancelText?: string;
   maxTokens?: number;
+  force?: boolean;
 }
 
 function tokenBudget(value: string): number {
@@ -40,6 +41,7 @@ export function registerFix(program: Command, io: CommandIo, setExit: (code: num
     .option("-o, --output <file>", "write the repair there instead of in place (one input)")
     .option("--stdout", "write the repair to standard output instead of in place (one input)")
     .option("--no-backup", "do not keep the original as <file>.bak")
+    .option("--force", "write even when another process (the agent) holds the file open for writing; what it writes after the repair is lost")
     .option("--unsafe", "also apply repairs that take judgement and may drop data (invalid lines, foreign tool messages…)")
     .option("--cancel-text <text>", "the output text for cancelled calls, instead of the client's own (Codex: \"aborted\")")
     .option("--max-tokens <n>", "drop the oldest tool calls (with their outputs and reasoning) until the history fits n tokens; it loses data", tokenBudget)
@@ -68,11 +70,13 @@ export function runFix(paths: readonly string[], flags: FixFlags, io: CommandIo)
   let ioFailed = false;
   let overBudget = false;
   for (const file of files) {
+    if (file !== STDIN) removeStaleTemporaries(file);
     const input = file === STDIN ? io.stdin() : readInput(file);
     const name = file === STDIN ? "<stdin>" : file;
     const outcome = fixBytes(name, input, options);
     results.push(outcome.remaining);
     if (outcome.remaining.fatal) continue;
+    let written: ReplaceOutcome | undefined;
     if (flags.dryRun) {
       io.stdout(unifiedDiff(name, input.toString("utf8"), outcome.output.toString("utf8")));
     } else if (flags.stdout || file === STDIN) {
@@ -81,15 +85,15 @@ export function runFix(paths: readonly string[], flags: FixFlags, io: CommandIo)
       writeOutput(flags.output, outcome.output);
     } else if (outcome.changed) {
       try {
-        replaceFile(file, outcome.output, input, { backup: flags.backup });
+        written = replaceFile(file, outcome.output, input, { backup: flags.backup, appendable: outcome.layout === "lines", force: flags.force === true });
       } catch (error) {
-        if (!(error instanceof ChangedOnDisk)) throw new UsageError(`${file}: cannot write the repair: ${describeIoError(error)}`);
+        if (!(error instanceof ChangedOnDisk || error instanceof HeldOpenForWriting)) throw new UsageError(`${file}: cannot write the repair: ${describeIoError(error)}`);
         io.stderr(`histlint: ${error.message}\n`);
         ioFailed = true;
         continue;
       }
     }
-    io.stderr(summary(name, outcome, flags));
+    io.stderr(summary(name, outcome, flags) + meanwhile(name, written));
     overBudget ||= outcome.pruned?.shortfall !== undefined;
   }
   const report = formatResults("stylish", results, { color: io.isTty && !process.env.NO_COLOR, rules: RULES.map((r) => r.meta), version: io.version });
@@ -101,18 +105,33 @@ export function runFix(paths: readonly string[], flags: FixFlags, io: CommandIo)
 
 function readInput(file: string): Buffer {
   try {
+    const stat = statSync(file);
+    if (!stat.isFile()) throw new UsageError(`${file}: not a regular file (${fileKind(stat)}): fix repairs history files`);
     return readFileSync(file);
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`${file}: ${describeIoError(error)}`);
   }
 }
 
 function writeOutput(path: string, data: Buffer): void {
   try {
-    writeFileSync(path, data);
+    writeWhole(path, data);
   } catch (error) {
     throw new UsageError(`${path}: cannot write the repair: ${describeIoError(error)}`);
   }
+}
+
+/** What happened to the client's writes while the repair was written. */
+function meanwhile(file: string, written: ReplaceOutcome | undefined): string {
+  if (!written) return "";
+  const lines: string[] = [];
+  if (written.appendedMeanwhile > 0) lines.push(`${file}: ${written.appendedMeanwhile} bytes appended while fix ran are kept, after the repair`);
+  if (written.forcedPast.length > 0) {
+    const who = written.forcedPast.map((w) => `${w.command} (pid ${w.pid})`).join(", ");
+    lines.push(`${file}: written with --force while ${who} held it open for writing: what it writes from now on goes to the old file and is lost; restart it`);
+  }
+  return lines.map((line) => `${line}\n`).join("");
 }
 
 /** One line a file: what was repaired, what was left for --unsafe, what would not settle. */

@@ -1,13 +1,201 @@
-// Writes a repaired file so that a crash at any point leaves the original or the whole repair, never half.
-import { randomBytes } from "node:crypto";
-import { closeSync, copyFileSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+// Writes a repaired file so that a crash at any point leaves the original or the whole repair, never
+// half, and so that what the client appends while the repair is written is kept, not lost.
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, realpathSync, renameSync, statSync, type Stats } from "node:fs";
+import { dirname } from "node:path";
+import { openWriters, type OpenWriter } from "./open-writers.js";
+import { discard, finishTemporary, removeStaleTemporaries, writeAll, writeTemporary, type Likeness } from "./temporary-files.js";
 
-/** The file is not what was read: someone wrote to it meanwhile. Nothing was written. */
+/** The file is not what was read, and the change cannot be carried into the repair. Nothing was written. */
 export class ChangedOnDisk extends Error {}
 
-function fsyncPath(path: string, flags: string): void {
-  const fd = openSync(path, flags);
+/** Another process holds the file open for writing: what it writes after the rename would be lost. Nothing was written. */
+export class HeldOpenForWriting extends Error {
+  constructor(
+    readonly path: string,
+    readonly writers: OpenWriter[],
+  ) {
+    const who = writers.map((w) => `${w.command} (pid ${w.pid})`).join(", ");
+    super(`${path}: ${who} has the file open for writing; what it writes after the repair would be lost. Nothing was written: stop it (or let the session end) and run fix again, or pass --force`);
+  }
+}
+
+export interface ReplaceOptions {
+  /** Keep the original as `<path>.bak`. */
+  backup: boolean;
+  /**
+   * Whether bytes appended meanwhile can follow the repair: true for JSONL, where an append is whole
+   * new records. A document (one JSON value) that changed is never merged.
+   */
+  appendable: boolean;
+  /** Write even when another process holds the file open for writing. */
+  force?: boolean;
+}
+
+export interface ReplaceOutcome {
+  /** Bytes a writer appended while the repair was written, kept at the end of the repaired file. */
+  appendedMeanwhile: number;
+  /** Processes that held the file open for writing, when `force` let the write go ahead. */
+  forcedPast: OpenWriter[];
+}
+
+/**
+ * Replaces `path` (through a symlink: the file it points to) with `data`, the repair of `original`.
+ * The repair is written to a temporary beside the file, fsynced, and renamed over it; the backup is
+ * written the same way. Up to the rename, bytes appended to the original are carried into the
+ * temporary; after it, the old file is checked once more for a write that raced the rename.
+ */
+export function replaceFile(path: string, data: Buffer, original: Buffer, options: ReplaceOptions): ReplaceOutcome {
+  const target = realpathSync(path);
+  removeStaleTemporaries(target);
+  removeStaleTemporaries(`${path}.bak`);
+  const writers = openWriters(target);
+  if (writers.length > 0 && !options.force) throw new HeldOpenForWriting(path, writers);
+  const source = openSync(target, "r");
+  try {
+    const like = fstatSync(source);
+    const watch = new AppendWatch(source, original, options.appendable, path);
+    watch.check();
+    const { temporary, fd } = writeTemporary(target, data, like);
+    try {
+      writeAll(fd, watch.take());
+      if (options.backup) writeWhole(`${path}.bak`, Buffer.concat([original, watch.seen()]), like);
+      writeAll(fd, watch.take());
+      finishTemporary(temporary, fd);
+    } catch (error) {
+      discard(temporary, fd);
+      throw error;
+    }
+    try {
+      renameSync(temporary, target);
+    } catch (error) {
+      discard(temporary);
+      throw error;
+    }
+    syncFolder(target);
+    carryLateAppends(target, watch, like);
+    return { appendedMeanwhile: watch.seen().length, forcedPast: writers };
+  } finally {
+    closeSync(source);
+  }
+}
+
+/** Writes a new file at `path` (the `-o` output, a backup) all at once: a full disk leaves no partial file. */
+export function writeWhole(path: string, data: Buffer, like?: Likeness): void {
+  let target = path;
+  try {
+    target = realpathSync(path);
+  } catch {
+    // A new file: written where it was named.
+  }
+  removeStaleTemporaries(target);
+  const { temporary, fd } = writeTemporary(target, data, like ?? statOrUndefined(target));
+  finishTemporary(temporary, fd);
+  try {
+    renameSync(temporary, target);
+  } catch (error) {
+    discard(temporary);
+    throw error;
+  }
+  syncFolder(target);
+}
+
+/**
+ * A write that raced the rename went to the old file (open here as the watch's descriptor). An append
+ * to JSONL is added to the end of the repair; any other change puts the old file's bytes back whole,
+ * so the client's write survives and the repair is given up.
+ */
+function carryLateAppends(target: string, watch: AppendWatch, like: Stats): void {
+  let late: Buffer;
+  try {
+    watch.check();
+    late = watch.take();
+  } catch (error) {
+    if (!(error instanceof ChangedOnDisk)) throw error;
+    writeWhole(target, watch.current(), like);
+    throw new ChangedOnDisk(`${watch.name}: the file changed while the repair was being written; its bytes, with that change, are back in place and nothing was repaired: run fix again`);
+  }
+  if (late.length === 0) return;
+  const fd = openSync(target, "a");
+  try {
+    writeAll(fd, late);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Follows the original through its descriptor: what was appended since it was read, and whether anything else changed. */
+class AppendWatch {
+  private known: number;
+  /** Modification and change times at the last check; undefined forces the first check to compare. */
+  private stamp: string | undefined;
+  private carried: Buffer[] = [];
+  private pending: Buffer[] = [];
+
+  constructor(
+    private readonly fd: number,
+    private readonly original: Buffer,
+    private readonly appendable: boolean,
+    readonly name: string,
+  ) {
+    this.known = original.length;
+  }
+
+  /** Reads what was appended since the last check; throws ChangedOnDisk for any other change. */
+  check(): void {
+    const stat = fstatSync(this.fd, { bigint: true });
+    const size = Number(stat.size);
+    const stamp = `${stat.mtimeNs}:${stat.ctimeNs}`;
+    if (size === this.known && stamp === this.stamp) return;
+    const changed = () => new ChangedOnDisk(`${this.name}: the file changed while it was being repaired, not only at its end; nothing was written, run fix again`);
+    // Something was written: the bytes read before must still be there, whatever else happened.
+    if (size < this.known || !readRange(this.fd, 0, this.original.length).equals(this.original)) throw changed();
+    this.stamp = stamp;
+    if (size === this.known) return;
+    if (!this.appendable || !endsLine(this.original)) {
+      throw new ChangedOnDisk(`${this.name}: the file grew while it was being repaired, and the new bytes cannot follow the repair (${this.appendable ? "its last line was unfinished" : "it is one JSON document"}); nothing was written, run fix again`);
+    }
+    this.pending.push(readRange(this.fd, this.known, size));
+    this.known = size;
+  }
+
+  /** The appended bytes not yet written to the repair (checking once more first). */
+  take(): Buffer {
+    this.check();
+    const taken = Buffer.concat(this.pending);
+    this.carried.push(taken);
+    this.pending = [];
+    return taken;
+  }
+
+  /** Every appended byte taken so far. */
+  seen(): Buffer {
+    return Buffer.concat(this.carried);
+  }
+
+  /** The old file's bytes as they are now. */
+  current(): Buffer {
+    return readRange(this.fd, 0, fstatSync(this.fd).size);
+  }
+}
+
+function endsLine(bytes: Buffer): boolean {
+  return bytes.length === 0 || bytes[bytes.length - 1] === 0x0a;
+}
+
+function readRange(fd: number, start: number, end: number): Buffer {
+  const buffer = Buffer.allocUnsafe(end - start);
+  let at = 0;
+  while (at < buffer.length) {
+    const read = readSync(fd, buffer, at, buffer.length - at, start + at);
+    if (read === 0) break;
+    at += read;
+  }
+  return buffer.subarray(0, at);
+}
+
+function syncFolder(path: string): void {
+  const fd = openSync(dirname(path), "r");
   try {
     fsyncSync(fd);
   } finally {
@@ -15,31 +203,10 @@ function fsyncPath(path: string, flags: string): void {
   }
 }
 
-/**
- * Replaces `path` with `data` if it still holds `original`: writes a temporary file beside it,
- * fsyncs it, copies the original to `<path>.bak` (unless `backup` is false), renames the
- * temporary file over the original and fsyncs the folder.
- */
-export function replaceFile(path: string, data: Buffer, original: Buffer, options: { backup: boolean }): void {
-  const before = statSync(path);
-  if (before.size !== original.length || !readFileSync(path).equals(original)) {
-    throw new ChangedOnDisk(`${path}: the file changed while it was being repaired; nothing was written, run fix again`);
-  }
-  const temporary = join(dirname(path), `.${basename(path)}.histlint-${randomBytes(6).toString("hex")}.tmp`);
-  const fd = openSync(temporary, "wx", before.mode);
+function statOrUndefined(path: string): Stats | undefined {
   try {
-    for (let written = 0; written < data.length; ) written += writeSync(fd, data, written);
-    fsyncSync(fd);
-  } catch (error) {
-    closeSync(fd);
-    unlinkSync(temporary);
-    throw error;
+    return statSync(path);
+  } catch {
+    return undefined;
   }
-  closeSync(fd);
-  if (options.backup) {
-    copyFileSync(path, `${path}.bak`);
-    fsyncPath(`${path}.bak`, "r");
-  }
-  renameSync(temporary, path);
-  fsyncPath(dirname(path), "r");
 }

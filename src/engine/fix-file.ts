@@ -33,6 +33,8 @@ export interface FixOutcome {
   remaining: LintResult;
   /** What --max-tokens dropped, when it was given. */
   pruned?: Omit<Pruned, "edits">;
+  /** How the format lays out its records, when it was recognised: an append to "lines" is whole new records. */
+  layout?: "lines" | "document";
 }
 
 /** Passes before the loop gives up and names the rules that keep changing the file. */
@@ -43,6 +45,7 @@ export function fixBytes(filePath: string, bytes: Buffer, options: FixOptions = 
   const applied: AppliedFix[] = [];
   let needUnsafe: Diagnostic[] = [];
   let pruned: Omit<Pruned, "edits"> | undefined;
+  let layout: FixOutcome["layout"];
   const finish = (output: Buffer, unsettled: string[], remaining: LintResult): FixOutcome => ({
     output,
     changed: !output.equals(bytes),
@@ -51,11 +54,13 @@ export function fixBytes(filePath: string, bytes: Buffer, options: FixOptions = 
     unsettled,
     remaining,
     ...(pruned ? { pruned } : {}),
+    ...(layout ? { layout } : {}),
   });
   for (let pass = 1; ; pass += 1) {
     const analysis = analyse(filePath, { buffer: current }, options, { records: true });
     const { adapter, runner } = analysis;
     if (!adapter || !runner || analysis.result.fatal) return finish(current, [], analysis.result);
+    layout = adapter.layout === "lines" || analysis.records.length > 1 ? "lines" : "document";
     const context = fixContext({ adapter, records: analysis.records, profile: analysis.profile, ...(options.cancelText !== undefined ? { cancelText: options.cancelText } : {}) });
     const chosen = chooseFixes(analysis.result.messages, runner.fixes, context, options.unsafe === true);
     needUnsafe = chosen.needUnsafe;

@@ -1,7 +1,9 @@
 // The engine layer: linting files and the diagnostics it produces.
 export * from "./diagnostic.js";
-export { analyse, lintFile, lintSource, describeIoError, enabledRules, type Analysis, type Keep, type LintOptions } from "./lint-file.js";
+export { analyse, lintFile, lintSource, describeIoError, fileKind, enabledRules, type Analysis, type Keep, type LintOptions } from "./lint-file.js";
 export { RuleRunner, diagnosticFor, type EnabledRule } from "./rule-runner.js";
 export { lintFiles, shardOf, type LintFilesRun } from "./lint-files.js";
 export { fixBytes, MAX_PASSES, type FixOptions, type FixOutcome, type AppliedFix } from "./fix-file.js";
-export { replaceFile, ChangedOnDisk } from "./atomic-write.js";
+export { replaceFile, writeWhole, ChangedOnDisk, HeldOpenForWriting, type ReplaceOptions, type ReplaceOutcome } from "./atomic-write.js";
+export { removeStaleTemporaries } from "./temporary-files.js";
+export { openWriters, type OpenWriter } from "./open-writers.js";

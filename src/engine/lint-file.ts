@@ -1,5 +1,5 @@
 // Lints one file: read records, pick the format and profile, stream the history through the rules.
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync, type Stats } from "node:fs";
 import { RULES } from "../../rules/index.js";
 import { clientFor, readHistory } from "../clients/index.js";
 import { adapterFor, detectFormat, DETECTION_SAMPLE, type FormatAdapter, type HistoryStream } from "../formats/index.js";
@@ -27,18 +27,29 @@ const WHOLE_FILE_BYTES = 64 * 1024 * 1024;
 export function lintFile(filePath: string, options: LintOptions = {}): LintResult {
   let source: ByteSource;
   try {
-    const size = statSync(filePath).size;
-    source = size <= WHOLE_FILE_BYTES ? { buffer: readFileSync(filePath) } : { path: filePath };
+    const stat = statSync(filePath);
+    // A FIFO would block the read and a device (/dev/zero) would never end it.
+    if (!stat.isFile()) return fatalResult(filePath, "unreadable", `not a regular file (${fileKind(stat)}): give a history file`);
+    source = stat.size <= WHOLE_FILE_BYTES ? { buffer: readFileSync(filePath) } : { path: filePath };
   } catch (error) {
     return fatalResult(filePath, "unreadable", `cannot read the file: ${describeIoError(error)}`);
   }
   return lintSource(filePath, source, options);
 }
 
+/** What a path that is not a regular file is, in words. */
+export function fileKind(stat: Stats): string {
+  if (stat.isFIFO()) return "a named pipe";
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
+  if (stat.isSocket()) return "a socket";
+  if (stat.isDirectory()) return "a directory";
+  return "not a file";
+}
+
 export function describeIoError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   const known: Record<string, string> = { ENOENT: "no such file", EACCES: "permission denied", EISDIR: "it is a directory", EMFILE: "too many open files" };
-  return (code && known[code]) ?? (error as Error).message;
+  return (code && Object.hasOwn(known, code) ? known[code] : undefined) ?? (error as Error).message;
 }
 
 function fatalResult(filePath: string, ruleId: string, message: string): LintResult {
@@ -93,13 +104,15 @@ export function analyse(filePath: string, source: ByteSource, options: LintOptio
   const keeping: Keep = { positions: true, ...keep };
   const events = readRecords(source);
   const head: ReadEvent[] = [];
+  let headRecordCount = 0;
   for (let next = events.next(); !next.done; next = events.next()) {
     head.push(next.value);
+    if (next.value.record) headRecordCount += 1;
     if (next.value.problem?.code === "not-text") {
       const fatal = summarize(filePath, { inputFormat: null, profile: null, fatal: true }, [diagnosticFor("not-text", "error", next.value.problem.message, next.value.problem.span)]);
       return { result: fatal, records: [] };
     }
-    if (head.filter((event) => event.record).length >= DETECTION_SAMPLE) break;
+    if (headRecordCount >= DETECTION_SAMPLE) break;
   }
   const headRecords = head.flatMap((event) => (event.record ? [event.record] : []));
   const adapter = chooseAdapter(headRecords, options);

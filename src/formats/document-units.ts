@@ -1,6 +1,6 @@
 // What the document formats share: the body's array elements as editable units with their file positions.
 import type { HistoryEvent, Item, RequestContext, Source } from "../history/index.js";
-import { locateArray, locateIndices, type RawRecord } from "../read/index.js";
+import { locateArray, locateIndices, type RawRecord, type TextPosition } from "../read/index.js";
 import type { Edit, HistoryContext, HistoryStream } from "./adapter.js";
 import { isObject, type JsonObject } from "./json-shape.js";
 import { writeDocument, writeLines, type Unit } from "./writer.js";
@@ -29,15 +29,17 @@ export function elementPositions(array: DocumentArray, bytes: Buffer | undefined
   const fallback = array.values.map(() => ({ ...array.record.span, length: array.record.span.length }));
   if (!bytes) return fallback;
   const span = array.record.span;
-  const text = bytes.toString("utf8", span.offset, span.offset + span.length);
+  const raw = bytes.subarray(span.offset, span.offset + span.length);
+  const text = raw.toString("utf8");
   const location = locateArray(text, array.pointer === "" ? undefined : array.key);
   if (!location || location.elements.length !== array.values.length) return fallback;
-  const starts = locateIndices(text, location.elements.map((element) => element.start));
-  return location.elements.map((element, i) => {
-    const start = starts[i] as { offset: number; line: number; column: number };
+  const bounds = locateIndices(text, location.elements.flatMap((element) => [element.start, element.end]), raw);
+  return location.elements.map((_, i) => {
+    const start = bounds[2 * i] as TextPosition;
+    const end = bounds[2 * i + 1] as TextPosition;
     const line = span.line + start.line - 1;
     const column = start.line === 1 ? span.column + start.column - 1 : start.column;
-    return { offset: span.offset + start.offset, length: Buffer.byteLength(text.slice(element.start, element.end)), line, column };
+    return { offset: span.offset + start.offset, length: end.offset - start.offset, line, column };
   });
 }
 
@@ -82,16 +84,18 @@ export function applyDocumentEdits(bytes: Buffer, records: readonly RawRecord[],
   const positions = elementPositions(array, bytes);
   const units: Unit[] = positions.map((position, i) => ({ offset: position.offset, length: position.length, value: array.values[i] }));
   const span = array.record.span;
-  const text = bytes.toString("utf8", span.offset, span.offset + span.length);
+  const raw = bytes.subarray(span.offset, span.offset + span.length);
+  const text = raw.toString("utf8");
   const location = locateArray(text, array.pointer === "" ? undefined : key);
-  const byteAt = (index: number | undefined) => span.offset + Buffer.byteLength(text.slice(0, index ?? 0));
+  const [open, close] = locateIndices(text, [location?.open ?? 0, location?.close ?? 0], raw);
+  const byteAt = (position: TextPosition | undefined) => span.offset + (position?.offset ?? 0);
   // New elements follow the file's style: indented like the first element, or compact when it is.
   const first = units[0];
   const compact = first !== undefined && !bytes.subarray(first.offset, first.offset + first.length).includes(0x0a);
   const indent = compact ? undefined : indentationOf(bytes, first);
   return writeDocument(bytes, units, edits, {
-    open: byteAt(location?.open),
-    close: byteAt(location?.close),
+    open: byteAt(open),
+    close: byteAt(close),
     serialize: (value) => (indent === undefined ? JSON.stringify(value) : JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`)),
   });
 }

@@ -105,14 +105,23 @@ export function writeLines(bytes: Buffer, units: readonly Unit[], edits: readonl
   return Buffer.concat(parts);
 }
 
-/** The bytes after unit `index` up to the next unit: its own line terminator, then its gap. */
+/**
+ * The bytes after unit `index` up to the next unit: its own line terminator, then its gap. Only blanks
+ * before the newline belong to the unit: anything else on the rest of its line (a record that did not
+ * parse) is gap, and stays when the unit is removed.
+ */
 function splitTail(bytes: Buffer, units: readonly Unit[], index: number): [Buffer, Buffer] {
   const unit = units[index] as Unit;
   const end = unit.offset + unit.length;
   const tail = bytes.subarray(end, units[index + 1]?.offset ?? bytes.length);
   const newline = tail.indexOf(0x0a);
-  const ownTerminator = newline === -1 ? tail.length : newline + 1;
+  const lineRest = newline === -1 ? tail : tail.subarray(0, newline);
+  const ownTerminator = !isBlank(lineRest) ? 0 : newline === -1 ? tail.length : newline + 1;
   return [tail.subarray(0, ownTerminator), tail.subarray(ownTerminator)];
+}
+
+function isBlank(bytes: Buffer): boolean {
+  return bytes.every((b) => b === 0x20 || b === 0x09 || b === 0x0d);
 }
 
 /**

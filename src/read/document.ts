@@ -1,5 +1,6 @@
 // Finds the elements of one array inside a JSON document, with exact spans, so edits can splice them.
 import { scanValue, skipWhitespace } from "./scan.js";
+import { needsRaw, TextLocator, type TextPosition } from "./text-locator.js";
 
 export interface ElementSpan {
   start: number;
@@ -52,21 +53,12 @@ function walkArray(text: string, open: number): ArrayLocation | undefined {
   }
 }
 
-/** Byte offsets, lines and columns of ascending character indices of `text`, in one pass. */
-export function locateIndices(text: string, indices: readonly number[]): { offset: number; line: number; column: number }[] {
-  const result: { offset: number; line: number; column: number }[] = [];
-  let line = 1;
-  let lineStart = 0;
-  let offset = 0;
-  let at = 0;
-  for (const index of indices) {
-    for (let nl = text.indexOf("\n", at); nl !== -1 && nl < index; nl = text.indexOf("\n", nl + 1)) {
-      line += 1;
-      lineStart = nl + 1;
-    }
-    offset += Buffer.byteLength(text.slice(at, index));
-    at = index;
-    result.push({ offset, line, column: index - lineStart + 1 });
-  }
-  return result;
+/**
+ * Byte offsets (from the start of `text`), lines and columns of ascending character indices of
+ * `text`, in one pass. `raw`, the bytes `text` was decoded from, counts the bytes when they held
+ * invalid UTF-8.
+ */
+export function locateIndices(text: string, indices: readonly number[], raw?: Uint8Array): TextPosition[] {
+  const locator = new TextLocator(text, { offset: 0, line: 1, column: 1 }, raw && needsRaw(text, raw.length) ? raw : undefined);
+  return indices.map((index) => locator.locate(index));
 }

@@ -4,3 +4,4 @@ export { splitLines, type ByteSource, type Line } from "./lines.js";
 export { positionIn, spanOfSlice, type Span } from "./span.js";
 export { scanValue, skipWhitespace } from "./scan.js";
 export { locateArray, locateIndices, type ArrayLocation, type ElementSpan } from "./document.js";
+export { TextLocator, utf8Step, type TextPosition } from "./text-locator.js";

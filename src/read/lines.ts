@@ -1,5 +1,6 @@
 // Splits bytes into lines without decoding more than one line at a time, so memory follows the longest line.
 import { closeSync, openSync, readSync } from "node:fs";
+import { needsRaw } from "./text-locator.js";
 
 /** One physical line of a file, without its line terminator. */
 export interface Line {
@@ -12,6 +13,16 @@ export interface Line {
   line: number;
   /** The terminator that followed the line: "\n", "\r\n", or "" at the end of the file. */
   eol: "\n" | "\r\n" | "";
+  /** The line's bytes, kept only when they are not valid UTF-8 (positions are then counted on them). */
+  raw?: Buffer;
+}
+
+/** A line decoded from `data[start, end)`, with its bytes kept when decoding replaced some. */
+function lineOf(data: Buffer, start: number, end: number, fields: Omit<Line, "text" | "bytes" | "raw">): Line {
+  const text = data.toString("utf8", start, end);
+  const line: Line = { text, bytes: end - start, ...fields };
+  if (needsRaw(text, end - start)) line.raw = Buffer.from(data.subarray(start, end));
+  return line;
 }
 
 const NEWLINE = 0x0a;
@@ -86,13 +97,7 @@ export function* splitLines(source: ByteSource): Generator<FileHead | Line> {
     for (let nl = data.indexOf(NEWLINE); nl !== -1; nl = data.indexOf(NEWLINE, start)) {
       const crlf = nl > start && data[nl - 1] === CARRIAGE_RETURN;
       const end = crlf ? nl - 1 : nl;
-      yield {
-        text: data.toString("utf8", start, end),
-        offset: dataOffset + start,
-        bytes: end - start,
-        line: lineNumber++,
-        eol: crlf ? "\r\n" : "\n",
-      };
+      yield lineOf(data, start, end, { offset: dataOffset + start, line: lineNumber++, eol: crlf ? "\r\n" : "\n" });
       start = nl + 1;
     }
     carry = start < data.length ? data.subarray(start) : undefined;
@@ -103,6 +108,6 @@ export function* splitLines(source: ByteSource): Generator<FileHead | Line> {
     return;
   }
   if (carry && carry.length > 0) {
-    yield { text: carry.toString("utf8"), offset: carryOffset, bytes: carry.length, line: lineNumber, eol: "" };
+    yield lineOf(carry, 0, carry.length, { offset: carryOffset, line: lineNumber, eol: "" });
   }
 }

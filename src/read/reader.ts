@@ -1,8 +1,9 @@
 // Turns bytes into JSON records with exact spans; never throws on bad input, it reports and goes on.
 import { splitLines, type ByteSource, type FileHead, type Line } from "./lines.js";
 import { parseOrLocate } from "./locate-error.js";
-import { skipWhitespace, scanValue } from "./scan.js";
+import { OpenValueScanner, skipWhitespace, scanValue } from "./scan.js";
 import { spanOfSlice, type Span } from "./span.js";
+import { TextLocator } from "./text-locator.js";
 
 /** One JSON value read from a file. */
 export interface RawRecord {
@@ -91,8 +92,12 @@ function problem(code: ReadProblemCode, message: string, span: Span): ReadEvent 
 /** A stretch of text that starts at a known place of the file: one line, or lines joined with their terminators. */
 interface Stretch {
   text: string;
-  /** Where the text starts, and its real length in bytes. */
-  at: { offset: number; line: number; column: number; bytes: number };
+  /** Positions in the file of indices of `text`, walked forward record by record. */
+  locator: TextLocator;
+}
+
+function stretchOf(text: string, first: Line, raw: Buffer | undefined): Stretch {
+  return { text, locator: new TextLocator(text, { offset: first.offset, line: first.line, column: 1 }, raw) };
 }
 
 /** The slow path for a line that did not parse: several records on it, a record over several lines, or garbage. */
@@ -100,10 +105,16 @@ function* readTolerantly(first: Line, cursor: LineCursor): Generator<ReadEvent> 
   const records: RawRecord[] = [];
   let line = first;
   let pos = skipWhitespace(line.text, 0);
+  let stretchLine: Line | undefined;
+  let stretch = stretchOf(line.text, line, line.raw);
+  stretchLine = line;
   while (pos < line.text.length) {
-    const stretch: Stretch = { text: line.text, at: { offset: line.offset, line: line.line, column: 1, bytes: line.bytes } };
+    if (line !== stretchLine) {
+      stretch = stretchOf(line.text, line, line.raw);
+      stretchLine = line;
+    }
     const scan = scanValue(line.text, pos);
-    const removable = occupied(line, pos);
+    const removable = occupied(line, stretch, pos);
     if (scan.status === "invalid") {
       yield* flush(records);
       yield withBytes(invalidAt(stretch, pos, `unexpected '${line.text[pos]}' where a record should start`), removable);
@@ -115,16 +126,16 @@ function* readTolerantly(first: Line, cursor: LineCursor): Generator<ReadEvent> 
         // A document (or a pretty-printed last record) that the end of the file cuts: one problem, not
         // one a line. No bytes go with it: removing a whole cut document is for a person to decide.
         yield* flush(records);
-        const span = spanOfSlice(joined.stretch.text, pos, joined.stretch.text.length, joined.stretch.at);
+        const span = spanOfSlice(joined.stretch.locator, pos, joined.stretch.text.length);
         yield problem("truncated-record", "the last record is cut short (the writer stopped mid-record); it is not part of the history", span);
         return;
       }
       if (!joined) {
         yield* flush(records);
-        yield withBytes(incompleteValue(stretch, pos, cursor), removable);
+        yield withBytes(incompleteValue(stretch, line.line, pos, cursor), removable);
         return;
       }
-      records.push(recordOf(joined.value, spanOfSlice(joined.stretch.text, pos, joined.end, joined.stretch.at)));
+      records.push(recordOf(joined.value, spanOfSlice(joined.stretch.locator, pos, joined.end)));
       line = joined.lastLine;
       pos = skipWhitespace(line.text, joined.endInLastLine);
       continue;
@@ -139,7 +150,7 @@ function* readTolerantly(first: Line, cursor: LineCursor): Generator<ReadEvent> 
       yield withBytes(invalidAt(stretch, where, `invalid JSON: ${why}; the rest of line ${line.line} is skipped`), removable);
       return;
     }
-    records.push(recordOf(parsed.value, spanOfSlice(line.text, pos, scan.end, stretch.at)));
+    records.push(recordOf(parsed.value, spanOfSlice(stretch.locator, pos, scan.end)));
     pos = skipWhitespace(line.text, scan.end);
   }
   yield* flush(records);
@@ -159,20 +170,20 @@ function* flush(records: RawRecord[]): Generator<ReadEvent> {
 }
 
 function invalidAt(stretch: Stretch, index: number, message: string): ReadEvent {
-  return problem("invalid-json", message, spanOfSlice(stretch.text, index, stretch.text.length, stretch.at));
+  return problem("invalid-json", message, spanOfSlice(stretch.locator, index, stretch.text.length));
 }
 
 /** A value that runs to the end of its line and could not be completed by the lines after it. */
-function incompleteValue(stretch: Stretch, pos: number, cursor: LineCursor): ReadEvent {
+function incompleteValue(stretch: Stretch, line: number, pos: number, cursor: LineCursor): ReadEvent {
   const parsed = parseOrLocate(stretch.text.slice(pos));
   if (!parsed.ok && parsed.problem.kind === "syntax") {
-    return invalidAt(stretch, pos + parsed.problem.index, `invalid JSON: ${parsed.problem.reason}; line ${stretch.at.line} is skipped`);
+    return invalidAt(stretch, pos + parsed.problem.index, `invalid JSON: ${parsed.problem.reason}; line ${line} is skipped`);
   }
-  const span = spanOfSlice(stretch.text, pos, stretch.text.length, stretch.at);
+  const span = spanOfSlice(stretch.locator, pos, stretch.text.length);
   if (isAtEnd(cursor)) {
     return problem("truncated-record", "the last record is cut short (the writer stopped mid-record); it is not part of the history", span);
   }
-  return problem("invalid-json", `record is cut short: line ${stretch.at.line} ends before its JSON value does and the next line starts a new record`, span);
+  return problem("invalid-json", `record is cut short: line ${line} ends before its JSON value does and the next line starts a new record`, span);
 }
 
 /** True when nothing but blank lines remain (the lines read to find out are given back). */
@@ -202,16 +213,18 @@ interface Joined {
 }
 
 /**
- * Joins the lines after `first` until the value that starts at `pos` closes and parses. Lines are
- * only scanned where the outer brace can close — a line starting at column 1 (pretty-printed), one
- * ending in `}` or `]`, the last line — which keeps the work near linear. Two lines in a row that are whole records by themselves mean JSONL
- * after a cut record, and end the try (in a hand-formatted document only the last element can be).
+ * Joins the lines after `first` until the value that starts at `pos` closes and parses; the scanner
+ * is fed each line once, so a pretty-printed body is read in linear time. Two lines in a row that are
+ * whole records by themselves mean JSONL after a cut record, and end the try (in a hand-formatted
+ * document only the last element can be).
  */
 function joinFollowingLines(first: Line, pos: number, cursor: LineCursor): Joined | { cutAtEnd: true; stretch: Stretch } | undefined {
   const readAhead: Line[] = [];
-  let text = first.text;
+  const pieces = [first.text];
+  const scanner = new OpenValueScanner();
+  scanner.feed(first.text.slice(pos));
+  let length = first.text.length;
   let eol = first.eol;
-  let bytes = first.bytes;
   let wholeRecordsInARow = 0;
   let gaveUp = false;
   let sawWholeRecord = false;
@@ -219,32 +232,43 @@ function joinFollowingLines(first: Line, pos: number, cursor: LineCursor): Joine
     readAhead.push(line);
     wholeRecordsInARow = isWholeRecord(line.text) ? wholeRecordsInARow + 1 : 0;
     sawWholeRecord ||= wholeRecordsInARow > 0;
-    const mayClose = (line.text.length > 0 && skipWhitespace(line.text, 0) === 0) || /[}\]]\s*$/.test(line.text) || line.eol === "";
-    if (eol === "" || text.length > MAX_JOINED_CHARS || wholeRecordsInARow >= 2) {
+    if (eol === "" || length > MAX_JOINED_CHARS || wholeRecordsInARow >= 2) {
       gaveUp = true;
       break;
     }
-    const lineStart = text.length + eol.length;
-    text += eol + line.text;
-    bytes += eol.length + line.bytes;
+    const lineStart = length + eol.length;
+    pieces.push(eol, line.text);
+    length = lineStart + line.text.length;
     eol = line.eol;
-    if (!mayClose) continue;
-    const scan = scanValue(text, pos);
-    if (scan.status === "incomplete") continue;
+    const close = scanner.feed(line.text);
+    if (close === undefined) continue;
     gaveUp = true;
-    if (scan.status === "invalid") break;
-    const parsed = parseOrLocate(text.slice(pos, scan.end));
+    const text = pieces.join("");
+    const end = lineStart + close;
+    const parsed = parseOrLocate(text.slice(pos, end));
     if (!parsed.ok) break;
-    const stretch = { text, at: { offset: first.offset, line: first.line, column: 1, bytes } };
-    return { value: parsed.value, stretch, end: scan.end, lastLine: line, endInLastLine: scan.end - lineStart };
+    const stretch = stretchOf(text, first, joinedRaw(first, readAhead));
+    return { value: parsed.value, stretch, end, lastLine: line, endInLastLine: close };
   }
   // Every line to the end was joined and the value is still open: the file stops inside it (unless a
   // line after it is a record of its own, which makes this one a record cut in the middle of JSONL).
-  if (!gaveUp && !sawWholeRecord && readAhead.length > 0 && scanValue(text, pos).status === "incomplete") {
-    return { cutAtEnd: true, stretch: { text, at: { offset: first.offset, line: first.line, column: 1, bytes } } };
+  if (!gaveUp && !sawWholeRecord && readAhead.length > 0) {
+    return { cutAtEnd: true, stretch: stretchOf(pieces.join(""), first, joinedRaw(first, readAhead)) };
   }
   cursor.giveBack(readAhead);
   return undefined;
+}
+
+/** The bytes of joined lines, when one of them is not valid UTF-8 (else the text itself tells the bytes). */
+function joinedRaw(first: Line, rest: readonly Line[]): Buffer | undefined {
+  const lines = [first, ...rest];
+  if (!lines.some((line) => line.raw)) return undefined;
+  const parts: Buffer[] = [];
+  lines.forEach((line, i) => {
+    parts.push(line.raw ?? Buffer.from(line.text));
+    if (i < lines.length - 1) parts.push(Buffer.from(line.eol));
+  });
+  return Buffer.concat(parts);
 }
 
 /** A line that parses as an object on its own: a record, not the continuation of a cut one. */
@@ -259,9 +283,8 @@ function isWholeRecord(text: string): boolean {
 }
 
 /** From `pos` to the end of the line, with the line's terminator when the bad value starts the line. */
-function occupied(line: Line, pos: number): { offset: number; length: number } {
-  const before = Buffer.byteLength(line.text.slice(0, pos));
-  const start = line.offset + Math.min(before, line.bytes);
+function occupied(line: Line, stretch: Stretch, pos: number): { offset: number; length: number } {
+  const start = stretch.locator.locate(pos).offset;
   const end = line.offset + line.bytes + (pos === 0 ? line.eol.length : 0);
   return { offset: start, length: end - start };
 }

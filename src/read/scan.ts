@@ -61,3 +61,34 @@ export function scanValue(text: string, from: number): ScanResult {
   while (i < text.length && !SCALAR_STOP.has(text[i] as string)) i += 1;
   return { end: i, status: "complete" };
 }
+
+/**
+ * Scans a value that does not end on its first line, fed one piece (line) at a time, so joining the
+ * lines of a pretty-printed record costs one pass over them, not one pass per line.
+ */
+export class OpenValueScanner {
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+
+  /** Feeds the next piece; returns the index in it just past the value's end, or undefined while open. */
+  feed(piece: string): number | undefined {
+    for (let i = 0; i < piece.length; i += 1) {
+      const c = piece.charCodeAt(i);
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === 0x5c) this.escaped = true;
+        else if (c === 0x22) {
+          this.inString = false;
+          if (this.depth === 0) return i + 1;
+        }
+      } else if (c === 0x22) this.inString = true;
+      else if (c === 0x7b || c === 0x5b) this.depth += 1;
+      else if (c === 0x7d || c === 0x5d) {
+        this.depth -= 1;
+        if (this.depth === 0) return i + 1;
+      }
+    }
+    return undefined;
+  }
+}

@@ -1,4 +1,5 @@
 // Where a record or a problem sits in a file: byte offsets for the writer, 1-based lines and columns for people.
+import type { TextLocator } from "./text-locator.js";
 
 /** A region of a file. `offset`/`length` are bytes; lines and columns are 1-based, columns count UTF-16 units. */
 export interface Span {
@@ -28,23 +29,13 @@ export function positionIn(
   return { line, column };
 }
 
-/**
- * The span of `text.slice(from, to)`, when `text` begins at byte `offset`, line `line`, column `column`.
- * `bytes`, the real byte length of `text`, bounds the result: invalid UTF-8 decodes to U+FFFD, which
- * re-encodes longer than the byte it replaced.
- */
-export function spanOfSlice(
-  text: string,
-  from: number,
-  to: number,
-  at: { offset: number; line: number; column: number; bytes: number },
-): Span {
-  const begin = positionIn(text, from, at);
-  const finish = positionIn(text, to, at);
-  const start = Math.min(Buffer.byteLength(text.slice(0, from)), at.bytes);
+/** The span of the characters `from` to `to` of the text `locator` walks (call with ascending slices). */
+export function spanOfSlice(locator: TextLocator, from: number, to: number): Span {
+  const begin = locator.locate(from);
+  const finish = locator.locate(to);
   return {
-    offset: at.offset + start,
-    length: Math.min(Buffer.byteLength(text.slice(from, to)), at.bytes - start),
+    offset: begin.offset,
+    length: finish.offset - begin.offset,
     line: begin.line,
     column: begin.column,
     endLine: finish.line,

@@ -99,14 +99,35 @@ describe("histlint fix --max-tokens", () => {
 });
 
 describe("writing the repair", () => {
-  it("writes nothing when the file changed since it was read", () => {
+  it("writes nothing when the file changed since it was read other than at its end", () => {
     const path = copyOf(killed);
     const original = readFileSync(path);
-    writeFileSync(path, Buffer.concat([original, Buffer.from('{"appended":"by codex"}\n')]));
-    expect(() => replaceFile(path, Buffer.from("repaired"), original, { backup: true })).toThrow(ChangedOnDisk);
-    expect(readFileSync(path, "utf8").endsWith('{"appended":"by codex"}\n')).toBe(true);
+    const edited = Buffer.from(original);
+    edited[10] = 0x20;
+    writeFileSync(path, edited);
+    expect(() => replaceFile(path, Buffer.from("repaired\n"), original, { backup: true, appendable: true })).toThrow(ChangedOnDisk);
+    expect(readFileSync(path).equals(edited)).toBe(true);
     expect(existsSync(`${path}.bak`)).toBe(false);
     expect(readdirSync(join(path, "..")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("keeps what was appended to JSONL since it was read, after the repair, and in the backup", () => {
+    const path = copyOf(killed);
+    const original = readFileSync(path);
+    const appended = '{"appended":"by codex"}\n';
+    writeFileSync(path, Buffer.concat([original, Buffer.from(appended)]));
+    const outcome = replaceFile(path, Buffer.from("repaired\n"), original, { backup: true, appendable: true });
+    expect(outcome.appendedMeanwhile).toBe(appended.length);
+    expect(readFileSync(path, "utf8")).toBe(`repaired\n${appended}`);
+    expect(readFileSync(`${path}.bak`, "utf8")).toBe(original.toString("utf8") + appended);
+  });
+
+  it("writes nothing when a JSON document grew since it was read", () => {
+    const path = join(tempDir(), "body.json");
+    writeFileSync(path, '{"model":"m","input":[]}\n');
+    const original = readFileSync(path);
+    writeFileSync(path, '{"model":"m","input":[]}\n{"more":1}\n');
+    expect(() => replaceFile(path, Buffer.from("{}"), original, { backup: false, appendable: false })).toThrow(/\(it is one JSON document\); nothing was written/);
   });
 
   it("leaves the original or the whole repair when the process is killed (-9) while writing", async () => {
