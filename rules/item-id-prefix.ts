@@ -23,7 +23,8 @@ export default defineRule({
   create(context) {
     return {
       item(item, position) {
-        const prefix = PREFIXES[wireTypeOf(item)];
+        // The type comes from the file: a "constructor" or "isPrototypeOf" item has no prefix, not Object's.
+        const prefix = Object.hasOwn(PREFIXES, wireTypeOf(item)) ? PREFIXES[wireTypeOf(item)] : undefined;
         if (!item.id || !prefix || item.id.startsWith(`${prefix}_`)) return;
         const error = context.profile.error("item-id-prefix", { index: position.index, itemId: item.id, expectedPrefix: prefix });
         // Ids are optional in a request: the item goes without one (in a Codex rollout, its payload does).

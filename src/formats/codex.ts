@@ -79,15 +79,17 @@ function applyEdits(bytes: Buffer, records: readonly RawRecord[], edits: Paramet
       const { timestamp, ordinal: _replaced, ...rest } = value;
       return JSON.stringify(timestamp === undefined ? { ordinal: lastAssigned, ...rest } : { timestamp, ordinal: lastAssigned, ...rest });
     },
-    renumber(text, value, _position, index) {
+    renumber(bytes, value, _position, index) {
       const ordinal = ordinalOf(value);
-      if (ordinal === undefined || !isObject(value)) return text;
+      if (ordinal === undefined || !isObject(value)) return bytes;
       const place = placed++;
       lastAssigned = renumberAll && lastAssigned !== undefined ? lastAssigned + 1 : ordinal + place - (placeBefore[index] ?? 0);
-      if (lastAssigned === ordinal) return text;
+      if (lastAssigned === ordinal) return bytes;
+      // Latin-1 maps each byte to one character and back: the number changes, every other byte stays.
+      const text = bytes.toString("latin1");
       const match = ORDINAL.exec(text);
-      if (match && Number(match[1]) === ordinal) return text.replace(ORDINAL, `"ordinal":${lastAssigned}`);
-      return JSON.stringify({ ...value, ordinal: lastAssigned });
+      if (match && Number(match[1]) === ordinal) return Buffer.from(text.replace(ORDINAL, `"ordinal":${lastAssigned}`), "latin1");
+      return Buffer.from(JSON.stringify({ ...value, ordinal: lastAssigned }));
     },
   });
 }

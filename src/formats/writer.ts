@@ -58,8 +58,11 @@ export function planEntries(units: readonly Unit[], edits: readonly Edit[]): Ent
 export interface LineStyle {
   /** Serialises a new record on one line; called in output order. */
   serialize(value: unknown, position: number): string;
-  /** Rewrites original record `index` now at `position`, or returns its text unchanged; called in output order. */
-  renumber?(text: string, value: unknown, position: number, index: number): string;
+  /**
+   * Rewrites original record `index` now at `position`, or returns its bytes unchanged; called in output
+   * order. Bytes, not text: a record with invalid UTF-8 in it must not come back with U+FFFD instead.
+   */
+  renumber?(bytes: Buffer, value: unknown, position: number, index: number): Buffer;
 }
 
 /**
@@ -97,8 +100,7 @@ export function writeLines(bytes: Buffer, units: readonly Unit[], edits: readonl
     const unit = units[entry.index] as Unit;
     const [terminator] = splitTail(bytes, units, entry.index);
     const text = bytes.subarray(unit.offset, unit.offset + unit.length);
-    const renumbered = style.renumber?.(text.toString("utf8"), unit.value, position++, entry.index);
-    const rewritten = renumbered === undefined ? text : Buffer.from(renumbered);
+    const rewritten = style.renumber?.(text, unit.value, position++, entry.index) ?? text;
     push(Buffer.concat([rewritten, terminator]), previousOriginal === entry.index - 1 && !ownLine.has(entry.index));
     previousOriginal = entry.index;
   }

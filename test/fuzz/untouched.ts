@@ -1,5 +1,5 @@
-// The units (records of a JSONL file, elements of a body's array) no finding touches: a repair must
-// write each back byte for byte, wherever it moves it.
+// The units (records of a JSONL file, elements of a body's array) no finding touches: a repair that
+// keeps one must write it back byte for byte, wherever it moves it.
 import type { Diagnostic, FormatName, RawRecord } from "../../src/index.js";
 import { readRecords } from "../../src/index.js";
 import { documentArray, elementPositions } from "../../src/formats/document-units.js";
@@ -10,22 +10,27 @@ interface Point {
 }
 
 interface Unit {
-  /**
-   * The unit's bytes as a byte-exact string (latin1), less what a repair rewrites across the file:
-   * Codex ordinals (renumbered), Claude Code's parentUuid (a removed record's child is re-linked).
-   */
-  key: string;
+  /** The unit's bytes as a byte-exact string (latin1), less what a repair rewrites across the file (see `acrossFile`). */
+  bytes: string;
+  /** The unit's value, less the same: the same value in other bytes is a unit written back wrongly. */
+  value: string;
   start: Point;
   end: Point;
 }
 
 const before = (a: Point, b: Point) => a.line < b.line || (a.line === b.line && a.column < b.column);
 
-function unitKey(bytes: Buffer, format: FormatName): string {
-  const text = bytes.toString("latin1");
-  if (format === "codex") return text.replace(/"ordinal":-?\d+/g, '"ordinal":#');
-  if (format === "claude-code") return text.replace(/"parentUuid":("(?:[^"\\]|\\.)*"|null)/g, '"parentUuid":#');
-  return text;
+/** Codex ordinals are renumbered and Claude Code's parentUuid re-linked (a removed record's child) across the file. */
+function acrossFile(format: FormatName): RegExp | undefined {
+  if (format === "codex") return /"ordinal":-?\d+,?/g;
+  if (format === "claude-code") return /"parentUuid":("(?:[^"\\]|\\.)*"|null),?/g;
+  return undefined;
+}
+
+function unit(bytes: Buffer, value: unknown, format: FormatName, start: Point, end: Point): Unit {
+  const pattern = acrossFile(format);
+  const strip = (text: string) => (pattern ? text.replace(pattern, "") : text);
+  return { bytes: strip(bytes.toString("latin1")), value: strip(JSON.stringify(value) ?? ""), start, end };
 }
 
 function recordsOf(bytes: Buffer): RawRecord[] {
@@ -44,16 +49,12 @@ function unitsOf(bytes: Buffer, format: FormatName): Unit[] {
   const records = recordsOf(bytes);
   const array = records.length === 1 ? documentArray(records, format === "responses" ? "input" : "messages") : undefined;
   if (array && (format === "responses" || format === "chat" || format === "anthropic")) {
-    return elementPositions(array, bytes).map((position) => {
+    return elementPositions(array, bytes).map((position, i) => {
       const own = bytes.subarray(position.offset, position.offset + position.length);
-      return { key: unitKey(own, format), start: position, end: endOf(own.toString("utf8"), position) };
+      return unit(own, array.values[i], format, position, endOf(own.toString("utf8"), position));
     });
   }
-  return records.map(({ span }) => ({
-    key: unitKey(bytes.subarray(span.offset, span.offset + span.length), format),
-    start: span,
-    end: { line: span.endLine, column: span.endColumn },
-  }));
+  return records.map(({ span, value }) => unit(bytes.subarray(span.offset, span.offset + span.length), value, format, span, { line: span.endLine, column: span.endColumn }));
 }
 
 export interface UntouchedCheck {
@@ -65,22 +66,28 @@ export interface UntouchedCheck {
   format: FormatName;
 }
 
-/** The untouched units of `input` that `output` does not hold byte for byte (as many times as the input). */
-export function untouchedUnitsLost({ input, findings, edited, output, format }: UntouchedCheck): string[] {
+/**
+ * The untouched units of `input` that `output` holds in other bytes. One the output does not hold at
+ * all went whole, as a later pass may decide (a reasoning item left last when the empty message after
+ * it goes); what matters here is that nothing kept is rewritten. Lines that do not parse are checked apart.
+ */
+export function untouchedUnitsRewritten({ input, findings, edited, output, format }: UntouchedCheck): string[] {
   const touched = (unit: Unit) =>
     findings.some((d) => {
       const start = { line: d.line, column: d.column };
       const end = before(start, { line: d.endLine, column: d.endColumn }) ? { line: d.endLine, column: d.endColumn } : { line: d.line, column: d.column + 1 };
       return before(start, unit.end) && before(unit.start, end);
     });
+  const outputUnits = unitsOf(output, format);
   const left = new Map<string, number>();
-  for (const unit of unitsOf(output, format)) left.set(unit.key, (left.get(unit.key) ?? 0) + 1);
-  const lost: string[] = [];
+  for (const unit of outputUnits) left.set(unit.bytes, (left.get(unit.bytes) ?? 0) + 1);
+  const values = new Set(outputUnits.map((unit) => unit.value));
+  const rewritten: string[] = [];
   for (const [index, unit] of unitsOf(input, format).entries()) {
     if (edited.has(index) || touched(unit)) continue;
-    const count = left.get(unit.key) ?? 0;
-    if (count === 0) lost.push(unit.key);
-    else left.set(unit.key, count - 1);
+    const count = left.get(unit.bytes) ?? 0;
+    if (count > 0) left.set(unit.bytes, count - 1);
+    else if (values.has(unit.value)) rewritten.push(unit.bytes);
   }
-  return lost;
+  return rewritten;
 }
