@@ -158,9 +158,11 @@ export function analyse(filePath: string, source: ByteSource, options: LintOptio
     if (items) items = remaining;
   }
   const diagnostics = runner.finish();
-  // Lint keeps no records (memory stays flat): a file with fixes to try is read again for them.
+  // Lint keeps no records (memory stays flat): a file with fixes to try is read again for them. A file
+  // with no record is left as it is, its format forced or not (see lintEmpty).
   const fixRecords = () => (keeping.records ? kept : recordsOf(source));
-  withdrawInapplicableFixes(diagnostics, runner.fixes, runner.fixes.size > 0 ? fixContext({ adapter, records: fixRecords(), profile: profileName }) : undefined);
+  const repairable = runner.fixes.size > 0 && headRecords.length > 0;
+  withdrawInapplicableFixes(diagnostics, runner.fixes, repairable ? fixContext({ adapter, records: fixRecords(), profile: profileName }) : undefined);
   const result = summarize(filePath, { inputFormat: adapter.name, profile: profileName, fatal: false }, diagnostics);
   const request = stream.request();
   return { result, adapter, records: kept, runner, profile: profileName, ...(items ? { items } : {}), ...(request ? { request } : {}) };
