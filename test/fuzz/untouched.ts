@@ -30,7 +30,18 @@ function acrossFile(format: FormatName): RegExp | undefined {
 function unit(bytes: Buffer, value: unknown, format: FormatName, start: Point, end: Point): Unit {
   const pattern = acrossFile(format);
   const strip = (text: string) => (pattern ? text.replace(pattern, "") : text);
-  return { bytes: strip(bytes.toString("latin1")), value: strip(JSON.stringify(value) ?? ""), start, end };
+  // White space around a value is no part of it (a line that parses whole has it in its span).
+  const own = bytes.toString("latin1").replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "");
+  return { bytes: strip(own), value: strip(valueText(value) ?? `bytes:${own}`), start, end };
+}
+
+/** The value as JSON text, or undefined for one nested too deep to print (it then compares by its bytes alone). */
+function valueText(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value) ?? "";
+  } catch {
+    return undefined;
+  }
 }
 
 function recordsOf(bytes: Buffer): RawRecord[] {
