@@ -1,7 +1,7 @@
 // `histlint serve`: the mock provider on loopback, until interrupted.
 import type { Command } from "commander";
 import { Option } from "commander";
-import { startMockServer } from "../server/index.js";
+import { reachableFromNetwork, startMockServer } from "../server/index.js";
 import { UsageError } from "./exit-codes.js";
 import type { CommandIo } from "./io.js";
 
@@ -11,6 +11,8 @@ interface ServeFlags {
   profile: "openai-responses" | "codex";
   record?: string;
   maxBody: number;
+  recordLimit: number;
+  allowHost: string[];
   scenario?: string;
 }
 
@@ -20,22 +22,28 @@ function port(value: string): number {
   return n;
 }
 
-function megabytes(value: string): number {
-  const n = Number(value);
-  if (!(n > 0)) throw new UsageError(`--max-body ${value}: give a size in MB, more than 0`);
-  return Math.floor(n * 1024 * 1024);
+function megabytes(option: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!(n > 0) || !Number.isFinite(n)) throw new UsageError(`${option} ${value}: give a size in MB, more than 0`);
+    return Math.floor(n * 1024 * 1024);
+  };
 }
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 export function registerServe(program: Command, io: CommandIo): void {
   program
     .command("serve")
     .description("run the mock provider: Responses, Chat Completions and Anthropic Messages, validating like the real APIs")
     .option("--port <port>", "the port to listen on; 0 picks a free one and prints it", port, 0)
-    .option("--host <host>", "the address to listen on", "127.0.0.1")
+    .option("--host <host>", "the address to listen on; any other than loopback makes the mock, and the requests it recorded, reachable from the network", "127.0.0.1")
+    .option("--allow-host <name>", "answer requests whose Host header is this name (or name:port; * for any), besides loopback and the listening address (repeatable)", collect, [])
     .addOption(new Option("--profile <profile>", "how /v1/responses validates").choices(["openai-responses", "codex"]).default("openai-responses"))
-    .option("--record <file>", "append every request (headers without secrets, body, answer) to this JSONL file")
+    .option("--record <file>", "append every request (credential headers redacted, body, answer) to this JSONL file, created readable by you only")
     .option("--scenario <file>", "a JSON scenario: ordered steps, each matching a request and giving its reply or a fault")
-    .option("--max-body <MB>", "the largest request body; larger ones get 413", megabytes, 50 * 1024 * 1024)
+    .option("--max-body <MB>", "the largest request body; larger ones get 413", megabytes("--max-body"), 50 * 1024 * 1024)
+    .option("--record-limit <MB>", "the most request bytes kept in memory for GET /__histlint/requests; the oldest go first", megabytes("--record-limit"), 64 * 1024 * 1024)
     .addHelpText(
       "after",
       "\nFaults for one request: header x-histlint-fault: 429[:seconds] | 500 | 503 | 529 | context-length | first-event[:name] |\nempty-output | incomplete | failed | error-event[:n] | cut[:n] | delay[:ms] | reasoning-only, or a JSON fault.\n\nPoint a client at it: base URL http://127.0.0.1:<port>/v1 for OpenAI clients (any API key), http://127.0.0.1:<port> for Anthropic's.\nA request that breaks the endpoint's rules gets the provider's own status and error body; a valid one gets a reply\nfrom a tiny agent that calls the first tool offered, then answers. GET /__histlint/requests lists what it received.",
@@ -43,10 +51,22 @@ export function registerServe(program: Command, io: CommandIo): void {
     .action(async (flags: ServeFlags) => {
       let server;
       try {
-        server = await startMockServer({ port: flags.port, host: flags.host, profile: flags.profile, maxBody: flags.maxBody, ...(flags.record ? { record: flags.record } : {}), ...(flags.scenario ? { scenario: flags.scenario } : {}) });
+        server = await startMockServer({
+          port: flags.port,
+          host: flags.host,
+          profile: flags.profile,
+          maxBody: flags.maxBody,
+          maxRecordedBytes: flags.recordLimit,
+          allowedHosts: flags.allowHost,
+          ...(flags.record ? { record: flags.record } : {}),
+          ...(flags.scenario ? { scenario: flags.scenario } : {}),
+        });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         throw new UsageError(code === "EADDRINUSE" ? `port ${flags.port} is in use: pick another, or --port 0 for any free one` : (error as Error).message);
+      }
+      if (reachableFromNetwork(flags.host)) {
+        io.stderr(`warning: --host ${flags.host} makes the mock reachable from the network: anyone who can reach port ${server.port} can send it requests and read the requests it recorded (GET /__histlint/requests). Requests are answered only when their Host header names loopback, ${flags.host}:${server.port} or an --allow-host name.\n`);
       }
       io.stdout(`histlint mock provider listening on ${server.url}\n  OpenAI:    ${server.url}/v1 (responses, chat/completions, models)\n  Anthropic: ${server.url} (v1/messages, v1/messages/count_tokens)\n`);
       await new Promise<void>((resolve) => {

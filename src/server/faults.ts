@@ -1,20 +1,41 @@
 // Faults real clients must survive: provider error answers, and streams that go wrong in the ways relays make them.
 import { anthropicError, openAiError, type ProviderError } from "../profiles/index.js";
-import type { Fault } from "./scenario.js";
+import { Fault } from "./scenario.js";
 import type { Frame } from "./sse.js";
 import type { Api } from "./validate.js";
 
-/** A fault named in the `x-histlint-fault` header: JSON, or a short name (`429`, `cut:3`, `delay:50`, …). */
+const FAULT_NAMES = "429[:seconds], 500, 503, 529, context-length, first-event[:name], empty-output, incomplete, failed, error-event[:n], cut[:n], delay[:ms], reasoning-only, or a JSON fault";
+
+/**
+ * A fault named in the `x-histlint-fault` header: JSON, or a short name (`429`, `cut:3`, `delay:50`, …). Either is
+ * checked with the scenario's `Fault` schema, so a header cannot ask for what a scenario file may not (a negative
+ * cut, a delay past what a timer holds); the error names the fault and its range.
+ */
 export function parseFaultHeader(value: string): Fault {
-  if (value.trim().startsWith("{")) return JSON.parse(value) as Fault;
-  const [name, argument] = value.split(":");
-  const n = Number(argument);
+  const parsed = Fault.safeParse(faultOf(value));
+  if (!parsed.success) throw new Error(`"${value}": ${(parsed.error.issues[0] as { message: string }).message}`);
+  return parsed.data;
+}
+
+function faultOf(value: string): unknown {
+  if (value.trim().startsWith("{")) {
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      throw new Error(`"${value}": not valid JSON; use ${FAULT_NAMES}`);
+    }
+  }
+  const colon = value.indexOf(":");
+  const name = colon === -1 ? value : value.slice(0, colon);
+  const argument = colon === -1 ? undefined : value.slice(colon + 1);
+  // An argument that is not a plain decimal number (`abc`, `0x10`, empty) is refused, not read as 0 or a default.
+  const n = argument === undefined ? undefined : /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(argument.trim()) ? Number(argument) : Number.NaN;
   switch (name) {
     case "429":
     case "500":
     case "503":
     case "529":
-      return { status: Number(name) as Fault["status"], ...(name === "429" && argument !== undefined ? { retryAfter: n } : {}) };
+      return { status: Number(name), ...(name === "429" && n !== undefined ? { retryAfter: n } : {}) };
     case "context-length":
       return { contextLengthExceeded: true };
     case "first-event":
@@ -25,15 +46,15 @@ export function parseFaultHeader(value: string): Fault {
     case "failed":
       return { terminal: name };
     case "error-event":
-      return { errorEventAfter: Number.isFinite(n) ? n : 2 };
+      return { errorEventAfter: n ?? 2 };
     case "cut":
-      return { cutAfterEvents: Number.isFinite(n) ? n : 2 };
+      return { cutAfterEvents: n ?? 2 };
     case "delay":
-      return { delayMs: Number.isFinite(n) ? n : 50 };
+      return { delayMs: n ?? 50 };
     case "reasoning-only":
       return { reasoningOnly: true };
     default:
-      throw new Error(`unknown fault "${value}": use 429[:seconds], 500, 503, 529, context-length, first-event[:name], empty-output, incomplete, failed, error-event[:n], cut[:n], delay[:ms], reasoning-only, or a JSON fault`);
+      throw new Error(`unknown fault "${value}": use ${FAULT_NAMES}`);
   }
 }
 

@@ -5,26 +5,36 @@ import type { Item } from "../history/index.js";
 import type { Reply } from "./reply.js";
 import type { Api } from "./validate.js";
 
+/** A count or duration a fault takes: a finite number in range (an integer where it counts events), with the range in the error. */
+function bounded(what: string, unit: string, min: number, max: number, integer: boolean) {
+  const message = `${what}: ${integer ? "a whole number" : "a number"} of ${unit} from ${min} to ${max}`;
+  const number = z.number({ error: message }).min(min, { error: message }).max(max, { error: message });
+  return integer ? number.int({ error: message }) : number;
+}
+
+/** Most events a fault may count: far more than any reply's stream has. */
+const MAX_EVENTS = 100_000;
+
 export const Fault = z
   .object({
     /** Answer with this HTTP status and the provider's body for it (429, 500, 503, 529). */
-    status: z.union([z.literal(429), z.literal(500), z.literal(503), z.literal(529)]).optional(),
+    status: z.union([z.literal(429), z.literal(500), z.literal(503), z.literal(529)], { error: "status (429, 500, 503, 529): one of 429, 500, 503 and 529" }).optional(),
     /** With 429: the `retry-after` header, in seconds (`retry-after-ms` follows). */
-    retryAfter: z.number().nonnegative().optional(),
+    retryAfter: bounded("retryAfter (429:seconds)", "seconds", 0, 3600, false).optional(),
     /** Answer 400 `context_length_exceeded` with token counts from the request's size. */
     contextLengthExceeded: z.literal(true).optional(),
-    /** A frame sent before `response.created`, as relays do (`codex.rate_limits`, `response.in_progress`, `error`). */
-    firstEvent: z.string().optional(),
+    /** A frame sent before `response.created`, as relays do (`codex.rate_limits`, `response.in_progress`, `error`); a name, since it goes on an SSE `event:` line. */
+    firstEvent: z.string().regex(/^[\w.-]{1,100}$/, { error: "firstEvent (first-event:name): an event name of letters, digits, _, . and -" }).optional(),
     /** `response.completed` with an empty `output`, the items only in `output_item.done`. */
     emptyCompletedOutput: z.literal(true).optional(),
     /** End the stream with `response.incomplete` (max_output_tokens) or `response.failed`. */
     terminal: z.enum(["incomplete", "failed"]).optional(),
     /** An `error` event after this many events, ending the stream. */
-    errorEventAfter: z.number().int().nonnegative().optional(),
-    /** Drop the connection after this many events. */
-    cutAfterEvents: z.number().int().nonnegative().optional(),
-    /** Wait this long before each event. */
-    delayMs: z.number().nonnegative().max(60_000).optional(),
+    errorEventAfter: bounded("errorEventAfter (error-event:n)", "events", 0, MAX_EVENTS, true).optional(),
+    /** Drop the connection after this many events; at least one, or the client gets an empty reply instead of a cut stream. */
+    cutAfterEvents: bounded("cutAfterEvents (cut:n)", "events", 1, MAX_EVENTS, true).optional(),
+    /** Wait this long before each event (a timer takes at most 2^31-1 ms; a minute is plenty). */
+    delayMs: bounded("delayMs (delay:ms)", "milliseconds", 0, 60_000, false).optional(),
     /** Reply with reasoning only: no message, no tool call. */
     reasoningOnly: z.literal(true).optional(),
   })
@@ -51,7 +61,10 @@ const Step = z
         /** A tool the request offers. */
         tool: z.string().optional(),
         /** A regular expression the last user message matches. */
-        text: z.string().optional(),
+        text: z
+          .string()
+          .refine(isRegExp, { error: "text: a valid regular expression" })
+          .optional(),
         /** The request's index among those the server received, from 0. */
         turn: z.number().int().nonnegative().optional(),
       })
@@ -68,6 +81,15 @@ export const Scenario = z.object({ steps: z.array(Step) }).strict();
 export type Scenario = z.infer<typeof Scenario>;
 export type Step = z.infer<typeof Step>;
 
+function isRegExp(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Reads and checks a scenario file; the error names the file and the path of what is wrong. */
 export function loadScenario(path: string): Scenario {
   let raw: unknown;
@@ -76,10 +98,15 @@ export function loadScenario(path: string): Scenario {
   } catch (error) {
     throw new Error(`${path}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : `not valid JSON (${(error as Error).message})`}`);
   }
+  return checkScenario(raw, path);
+}
+
+/** A scenario given as a value (to startMockServer) is checked as a file is; `where` names it in the error. */
+export function checkScenario(raw: unknown, where = "scenario"): Scenario {
   const parsed = Scenario.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0] as z.core.$ZodIssue;
-    throw new Error(`${path}: ${issue.path.join(".") || "the scenario"}: ${issue.message}`);
+    throw new Error(`${where}: ${issue.path.join(".") || "the scenario"}: ${issue.message}`);
   }
   return parsed.data;
 }

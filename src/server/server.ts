@@ -1,14 +1,16 @@
 // The mock provider: a real HTTP server speaking the Responses, Chat Completions and Anthropic Messages APIs.
-import { appendFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { anthropicError, openAiError, type ProfileName, type ProviderError } from "../profiles/index.js";
 import { anthropicFrames, anthropicMessage } from "./anthropic-api.js";
 import { chatCompletion, chatFrames } from "./chat-api.js";
 import { bendResponseFrames, contextLengthError, parseFaultHeader, statusAnswer } from "./faults.js";
+import { hostAllowed, hostRefusalMessage, type HostRule } from "./host-rule.js";
+import { Recorder, recordedRequest, redactHeaders, type RecordedRequest } from "./recording.js";
 import { defaultReply, type OfferedTool, type Reply } from "./reply.js";
+import { shapeRefusal } from "./request-shape.js";
 import { responseFrames, responseObject, responsesOutput } from "./responses-api.js";
-import { loadScenario, replyOf, ScenarioPlayer, type Fault, type Scenario } from "./scenario.js";
+import { checkScenario, loadScenario, replyOf, ScenarioPlayer, type Fault, type Scenario } from "./scenario.js";
 import { sendFrames, type Frame } from "./sse.js";
 import { inspect, type Api } from "./validate.js";
 
@@ -20,27 +22,19 @@ export interface MockServerOptions {
   port?: number;
   /** Largest request body, in bytes; larger ones get 413 (default 50 MB). */
   maxBody?: number;
-  /** Append every request to this JSONL file as well. */
+  /** Append every request to this JSONL file as well (created with mode 0600, credentials redacted). */
   record?: string;
   /** Scripted replies and faults: a scenario, or the path of a scenario file. */
   scenario?: Scenario | string;
   /** How many of the latest requests `requests` keeps (default 1000); --record keeps every one. */
   maxRecorded?: number;
+  /** How many bytes of requests `requests` keeps, bodies and headers together (default 64 MB); a larger body is kept as its size. */
+  maxRecordedBytes?: number;
+  /** `Host` names answered besides loopback and the listening address (`name` or `name:port`; `*` for any). */
+  allowedHosts?: readonly string[];
 }
 
-/** A request as the mock saw it: headers without secrets, the body, what it answered. */
-export interface RecordedRequest {
-  time: string;
-  method: string;
-  path: string;
-  headers: Record<string, string | string[] | undefined>;
-  /** The body as sent (parsed when it is JSON), read from the raw text on first use. */
-  readonly body: unknown;
-  status: number;
-  error?: unknown;
-  reply?: Reply;
-  fault?: Fault;
-}
+export type { RecordedRequest } from "./recording.js";
 
 export interface MockServer {
   url: string;
@@ -49,7 +43,8 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
-const SECRET_HEADERS = new Set(["authorization", "x-api-key", "api-key", "cookie"]);
+/** Node's own default, stated so that `--max-http-header-size` cannot move it: larger headers get 431. */
+const MAX_HEADER_BYTES = 16 * 1024;
 const OPENAI_UNPARSABLE =
   "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON. If you have trouble figuring out how to fix this, please contact us through our help center at help.openai.com.)";
 
@@ -73,50 +68,88 @@ function unparsableBody(api: Api): ProviderError {
 const ROUTES: Record<string, Api> = { "/responses": "responses", "/chat/completions": "chat", "/messages": "anthropic" };
 
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const requests: RecordedRequest[] = [];
   const maxBody = options.maxBody ?? 50 * 1024 * 1024;
   const profile = options.profile ?? "openai-responses";
-  const scenario = typeof options.scenario === "string" ? loadScenario(options.scenario) : options.scenario;
+  const scenario = typeof options.scenario === "string" ? loadScenario(options.scenario) : options.scenario && checkScenario(options.scenario);
   const player = scenario ? new ScenarioPlayer(scenario) : undefined;
-  const maxRecorded = options.maxRecorded ?? 1000;
-  const record = (entry: RecordedRequest) => {
-    requests.push(entry);
-    if (requests.length > maxRecorded) requests.splice(0, requests.length - maxRecorded);
-    if (options.record) appendFileSync(options.record, JSON.stringify(entry) + "\n");
-  };
-  const server = createServer((req, res) => {
-    void handle(req, res, { maxBody, profile, record, requests, player, turn: 0 }).catch((error: unknown) => {
+  const maxRecordedBytes = options.maxRecordedBytes ?? 64 * 1024 * 1024;
+  const recorder = new Recorder({ maxRecorded: options.maxRecorded ?? 1000, maxRecordedBytes, ...(options.record ? { file: options.record } : {}) });
+  const bindHost = options.host ?? "127.0.0.1";
+  const hostRule: HostRule = { listening: { host: bindHost, port: 0 }, allowed: options.allowedHosts ?? [] };
+  const context: Context = { maxBody, profile, recorder, maxRecordedBytes, hostRule, player, turn: 0 };
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
+    void handle(req, res, context).catch((error: unknown) => {
       // A bug of the mock must not look like a provider answer: it says so plainly.
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
       res.end(JSON.stringify({ error: { message: `histlint mock internal error: ${(error as Error).message}`, type: "server_error" } }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
+  server.on("clientError", answerClientError);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port ?? 0, bindHost, resolve);
+    });
+  } catch (error) {
+    recorder.close();
+    throw error;
+  }
   const { port, address } = server.address() as AddressInfo;
+  hostRule.listening.port = port;
   const host = address.includes(":") ? `[${address}]` : address;
   return {
     url: `http://${host}:${port}`,
     port,
-    requests,
-    close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    requests: recorder.requests,
+    close: () => new Promise((resolve, reject) => server.close((error) => (recorder.close(), error ? reject(error) : resolve()))),
   };
 }
 
 interface Context {
   maxBody: number;
   profile: ProfileName;
-  record(entry: RecordedRequest): void;
-  requests: RecordedRequest[];
+  recorder: Recorder;
+  maxRecordedBytes: number;
+  hostRule: HostRule;
   player: ScenarioPlayer | undefined;
   turn: number;
+}
+
+/**
+ * What node cannot parse never reaches `handle`: headers over the limit (431) or a malformed request line (400).
+ * They get a JSON body both SDKs read (`error.message`, and Anthropic's `type` beside it), not node's empty answer.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === "ECONNRESET" || !socket.writable) return void socket.destroy();
+  const [status, reason, code, message] =
+    error.code === "HPE_HEADER_OVERFLOW"
+      ? [431, "Request Header Fields Too Large", "request_header_fields_too_large", `histlint mock: the request's headers exceed ${MAX_HEADER_BYTES} bytes`]
+      : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? [408, "Request Timeout", "request_timeout", "histlint mock: the request did not arrive in time"]
+        : [400, "Bad Request", "bad_request", `histlint mock: the request could not be read as HTTP (${error.code ?? error.message})`];
+  const body = JSON.stringify({ type: "error", error: { type: "invalid_request_error", message, param: null, code } });
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}
+
+/** An answer of the mock's own (not a provider's), in the envelope of the client's family. */
+function mockError(anthropicClient: boolean, message: string, status: number, code: string): ProviderError {
+  if (anthropicClient) {
+    const base = anthropicError(message, status);
+    return { ...base, body: { ...(base.body as object), error: { type: status === 403 ? "permission_error" : "invalid_request_error", message } } };
+  }
+  return openAiError(message, null, code, status);
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, context: Context): Promise<void> {
   const path = new URL(req.url ?? "/", "http://mock").pathname.replace(/^\/v1(?=\/)/, "").replace(/\/$/, "");
   const anthropicClient = req.headers["anthropic-version"] !== undefined || path.startsWith("/messages");
-  const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !SECRET_HEADERS.has(name)));
-  const base = { time: new Date().toISOString(), method: req.method ?? "GET", path, headers };
-  if (req.method === "GET" && path === "/__histlint/requests") return json(res, 200, context.requests);
+  const base = { time: new Date().toISOString(), method: req.method ?? "GET", path, headers: redactHeaders(req.headers) };
+  if (!hostAllowed(req.headers.host, context.hostRule)) {
+    // Not recorded, and the body not read: nothing about such a request is anyone's business here.
+    const error = mockError(anthropicClient, hostRefusalMessage(req.headers.host ?? "", context.hostRule.listening.port), 403, "host_not_allowed");
+    return json(res, 403, error.body, { connection: "close" });
+  }
+  if (req.method === "GET" && path === "/__histlint/requests") return context.recorder.serve(res);
   if (req.method === "GET" && path === "/models") return json(res, 200, modelList(anthropicClient));
   const api = ROUTES[path] ?? (path === "/messages/count_tokens" ? "anthropic" : undefined);
   if (req.method !== "POST" || !api) {
@@ -129,25 +162,29 @@ async function handle(req: IncomingMessage, res: ServerResponse, context: Contex
     const error = api === "anthropic" ? { ...anthropicError("Request exceeds the maximum allowed number of bytes.", 413), body: { type: "error", error: { type: "request_too_large", message: "Request exceeds the maximum allowed number of bytes." } } } : openAiError(`Request body too large: the limit is ${context.maxBody} bytes.`, null, "request_too_large", 413);
     return answer(res, error, base, undefined, context);
   }
+  const header = req.headers["x-histlint-fault"];
+  let headerFault: Fault | undefined;
+  try {
+    headerFault = typeof header === "string" ? parseFaultHeader(header) : undefined;
+  } catch (error) {
+    return answer(res, mockError(api === "anthropic", `x-histlint-fault ${(error as Error).message}`, 400, "invalid_fault"), base, body, context);
+  }
   const inspection = inspect(api, body, api === "responses" ? context.profile : api === "chat" ? "openai-chat" : "anthropic");
   if (inspection.kind === "unparsable") return answer(res, unparsableBody(api), base, body, context);
   const parsed = inspection.body;
+  // The API checks the body's top-level shape before anything inside it.
+  const misshapen = shapeRefusal(path, parsed);
+  if (misshapen) return answer(res, misshapen, base, body, context);
   if (inspection.kind === "refused") return answer(res, inspection.error, base, body, context);
   if (path === "/messages/count_tokens") return json(res, 200, { input_tokens: Math.ceil(body.length / 4) });
   const items = inspection.items;
   const tools = offeredTools(api, parsed);
   const step = context.player?.next({ api, items, tools: tools.map((tool) => tool.name), turn: context.turn++ });
-  const header = req.headers["x-histlint-fault"];
-  let fault: Fault | undefined;
-  try {
-    fault = typeof header === "string" ? parseFaultHeader(header) : step?.fault;
-  } catch (error) {
-    return answer(res, openAiError(`x-histlint-fault: ${(error as Error).message}`, null), base, body, context);
-  }
+  const fault = headerFault ?? step?.fault;
   const refusal = fault && (statusAnswer(api, fault) ?? (fault.contextLengthExceeded ? { error: contextLengthError(api, body.length), headers: {} } : undefined));
   if (refusal) return answer(res, refusal.error, base, body, context, refusal.headers, fault);
   const reply: Reply = fault?.reasoningOnly ? { reasoning: "Thinking about it." } : (step && replyOf(step)) ?? defaultReply(items, tools);
-  context.record(recorded({ ...base, status: 200, reply, ...(fault ? { fault } : {}) }, body));
+  context.recorder.record(recordedRequest({ ...base, status: 200, reply, ...(fault ? { fault } : {}) }, body, context.maxRecordedBytes));
   const model = typeof parsed.model === "string" ? parsed.model : "histlint-mock";
   if (parsed.stream !== true) {
     if (api === "responses") return json(res, 200, responseObject(model, responsesOutput(reply)));
@@ -159,32 +196,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, context: Contex
   await sendFrames(res, frames, { ...(fault?.delayMs !== undefined ? { delayMs: fault.delayMs } : {}), ...(fault?.cutAfterEvents !== undefined ? { cutAfter: fault.cutAfterEvents } : {}) });
 }
 
-/**
- * A recorded request keeps the raw body and parses it when someone looks: holding thousands of parsed
- * histories would make the collector, not the validation, set the mock's pace.
- */
-function recorded(fields: Omit<RecordedRequest, "body">, raw: Buffer | undefined): RecordedRequest {
-  let parsed: unknown;
-  let done = false;
-  return {
-    ...fields,
-    get body(): unknown {
-      if (!done) {
-        done = true;
-        const text = raw?.toString("utf8");
-        try {
-          parsed = text === undefined ? undefined : JSON.parse(text);
-        } catch {
-          parsed = text;
-        }
-      }
-      return parsed;
-    },
-  };
-}
-
-function answer(res: ServerResponse, error: ProviderError, base: Omit<RecordedRequest, "body" | "status">, body: Buffer | undefined, context: Context, headers: Record<string, string> = {}, fault?: Fault): void {
-  context.record(recorded({ ...base, status: error.status, error: error.body, ...(fault ? { fault } : {}) }, body));
+function answer(res: ServerResponse, error: ProviderError, base: Omit<RecordedRequest, "body" | "bodyBytes" | "bodyKept" | "status">, body: Buffer | undefined, context: Context, headers: Record<string, string> = {}, fault?: Fault): void {
+  context.recorder.record(recordedRequest({ ...base, status: error.status, error: error.body, ...(fault ? { fault } : {}) }, body, context.maxRecordedBytes));
   json(res, error.status, error.body, headers);
 }
 
@@ -210,7 +223,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | "too la
 
 /** The tools the request offers, as the tiny agent calls them. */
 function offeredTools(api: Api, body: Record<string, unknown>): OfferedTool[] {
-  const tools = Array.isArray(body.tools) ? (body.tools as Record<string, unknown>[]) : [];
+  const tools = Array.isArray(body.tools) ? (body.tools as unknown[]).filter((tool): tool is Record<string, unknown> => typeof tool === "object" && tool !== null) : [];
   return tools.flatMap((tool): OfferedTool[] => {
     if (api === "chat") {
       const name = (tool.function as { name?: unknown } | undefined)?.name;

@@ -67,7 +67,7 @@ describe("histlint replay", () => {
       const { code } = await histlintHere(["replay", "--target", `${mock.url}/v1`, "--api-key-env", "HISTLINT_TEST_KEY", "fixtures/codex/real-one-tool-call.jsonl"]);
       expect(code).toBe(0);
       expect(mock.requests.map((r) => [r.path, r.status])).toEqual([["/responses", 200], ["/responses", 200], ["/responses", 200]]);
-      expect(mock.requests[0]?.headers.authorization).toBeUndefined(); // kept out of the record, but sent:
+      expect(mock.requests[0]?.headers.authorization).toBe("[redacted]"); // sent, and redacted in the record
       expect(mock.requests[0]?.body).toMatchObject({ model: expect.any(String), stream: false, store: false });
     });
   });

@@ -170,3 +170,55 @@ describe("scenarios", () => {
     await expect(startMockServer({ scenario: path })).rejects.toThrow(/scenario\.json: steps\.1\.fault\.status: /);
   });
 });
+
+describe("fault parameters out of range", () => {
+  const send = async (mock: MockServer, path: string, fault: string) => {
+    const body = path === "/v1/messages" ? { model: "claude-sonnet-4-5", max_tokens: 10, messages: input } : { model: "gpt-5.5", input, stream: true };
+    const response = await fetch(`${mock.url}${path}`, { method: "POST", headers: { "content-type": "application/json", "x-histlint-fault": fault }, body: JSON.stringify(body) });
+    return { status: response.status, body: (await response.json()) as unknown };
+  };
+  const refused = (message: string) => ({ status: 400, body: { error: { message: `x-histlint-fault ${message}`, type: "invalid_request_error", param: null, code: "invalid_fault" } } });
+  const rows: [string, string][] = [
+    ["delay:1e12", '"delay:1e12": delayMs (delay:ms): a number of milliseconds from 0 to 60000'],
+    ["delay:-5", '"delay:-5": delayMs (delay:ms): a number of milliseconds from 0 to 60000'],
+    ["delay:abc", '"delay:abc": delayMs (delay:ms): a number of milliseconds from 0 to 60000'],
+    ["cut:-1", '"cut:-1": cutAfterEvents (cut:n): a whole number of events from 1 to 100000'],
+    ["cut:0", '"cut:0": cutAfterEvents (cut:n): a whole number of events from 1 to 100000'],
+    ["cut:2.5", '"cut:2.5": cutAfterEvents (cut:n): a whole number of events from 1 to 100000'],
+    ["cut:", '"cut:": cutAfterEvents (cut:n): a whole number of events from 1 to 100000'],
+    ["error-event:1e9", '"error-event:1e9": errorEventAfter (error-event:n): a whole number of events from 0 to 100000'],
+    ["429:-1", '"429:-1": retryAfter (429:seconds): a number of seconds from 0 to 3600'],
+    ['{"delayMs":1e12}', '"{"delayMs":1e12}": delayMs (delay:ms): a number of milliseconds from 0 to 60000'],
+    ['{"status":418}', '"{"status":418}": status (429, 500, 503, 529): one of 429, 500, 503 and 529'],
+    ["{oops", '"{oops": not valid JSON; use 429[:seconds], 500, 503, 529, context-length, first-event[:name], empty-output, incomplete, failed, error-event[:n], cut[:n], delay[:ms], reasoning-only, or a JSON fault'],
+  ];
+  for (const [fault, message] of rows) {
+    it(`answers ${fault} with a 400 naming the fault and its range`, async () => {
+      await withMock(undefined, async (mock) => expect(await send(mock, "/v1/responses", fault)).toEqual(refused(message)));
+    });
+  }
+
+  it("answers an Anthropic request's bad fault in Anthropic's envelope", async () => {
+    await withMock(undefined, async (mock) => {
+      expect(await send(mock, "/v1/messages", "cut:-1")).toEqual({ status: 400, body: { type: "error", error: { type: "invalid_request_error", message: 'x-histlint-fault "cut:-1": cutAfterEvents (cut:n): a whole number of events from 1 to 100000' }, request_id: expect.stringMatching(/^req_/) } });
+    });
+  });
+
+  it("refuses the same out-of-range values in a scenario, given as a value or as a file", async () => {
+    await expect(startMockServer({ scenario: { steps: [{ fault: { delayMs: 1e12 } }] } })).rejects.toThrow("scenario: steps.0.fault.delayMs: delayMs (delay:ms): a number of milliseconds from 0 to 60000");
+    const path = join(tempDir(), "scenario.json");
+    writeFileSync(path, JSON.stringify({ steps: [{ fault: { cutAfterEvents: -1 } }] }));
+    await expect(startMockServer({ scenario: path })).rejects.toThrow(`${path}: steps.0.fault.cutAfterEvents: cutAfterEvents (cut:n): a whole number of events from 1 to 100000`);
+    writeFileSync(path, JSON.stringify({ steps: [{ fault: { firstEvent: "x\ndata: injected" } }] }));
+    await expect(startMockServer({ scenario: path })).rejects.toThrow(`${path}: steps.0.fault.firstEvent: firstEvent (first-event:name): an event name of letters, digits, _, . and -`);
+    writeFileSync(path, JSON.stringify({ steps: [{ match: { text: "(" }, reply: { text: "x" } }] }));
+    await expect(startMockServer({ scenario: path })).rejects.toThrow(`${path}: steps.0.match.text: text: a valid regular expression`);
+  });
+
+  it("still takes the largest values in range", async () => {
+    await withMock(undefined, async (mock) => {
+      const response = await fetch(`${mock.url}/v1/responses`, { method: "POST", headers: { "content-type": "application/json", "x-histlint-fault": "cut:100000" }, body: JSON.stringify({ model: "gpt-5.5", input, stream: true }) });
+      expect([response.status, (await response.text()).endsWith("\n\n")]).toEqual([200, true]);
+    });
+  });
+});

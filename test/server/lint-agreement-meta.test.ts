@@ -27,9 +27,20 @@ function asBody(text: string, format: BodyFormat): Buffer | undefined {
   if (records.some((event) => event.problem) || records.length === 0) return undefined; // a read problem is not a request body
   const values = records.flatMap((event) => (event.record ? [event.record.value] : []));
   const only = values[0];
-  if (values.length === 1 && typeof only === "object" && only !== null && !Array.isArray(only)) return Buffer.from(text);
+  if (values.length === 1 && typeof only === "object" && only !== null && !Array.isArray(only)) return withRequestFields(text, only as Record<string, unknown>, format);
   const items = values.length === 1 && Array.isArray(only) ? only : values;
   return Buffer.from(JSON.stringify({ ...MODELS[format], [KEYS[format]]: items }));
+}
+
+/**
+ * A body logged without the request's own fields (`model`, Anthropic's `max_tokens`) is a history, not yet a request:
+ * the fields the API requires go in front, and the rest stays byte for byte (a byte-order mark included).
+ */
+function withRequestFields(text: string, body: Record<string, unknown>, format: BodyFormat): Buffer {
+  const missing = Object.entries(MODELS[format]).filter(([key]) => !(key in body));
+  if (missing.length === 0 || Object.keys(body).length === 0) return Buffer.from(text);
+  const open = text.indexOf("{") + 1;
+  return Buffer.from(text.slice(0, open) + missing.map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)},`).join("") + text.slice(open));
 }
 
 function cases(): Case[] {

@@ -1,0 +1,123 @@
+// What the mock keeps of the requests it received: a ring bounded by bytes, headers with credentials redacted, and the
+// `--record` file (created private). A mock that keeps every body a client sends would be a memory leak and a key store.
+import { closeSync, fchmodSync, openSync, writeSync } from "node:fs";
+import type { IncomingHttpHeaders, ServerResponse } from "node:http";
+import type { Fault } from "./scenario.js";
+import type { Reply } from "./reply.js";
+
+/** A request as the mock saw it: headers with credentials redacted, the body, what it answered. */
+export interface RecordedRequest {
+  time: string;
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  /** The body as sent (parsed when it is JSON), read from the raw bytes on each use; undefined when not kept. */
+  readonly body: unknown;
+  /** The body's size in bytes, kept even when the body is not (larger than the whole ring). */
+  bodyBytes: number;
+  /** False when the body was larger than `maxRecordedBytes`: only its size is kept. */
+  bodyKept: boolean;
+  status: number;
+  error?: unknown;
+  reply?: Reply;
+  fault?: Fault;
+}
+
+export const REDACTED = "[redacted]";
+
+/** Headers that carry credentials under names the pattern below does not catch. */
+const CREDENTIAL_HEADERS = new Set(["authorization", "proxy-authorization", "x-api-key", "api-key", "x-goog-api-key", "openai-organization", "openai-project", "x-amz-security-token", "cookie", "set-cookie"]);
+const CREDENTIAL_PATTERN = /key|token|secret|auth|cookie|session|signature|credential/i;
+
+/** The headers with every credential-like value replaced by "[redacted]" (the name stays: that it was sent is useful). */
+export function redactHeaders(headers: IncomingHttpHeaders): Record<string, string | string[] | undefined> {
+  const out: Record<string, string | string[] | undefined> = Object.create(null) as Record<string, string | string[] | undefined>;
+  for (const [name, value] of Object.entries(headers)) out[name] = CREDENTIAL_HEADERS.has(name) || CREDENTIAL_PATTERN.test(name) ? REDACTED : value;
+  return out;
+}
+
+/** A recorded request that parses its raw body when someone looks, and never holds the parsed copy. */
+export function recordedRequest(fields: Omit<RecordedRequest, "body" | "bodyBytes" | "bodyKept">, raw: Buffer | undefined, maxBytes: number): RecordedRequest {
+  const kept = raw !== undefined && raw.length <= maxBytes ? raw : undefined;
+  const entry = { ...fields, bodyBytes: raw?.length ?? 0, bodyKept: raw === undefined || kept !== undefined } as RecordedRequest;
+  // Not cached: a parsed history is many times its bytes, and the ring's bound is on bytes.
+  Object.defineProperty(entry, "body", { enumerable: true, get: () => parseBody(kept) });
+  SIZES.set(entry, (kept?.length ?? 0) + JSON.stringify(fields).length);
+  return entry;
+}
+
+const SIZES = new WeakMap<RecordedRequest, number>();
+
+function parseBody(raw: Buffer | undefined): unknown {
+  if (raw === undefined) return undefined;
+  const text = raw.toString("utf8");
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+export interface RecorderOptions {
+  /** Most requests kept in memory (default 1000). */
+  maxRecorded: number;
+  /** Most bytes kept in memory, bodies and headers together (default 64 MB); the oldest go first. */
+  maxRecordedBytes: number;
+  /** Append every request to this JSONL file as well (created with mode 0600). */
+  file?: string;
+}
+
+/** The ring of recent requests (an array, oldest first) and the optional file every request is appended to. */
+export class Recorder {
+  readonly requests: RecordedRequest[] = [];
+  private bytes = 0;
+  private fd: number | undefined;
+
+  constructor(private readonly options: RecorderOptions) {
+    if (options.file !== undefined) {
+      this.fd = openSync(options.file, "a", 0o600);
+      // The mode of openSync applies only to a file it creates; an existing record file is made private too.
+      fchmodSync(this.fd, 0o600);
+    }
+  }
+
+  record(entry: RecordedRequest): void {
+    this.requests.push(entry);
+    this.bytes += SIZES.get(entry) ?? 0;
+    while (this.requests.length > 0 && (this.requests.length > this.options.maxRecorded || (this.bytes > this.options.maxRecordedBytes && this.requests.length > 1))) {
+      this.bytes -= SIZES.get(this.requests.shift() as RecordedRequest) ?? 0;
+    }
+    if (this.fd !== undefined) writeSync(this.fd, JSON.stringify(entry) + "\n");
+  }
+
+  close(): void {
+    // Once only: a descriptor number closed twice may by then belong to another file.
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+
+  /** `GET /__histlint/requests`: the JSON array written one entry at a time, so only one body is ever parsed at once. */
+  async serve(res: ServerResponse): Promise<void> {
+    res.writeHead(200, { "content-type": "application/json" });
+    const entries = [...this.requests];
+    for (const [i, entry] of entries.entries()) {
+      const chunk = (i === 0 ? "[" : ",") + JSON.stringify(entry);
+      if (!res.write(chunk)) await drained(res);
+      if (res.destroyed) return;
+    }
+    res.end(entries.length === 0 ? "[]" : "]");
+  }
+}
+
+/** Resolves when the client has taken what was written, or has gone away (a closed socket never drains). */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.on("drain", done);
+    res.on("close", done);
+  });
+}
