@@ -71,11 +71,4 @@ describe("a fix a rule offers that builds no edit for this file", () => {
     expect(lint.messages.map((d) => [d.ruleId, d.fixable])).toEqual([["empty-message", false]]);
     expect(left).toEqual([]);
   });
-
-  it("counts the same in lint as in fix: fixableCount is the findings fix then repairs", () => {
-    const rollout = '{"type":"message","role":"user","content":"hi"}\n{"type":"function_call_output","call_id":"gone","output":"o"}\n{"type":"message","role":"assistant","content":[{"type":"input_text","text":"a"},{"type":"mystery","text":"b"}]}\n';
-    const { lint, left } = fixableAndLeft(rollout);
-    expect(lint.fixableCount).toBe(2);
-    expect(left).toEqual([]);
-  });
 });
