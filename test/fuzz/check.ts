@@ -32,7 +32,10 @@ export function checkCase({ bytes, options }: FuzzCase): void {
     expectReadable(bytes, lint, outcome, options, mode);
     const rewritten = lint.inputFormat ? untouchedUnitsRewritten({ input: bytes, findings: lint.messages, edited, output: outcome.output, format: lint.inputFormat }) : [];
     expect(rewritten, `${mode} rewrote records no finding touched`).toEqual([]);
-    if (!unsafe && !leadPending.truncatedAfterCut(outcome)) expectUnparsedKept(bytes, outcome.output);
+    // A pretty-printed record a repair lets the reader see whole is written on one line: its pieces,
+    // which did not parse apart, are then in the output in other bytes.
+    const joined = outcome.applied.some((fix) => fix.ruleId === "multi-line-record");
+    if (!unsafe && !joined && !leadPending.truncatedAfterCut(outcome)) expectUnparsedKept(bytes, outcome.output);
     if (!outcome.changed) continue;
     const again = fixBytes("fuzzed", outcome.output, { ...options, unsafe });
     expect(again.output.equals(outcome.output), `${mode} is not idempotent: a second run applied ${JSON.stringify(again.applied)}`).toBe(true);
@@ -85,8 +88,10 @@ function expectReadable(bytes: Buffer, lint: LintResult, outcome: FixOutcome, op
   const after = sameRead ? outcome.remaining : lintSource("fuzzed", { buffer: outcome.output }, { ...options, inputFormat: lint.inputFormat ?? "auto" });
   expect(after.fatal, `${mode}: the repair cannot be read`).toBe(false);
   // Bytes, not findings: a repair beside a cut record may make it read as lines that do not parse.
-  expect(unreadableBytes(outcome.output), `${mode}: bytes that do not read as records`).toBeLessThanOrEqual(unreadableBytes(bytes));
-  expect(count(after, "non-object-record"), `${mode}: non-object-record findings in the repair`).toBeLessThanOrEqual(count(lint, "non-object-record"));
+  if (!leadPending.multiLineTruncation(outcome.output) && !leadPending.multiLineTruncation(bytes)) {
+    expect(unreadableBytes(outcome.output), `${mode}: bytes that do not read as records`).toBeLessThanOrEqual(unreadableBytes(bytes));
+    expect(count(after, "non-object-record"), `${mode}: non-object-record findings in the repair`).toBeLessThanOrEqual(count(lint, "non-object-record"));
+  }
   const documentFormat = lint.inputFormat === "responses" || lint.inputFormat === "chat" || lint.inputFormat === "anthropic";
   if (documentFormat && isBody(bytes)) expect(isBody(outcome.output), `${mode}: the request body no longer parses`).toBe(true);
 }

@@ -5,7 +5,7 @@ import { checkCase } from "./check.js";
 import { fuzzCase } from "./fuzz-case.js";
 import { anyBrokenHistory, anyHistory } from "./histories.js";
 import { mutateAll, mutation } from "./mutate.js";
-import { fuzzParameters, runsFor } from "./runs.js";
+import { fuzzParameters, runsFor, timeoutFor } from "./runs.js";
 
 const faulty = runsFor("generated", 0.4);
 const mutated = runsFor("generated", 0.6);
@@ -15,7 +15,7 @@ describe("fuzz: generated histories", () => {
     console.log(`fuzz: ${faulty} generated histories with a fault`);
     const broken = fc.tuple(anyBrokenHistory, fc.boolean()).map(([h, forced]) => fuzzCase(`${h.format} history`, Buffer.from(h.text), forced ? h.format : undefined));
     fc.assert(fc.property(broken, checkCase), fuzzParameters(faulty));
-  });
+  }, timeoutFor(faulty));
 
   it(`${mutated} mutated histories keep every guarantee of lint and fix`, () => {
     console.log(`fuzz: ${mutated} mutated generated histories`);
@@ -23,5 +23,5 @@ describe("fuzz: generated histories", () => {
       fuzzCase(`${h.format} history ${JSON.stringify(mutations)}`, mutateAll(Buffer.from(h.text), mutations), forced ? h.format : undefined),
     );
     fc.assert(fc.property(mutant, checkCase), fuzzParameters(mutated));
-  });
+  }, timeoutFor(mutated));
 });

@@ -5,7 +5,7 @@ import { checkCase } from "./check.js";
 import { SEEDS } from "./corpus.js";
 import { fuzzCase } from "./fuzz-case.js";
 import { mutateAll, mutation } from "./mutate.js";
-import { fuzzParameters, runsFor } from "./runs.js";
+import { fuzzParameters, runsFor, timeoutFor } from "./runs.js";
 
 const runs = runsFor("fixtures");
 
@@ -20,5 +20,5 @@ describe("fuzz: mutated fixtures", () => {
   it(`${runs} mutants of ${SEEDS.length} fixtures keep every guarantee of lint and fix`, () => {
     console.log(`fuzz: ${runs} mutated fixtures`);
     fc.assert(fc.property(mutant, checkCase), fuzzParameters(runs));
-  });
+  }, timeoutFor(runs));
 });

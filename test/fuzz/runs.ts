@@ -15,3 +15,8 @@ export function fuzzParameters(numRuns: number): fc.Parameters<unknown> {
   const seed = process.env.HISTLINT_FUZZ_SEED;
   return { numRuns, ...(seed ? { seed: Number(seed) } : {}), ...(process.env.HISTLINT_FUZZ_PATH ? { path: process.env.HISTLINT_FUZZ_PATH } : {}) };
 }
+
+/** A fuzz test's time limit: its runs at a tenth of a second each, on a loaded machine, and a minute at least. */
+export function timeoutFor(numRuns: number): number {
+  return Math.max(60_000, numRuns * 100);
+}

@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, it } from "vitest";
 import { checkCase, type FuzzCase } from "./check.js";
-import { fuzzParameters, runsFor } from "./runs.js";
+import { fuzzParameters, runsFor, timeoutFor } from "./runs.js";
 import { deepNesting, hugeLine, invalidUtf8, prototypeKeys, tinyFile } from "./synthetic.js";
 
 /** Huge lines cost a second or so each: a few show whether size breaks anything. */
@@ -20,6 +20,6 @@ describe("fuzz: synthetic inputs", () => {
     it(`${runs} ${kind} keep every guarantee of lint and fix`, () => {
       console.log(`fuzz: ${runs} ${kind}`);
       fc.assert(fc.property(arbitrary, checkCase), fuzzParameters(runs));
-    });
+    }, timeoutFor(runs));
   }
 });
