@@ -1,4 +1,5 @@
 // A content part of a type the message's role may not carry (input_text in an assistant message…).
+import { own } from "../src/history/index.js";
 import type { Item } from "../src/history/index.js";
 import { blockIndex, requestIndex } from "../src/profiles/index.js";
 import { defineRule, describe, rewriteMessageOf, type Fix } from "../src/rule-kit/index.js";
@@ -25,7 +26,7 @@ export default defineRule({
         const strayBlock = anthropicBlocks && item.type === "other" && item.message !== undefined && TEXT_TYPES.includes(item.wireType) && item.wireType !== "text";
         if (!strayBlock && (item.type !== "message" || item.plainText)) return;
         const role = item.type === "message" ? item.role : undefined;
-        const allowed = role === undefined ? undefined : context.profile.contentTypes[role];
+        const allowed = role === undefined ? undefined : own(context.profile.contentTypes, role);
         if (role !== undefined && !allowed) return;
         const part = item.type === "message" ? item.content.findIndex((p) => !allowed?.includes(p.wireType)) : 0;
         if (part === -1) return;
@@ -47,7 +48,7 @@ export default defineRule({
  */
 function renameTextParts(item: Item, contentTypes: Readonly<Record<string, readonly string[]>>): Fix {
   return rewriteMessageOf(item, (value) => {
-    const allowed = typeof value.role === "string" ? contentTypes[value.role] : undefined;
+    const allowed = typeof value.role === "string" ? own(contentTypes, value.role) : undefined;
     const textType = allowed?.find((t) => TEXT_TYPES.includes(t));
     if (!Array.isArray(value.content) || !allowed || !textType) return undefined;
     const content = value.content.map((p: unknown) => {

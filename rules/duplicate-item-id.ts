@@ -1,11 +1,12 @@
 // Two Responses items with the same id.
+import { stringifyJson } from "../src/read/index.js";
 import { defineRule, describe, removeItem, type FixContext } from "../src/rule-kit/index.js";
 import type { Item } from "../src/history/index.js";
 
 /** An item without where it stands, to compare two copies. */
 function content(item: Item): string {
   const { source: _source, ...rest } = item;
-  return JSON.stringify(rest);
+  return stringifyJson(rest);
 }
 
 export default defineRule({

@@ -1,4 +1,5 @@
 // A Claude Code record written twice with the same uuid.
+import { stringifyJson } from "../src/read/index.js";
 import { defineRule } from "../src/rule-kit/index.js";
 
 export default defineRule({
@@ -22,11 +23,11 @@ export default defineRule({
         if (typeof uuid !== "string") return;
         const seen = first.get(uuid);
         if (!seen) {
-          first.set(uuid, { line: record.span.line, text: JSON.stringify(record.value) });
+          first.set(uuid, { line: record.span.line, text: stringifyJson(record.value) });
           return;
         }
         // An identical copy (a retried write) goes safely; a differing one is a judgement.
-        const same = seen.text === JSON.stringify(record.value);
+        const same = seen.text === stringifyJson(record.value);
         const fix = { safety: same ? ("safe" as const) : ("unsafe" as const), edits: () => [{ op: "remove" as const, record: record.index }] };
         const what = same ? "an identical copy" : "a different record";
         // An identical copy loses nothing; what a differing copy holds, the model never sees.

@@ -1,4 +1,5 @@
 // A request body whose `messages` or `input` array is empty: there is no conversation to send.
+import { own } from "../src/history/index.js";
 import { defineRule, describe } from "../src/rule-kit/index.js";
 
 const KEY: Record<string, string> = { responses: "input", chat: "messages", anthropic: "messages" };
@@ -28,7 +29,7 @@ conversation as a user message.`,
   create(context) {
     return {
       record(record) {
-        const key = KEY[context.format];
+        const key = own(KEY, context.format);
         const value = record.value;
         if (context.layout !== "document" || !key || typeof value !== "object" || value === null || Array.isArray(value)) return;
         const array = (value as Record<string, unknown>)[key];

@@ -1,4 +1,5 @@
 // An item id whose prefix does not match its type: usually ids from another provider.
+import { own } from "../src/history/index.js";
 import { defineRule, describe, rewriteItem } from "../src/rule-kit/index.js";
 
 /** The prefixes OpenAI gives the ids of each item type. */
@@ -23,8 +24,8 @@ export default defineRule({
   create(context) {
     return {
       item(item, position) {
-        // The type comes from the file: a "constructor" or "isPrototypeOf" item has no prefix, not Object's.
-        const prefix = Object.hasOwn(PREFIXES, wireTypeOf(item)) ? PREFIXES[wireTypeOf(item)] : undefined;
+        const type = wireTypeOf(item);
+        const prefix = own(PREFIXES, type);
         if (!item.id || !prefix || item.id.startsWith(`${prefix}_`)) return;
         const error = context.profile.error("item-id-prefix", { index: position.index, itemId: item.id, expectedPrefix: prefix });
         // Ids are optional in a request: the item goes without one (in a Codex rollout, its payload does).

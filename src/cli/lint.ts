@@ -98,6 +98,7 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
     ...(sourceLines ? { sourceLines } : {}),
     rules: RULES.map((rule) => rule.meta),
     version: io.version,
+    sourceOf,
   });
   if (options.outputFile) writeReport(options.outputFile, report);
   else io.stdout(report);

@@ -9,6 +9,7 @@ import { registerRules } from "./rules.js";
 import { registerGen } from "./gen.js";
 import { registerReplay } from "./replay.js";
 import { registerServe } from "./serve.js";
+import { registerShow } from "./show.js";
 
 /** The version in histlint's package.json, found upward from this module (dist/src/cli or src/cli). */
 function packageVersion(): string {
@@ -48,6 +49,7 @@ export async function main(argv: readonly string[], io: CommandIo = defaultIo): 
   registerServe(program, io);
   registerReplay(program, io, (code) => (exitCode = code));
   registerGen(program, io);
+  registerShow(program, io, (code) => (exitCode = code));
   try {
     await program.parseAsync([...argv]);
     return exitCode;

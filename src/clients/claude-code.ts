@@ -1,6 +1,7 @@
 // Claude Code 2.1.330: the conversation it rebuilds from a session's parentUuid tree, what it drops
 // or adds by itself before sending it, and how it meets each finding. Verified by
 // test/differential/claude-code.test.ts against the real binary.
+import { own } from "../history/index.js";
 import type { HistoryContext, HistoryStream } from "../formats/index.js";
 import { anthropicMessageItems } from "../formats/anthropic-blocks.js";
 import { isObject, stringField } from "../formats/json-shape.js";
@@ -194,7 +195,7 @@ const LOST: Record<string, string> = {
 
 function verdict(ruleId: string): ClientVerdict {
   if (ruleId === "empty-file") return { consequence: "wont-open", says: "No conversation found with session ID: <id>" };
-  const does = LOST[ruleId];
+  const does = own(LOST, ruleId);
   return does ? { consequence: "lost", does } : { consequence: "refused" };
 }
 

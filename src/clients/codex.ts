@@ -1,6 +1,7 @@
 // Codex CLI 0.169.0: what it reads of a rollout, how it rebuilds the conversation, what it repairs
 // by itself before each request, and when it will not open the file. Verified by
 // test/differential/codex.test.ts against the real binary.
+import { own } from "../history/index.js";
 import { createHash } from "node:crypto";
 import type { HistoryContext, HistoryStream } from "../formats/index.js";
 import { RESPONSE_ITEM_TYPES } from "../formats/codex.js";
@@ -135,12 +136,12 @@ function selfRepair(items: readonly Item[]): SelfRepair {
   const calls = new Set<string>();
   const answered = new Set<string>();
   for (const item of items) {
-    if (item.type === "tool_call" && item.callId !== undefined && OUTPUT_FOR_CALL[item.wireType]) calls.add(`${OUTPUT_FOR_CALL[item.wireType]}:${item.callId}`);
+    if (item.type === "tool_call" && item.callId !== undefined && own(OUTPUT_FOR_CALL, item.wireType)) calls.add(`${own(OUTPUT_FOR_CALL, item.wireType)}:${item.callId}`);
   }
   const dropped: SelfRepair["dropped"] = [];
   const kept: Item[] = [];
   for (const item of items) {
-    if (item.type === "tool_output" && CALLS_ANSWERED_BY[item.wireType] && !calls.has(`${item.wireType}:${item.callId ?? ""}`)) {
+    if (item.type === "tool_output" && own(CALLS_ANSWERED_BY, item.wireType) && !calls.has(`${item.wireType}:${item.callId ?? ""}`)) {
       const answersOtherKind = items.some((call) => call.type === "tool_call" && call.callId === item.callId);
       dropped.push({ item, why: answersOtherKind ? `it is a ${item.wireType}, and its call is not of that kind` : "no call in the history has its call_id" });
       continue;
@@ -152,7 +153,7 @@ function selfRepair(items: readonly Item[]): SelfRepair {
   const inserted = new Set<Item>();
   for (const item of kept) {
     repaired.push(item);
-    const outputType = item.type === "tool_call" ? OUTPUT_FOR_CALL[item.wireType] : undefined;
+    const outputType = item.type === "tool_call" ? own(OUTPUT_FOR_CALL, item.wireType) : undefined;
     if (item.type === "tool_call" && outputType && item.callId !== undefined && !answered.has(`${outputType}:${item.callId}`)) {
       const output = abortedOutput(item, outputType);
       inserted.add(output);
@@ -207,7 +208,7 @@ function verdict(ruleId: string, place: FindingPlace): ClientVerdict {
   if (ruleId === "missing-session-meta" || (UNREADABLE_FIRST_LINE.has(ruleId) && place.line === 1)) {
     return { consequence: "wont-open", says: CODEX_NO_SESSION_META };
   }
-  const does = LOST[ruleId];
+  const does = own(LOST, ruleId);
   return does ? { consequence: "lost", does } : { consequence: "refused" };
 }
 
@@ -244,7 +245,7 @@ const NULL_FIELDS: Record<string, readonly string[]> = { reasoning: ["content", 
 /** An item as Codex sends it. */
 export function codexWireItem(value: unknown): unknown {
   if (!isObject(value)) return value;
-  const nulls = (NULL_FIELDS[stringField(value, "type") ?? ""] ?? []).filter((field) => !(field in value));
+  const nulls = (own(NULL_FIELDS, stringField(value, "type") ?? "") ?? []).filter((field) => !(field in value));
   if (nulls.length === 0 && !UNSENT_FIELDS.some((field) => field in value)) return value;
   const sent: JsonObject = { ...value };
   for (const field of UNSENT_FIELDS) delete sent[field];

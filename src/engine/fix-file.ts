@@ -3,7 +3,7 @@ import type { Edit } from "../formats/index.js";
 import { safetyOf, type Fix, type FixContext } from "../rule-kit/index.js";
 import type { Diagnostic, LintResult } from "./diagnostic.js";
 import { fixContext } from "./fix-context.js";
-import { analyse, type LintOptions } from "./lint-file.js";
+import { analyse, internalError, type LintOptions } from "./lint-file.js";
 import { pruneToBudget, type Pruned } from "./prune.js";
 
 export interface FixOptions extends LintOptions {
@@ -41,6 +41,15 @@ export interface FixOutcome {
 export const MAX_PASSES = 10;
 
 export function fixBytes(filePath: string, bytes: Buffer, options: FixOptions = {}): FixOutcome {
+  try {
+    return fixUntilSettled(filePath, bytes, options);
+  } catch (error) {
+    // Nothing is written for a file histlint itself failed on.
+    return { output: bytes, changed: false, applied: [], needUnsafe: [], unsettled: [], remaining: internalError(filePath, error) };
+  }
+}
+
+function fixUntilSettled(filePath: string, bytes: Buffer, options: FixOptions): FixOutcome {
   let current = bytes;
   const applied: AppliedFix[] = [];
   let needUnsafe: Diagnostic[] = [];

@@ -75,7 +75,17 @@ export function enabledRules(format: FormatName, profile: ProfileName, overrides
 
 /** Lints bytes from any source (a file, stdin, a test buffer). */
 export function lintSource(filePath: string, source: ByteSource, options: LintOptions = {}): LintResult {
-  return analyse(filePath, source, options).result;
+  try {
+    return analyse(filePath, source, options).result;
+  } catch (error) {
+    return internalError(filePath, error);
+  }
+}
+
+/** A failure of histlint itself outside any one rule: this file's result says so, and the other files still run. */
+export function internalError(filePath: string, error: unknown): LintResult {
+  const why = error instanceof Error ? error.message : String(error);
+  return fatalResult(filePath, "internal-error", `internal error while checking this file: ${why}; the other files were still checked. Please report it with this file`);
 }
 
 /** What `fix` needs beside the result: the records, the adapter, the profile, the fixes offered. */

@@ -1,4 +1,6 @@
 // Maps one Anthropic message (role + content blocks) to canonical items, block by block.
+import { own } from "../history/index.js";
+import { stringifyJson } from "../read/index.js";
 import type { ContentPart, Item, Source } from "../history/index.js";
 import { flattenText, isObject, stringField, type JsonObject } from "./json-shape.js";
 
@@ -23,7 +25,7 @@ export function anthropicMessageItems(message: JsonObject, messageIndex: number,
   content.forEach((block, index) => {
     const source = sourceOf(index);
     const type = isObject(block) ? stringField(block, "type") ?? "unknown" : typeof block;
-    const partKind = PART_KINDS[type];
+    const partKind = own(PART_KINDS, type);
     if (partKind && isObject(block)) {
       const text = stringField(block, "text");
       const part: ContentPart = { kind: partKind, wireType: type, ...(text !== undefined ? { text } : {}) };
@@ -48,7 +50,7 @@ function blockItem(block: JsonObject, type: string, message: number, source: Sou
       wireType: type,
       ...(callId !== undefined ? { callId } : {}),
       ...(name !== undefined ? { name } : {}),
-      arguments: JSON.stringify(block.input ?? {}),
+      arguments: stringifyJson(block.input ?? {}),
       message,
       source,
     };

@@ -1,5 +1,6 @@
 // Claude Code sessions: detection and lossless edits. The conversation Claude Code rebuilds from the
 // parentUuid tree is its client model's (src/clients/claude-code.ts).
+import { stringifyJson } from "../read/index.js";
 import type { RawRecord } from "../read/index.js";
 import type { FormatAdapter } from "./adapter.js";
 import { isObject, stringField } from "./json-shape.js";
@@ -15,7 +16,7 @@ function detect(sample: readonly unknown[]): number {
 
 function applyEdits(bytes: Buffer, records: readonly RawRecord[], edits: Parameters<FormatAdapter["applyEdits"]>[2]): Buffer {
   const units = records.map((record) => ({ offset: record.span.offset, length: record.span.length, value: record.value }));
-  return writeLines(bytes, units, edits, { serialize: (value) => JSON.stringify(value) });
+  return writeLines(bytes, units, edits, { serialize: (value) => stringifyJson(value) });
 }
 
 export const claudeCode: FormatAdapter = { name: "claude-code", layout: "lines", detect, applyEdits, cancelledOutput: claudeCodeCancelledOutput };

@@ -1,5 +1,6 @@
 // Codex CLI rollouts: the envelope and the legacy bare format, and edits that keep `ordinal` consistent.
 // How Codex rebuilds the conversation from them is its client model's (src/clients/codex.ts).
+import { stringifyJson } from "../read/index.js";
 import type { RawRecord } from "../read/index.js";
 import type { FormatAdapter } from "./adapter.js";
 import { isObject, stringField, type JsonObject } from "./json-shape.js";
@@ -73,11 +74,11 @@ function applyEdits(bytes: Buffer, records: readonly RawRecord[], edits: Paramet
   let lastAssigned = firstOrdinal === undefined ? undefined : firstOrdinal - 1;
   return writeLines(bytes, units, edits, {
     serialize(value) {
-      if (lastAssigned === undefined || !isObject(value)) return JSON.stringify(value);
+      if (lastAssigned === undefined || !isObject(value)) return stringifyJson(value);
       placed += 1;
       lastAssigned += 1;
       const { timestamp, ordinal: _replaced, ...rest } = value;
-      return JSON.stringify(timestamp === undefined ? { ordinal: lastAssigned, ...rest } : { timestamp, ordinal: lastAssigned, ...rest });
+      return stringifyJson(timestamp === undefined ? { ordinal: lastAssigned, ...rest } : { timestamp, ordinal: lastAssigned, ...rest });
     },
     renumber(bytes, value, _position, index) {
       const ordinal = ordinalOf(value);
@@ -89,7 +90,7 @@ function applyEdits(bytes: Buffer, records: readonly RawRecord[], edits: Paramet
       const text = bytes.toString("latin1");
       const match = ORDINAL.exec(text);
       if (match && Number(match[1]) === ordinal) return Buffer.from(text.replace(ORDINAL, `"ordinal":${lastAssigned}`), "latin1");
-      return Buffer.from(JSON.stringify({ ...value, ordinal: lastAssigned }));
+      return Buffer.from(stringifyJson({ ...value, ordinal: lastAssigned }));
     },
   });
 }

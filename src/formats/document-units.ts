@@ -1,6 +1,6 @@
 // What the document formats share: the body's array elements as editable units with their file positions.
 import type { HistoryEvent, Item, RequestContext, Source } from "../history/index.js";
-import { locateArray, locateIndices, type RawRecord, type TextPosition } from "../read/index.js";
+import { locateArray, locateIndices, type RawRecord, type TextPosition, stringifyJson } from "../read/index.js";
 import type { Edit, HistoryContext, HistoryStream } from "./adapter.js";
 import { isObject, type JsonObject } from "./json-shape.js";
 import { writeDocument, writeLines, type Unit } from "./writer.js";
@@ -79,7 +79,7 @@ export function applyDocumentEdits(bytes: Buffer, records: readonly RawRecord[],
   const array = documentArray(records, key);
   if (!array) {
     const units = records.map((record) => ({ offset: record.span.offset, length: record.span.length, value: record.value }));
-    return writeLines(bytes, units, edits, { serialize: (value) => JSON.stringify(value) });
+    return writeLines(bytes, units, edits, { serialize: (value) => stringifyJson(value) });
   }
   const positions = elementPositions(array, bytes);
   const units: Unit[] = positions.map((position, i) => ({ offset: position.offset, length: position.length, value: array.values[i] }));
@@ -96,7 +96,7 @@ export function applyDocumentEdits(bytes: Buffer, records: readonly RawRecord[],
   return writeDocument(bytes, units, edits, {
     open: byteAt(open),
     close: byteAt(close),
-    serialize: (value) => (indent === undefined ? JSON.stringify(value) : JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`)),
+    serialize: (value) => (indent === undefined ? stringifyJson(value) : stringifyJson(value, 2).replace(/\n/g, `\n${indent}`)),
   });
 }
 

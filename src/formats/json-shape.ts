@@ -1,4 +1,5 @@
 // Small readers for untyped JSON: every format adapter inspects values it cannot trust.
+import { stringifyJson } from "../read/index.js";
 
 export type JsonObject = Record<string, unknown>;
 
@@ -38,7 +39,7 @@ export function parseObject(text: string): JsonObject | undefined {
 /** Text of a content value that may be a string, a list of parts with `text`, or anything else. */
 export function flattenText(content: unknown): string {
   if (typeof content === "string") return content;
-  if (!Array.isArray(content)) return content === undefined || content === null ? "" : JSON.stringify(content);
+  if (!Array.isArray(content)) return content === undefined || content === null ? "" : stringifyJson(content);
   return content
     .map((part) => (isObject(part) && typeof part.text === "string" ? part.text : isObject(part) ? "" : String(part)))
     .join("");

@@ -1,4 +1,5 @@
 // Maps OpenAI Responses API items (the `input` array, Codex `response_item` payloads) to canonical items.
+import { own } from "../history/index.js";
 import type { CompactionItem, ContentPart, Item, MessageItem, ReasoningItem, Source, ToolCallItem, ToolKind, ToolOutputItem } from "../history/index.js";
 import { arrayField, flattenText, isObject, stringField, type JsonObject } from "./json-shape.js";
 
@@ -47,7 +48,7 @@ export function contentParts(content: unknown, defaultWireType: string): Content
     if (!isObject(part)) return { kind: "other", wireType: typeof part };
     const wireType = stringField(part, "type") ?? "unknown";
     const text = stringField(part, "text") ?? stringField(part, "refusal");
-    return { kind: PART_KINDS[wireType] ?? "other", wireType, ...(text !== undefined ? { text } : {}) };
+    return { kind: own(PART_KINDS, wireType) ?? "other", wireType, ...(text !== undefined ? { text } : {}) };
   });
 }
 
@@ -74,9 +75,9 @@ function buildItem(value: JsonObject, wireType: string, source: Source): Item {
     if (encrypted !== undefined) item.encrypted = encrypted;
     return item;
   }
-  const callKind = CALL_KINDS[wireType];
+  const callKind = own(CALL_KINDS, wireType);
   if (callKind) return callItem(value, wireType, callKind, source);
-  const outputKind = OUTPUT_KINDS[wireType];
+  const outputKind = own(OUTPUT_KINDS, wireType);
   if (outputKind) {
     const item: ToolOutputItem = { type: "tool_output", kind: outputKind, wireType, output: flattenText(value.output), source };
     const callId = stringField(value, "call_id");

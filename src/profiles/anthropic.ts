@@ -1,4 +1,5 @@
 // The Anthropic Messages endpoint (`POST /v1/messages`); Claude Code sessions are sent to it.
+import { own } from "../history/index.js";
 import { anthropicError, type ProviderError } from "./provider-error.js";
 import type { Profile, Violation, ViolationName } from "./profile.js";
 
@@ -39,7 +40,7 @@ export function anthropicMessagesError(violation: ViolationName, f: Violation): 
     }
     case "content-type-mismatch": {
       // No public text found: histlint's wording, naming the block and what the role takes (docs/provider-texts.md).
-      const allowed = f.role === undefined ? undefined : anthropicProfile.contentTypes[f.role];
+      const allowed = f.role === undefined ? undefined : own(anthropicProfile.contentTypes, f.role);
       const takes = allowed ? `the \`${f.role}\` role takes (${allowed.map((t) => `\`${t}\``).join(", ")})` : "the Messages API takes";
       return anthropicError(`messages.${n}.content.${m}.type: \`${f.value}\` is not a content block type ${takes}`);
     }

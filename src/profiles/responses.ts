@@ -1,4 +1,5 @@
 // The OpenAI Responses endpoint (`POST /v1/responses`), and Codex's use of it.
+import { own } from "../history/index.js";
 import { openAiError, supportedValues, type ProviderError } from "./provider-error.js";
 import type { Profile, Violation, ViolationName } from "./profile.js";
 
@@ -12,7 +13,7 @@ export function responsesError(violation: ViolationName, f: Violation): Provider
   const at = `input[${f.index ?? 0}]`;
   switch (violation) {
     case "call-without-output":
-      return openAiError(`No tool output found for ${CALL_NAMES[f.kind ?? "function"] ?? "function call"} ${f.callId}.`, "input");
+      return openAiError(`No tool output found for ${own(CALL_NAMES, f.kind ?? "function") ?? "function call"} ${f.callId}.`, "input");
     case "output-without-call":
       return openAiError(`No tool call found for function call output with call_id ${f.callId}.`, "input");
     case "role-not-allowed":

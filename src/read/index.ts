@@ -5,3 +5,4 @@ export { positionIn, spanOfSlice, type Span } from "./span.js";
 export { scanValue, skipWhitespace } from "./scan.js";
 export { locateArray, locateIndices, type ArrayLocation, type ElementSpan } from "./document.js";
 export { TextLocator, utf8Step, type TextPosition } from "./text-locator.js";
+export { stringifyJson, stringifyWithStack } from "./json-text.js";

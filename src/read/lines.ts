@@ -15,10 +15,12 @@ export interface Line {
   eol: "\n" | "\r\n" | "";
   /** The line's bytes, kept only when they are not valid UTF-8 (positions are then counted on them). */
   raw?: Buffer;
+  /** The line is longer than MAX_LINE_BYTES: `text` is empty and `bytes` is its length. */
+  tooLong?: true;
 }
 
 /** A line decoded from `data[start, end)`, with its bytes kept when decoding replaced some. */
-function lineOf(data: Buffer, start: number, end: number, fields: Omit<Line, "text" | "bytes" | "raw">): Line {
+function lineOf(data: Buffer, start: number, end: number, fields: Omit<Line, "text" | "bytes" | "raw" | "tooLong">): Line {
   const text = data.toString("utf8", start, end);
   const line: Line = { text, bytes: end - start, ...fields };
   if (needsRaw(text, end - start)) line.raw = Buffer.from(data.subarray(start, end));
@@ -40,11 +42,8 @@ export interface FileHead {
 /** A source of bytes: a whole buffer (stdin, tests) or a file descriptor read chunk by chunk. */
 export type ByteSource = { buffer: Uint8Array } | { path: string };
 
-/**
- * Yields the bytes of a source, each chunk starting with `carry()` (the unfinished line of the last
- * chunk), read straight after it into a fresh buffer: no chunk is copied, only the short carry.
- */
-function* chunksOf(source: ByteSource, carry: () => Buffer | undefined): Generator<Buffer> {
+/** Yields the bytes of a source: a whole buffer (stdin, tests) as one chunk, a file 1 MB at a time. */
+function* chunksOf(source: ByteSource): Generator<Buffer> {
   if ("buffer" in source) {
     if (source.buffer.byteLength > 0) yield Buffer.from(source.buffer.buffer, source.buffer.byteOffset, source.buffer.byteLength);
     return;
@@ -52,17 +51,55 @@ function* chunksOf(source: ByteSource, carry: () => Buffer | undefined): Generat
   const fd = openSync(source.path, "r");
   try {
     for (;;) {
-      const head = carry();
-      const headLength = head?.length ?? 0;
-      const chunk = Buffer.allocUnsafe(headLength + READ_CHUNK_BYTES);
-      head?.copy(chunk, 0);
-      const read = readSync(fd, chunk, headLength, READ_CHUNK_BYTES, null);
-      // An empty read is the end of the file; nothing of length 0 is ever yielded.
+      // A fresh buffer each time: the unfinished line of one chunk keeps a view of it.
+      const chunk = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+      const read = readSync(fd, chunk, 0, READ_CHUNK_BYTES, null);
       if (read === 0) return;
-      yield chunk.subarray(0, headLength + read);
+      yield chunk.subarray(0, read);
     }
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * The longest line histlint reads. A longer one is reported and skipped without being held: a file
+ * with no newline (a device, a dump) must not grow the process past its memory.
+ */
+export const MAX_LINE_BYTES = 128 * 1024 * 1024;
+
+/** The start of a line not yet ended: its pieces from earlier chunks, joined only once it ends. */
+class UnfinishedLine {
+  private pieces: Buffer[] = [];
+  private length = 0;
+  /** Bytes skipped of a line past MAX_LINE_BYTES (its pieces are let go). */
+  skipped = 0;
+  offset = 0;
+
+  get empty(): boolean {
+    return this.length === 0 && this.skipped === 0;
+  }
+
+  add(piece: Buffer, offset: number): void {
+    if (this.empty) this.offset = offset;
+    if (this.skipped > 0 || this.length + piece.length > MAX_LINE_BYTES) {
+      this.skipped += this.length + piece.length;
+      this.pieces = [];
+      this.length = 0;
+      return;
+    }
+    this.pieces.push(piece);
+    this.length += piece.length;
+  }
+
+  /** The whole line, ending with `last`; resets for the next line. */
+  finish(last: Buffer): { bytes: Buffer | undefined; skipped: number } {
+    const skipped = this.skipped > 0 || this.length + last.length > MAX_LINE_BYTES ? this.skipped + this.length + last.length : 0;
+    const bytes = skipped > 0 ? undefined : this.pieces.length === 0 ? last : Buffer.concat([...this.pieces, last]);
+    this.pieces = [];
+    this.length = 0;
+    this.skipped = 0;
+    return { bytes, skipped };
   }
 }
 
@@ -71,17 +108,20 @@ function* chunksOf(source: ByteSource, carry: () => Buffer | undefined): Generat
  * A final line without a terminator is yielded with `eol: ""`; an empty tail yields nothing.
  */
 export function* splitLines(source: ByteSource): Generator<FileHead | Line> {
-  let carry: Buffer | undefined;
-  let carryOffset = 0;
-  let nextChunkOffset = 0;
+  const unfinished = new UnfinishedLine();
+  let chunkOffset = 0;
   let lineNumber = 1;
   let first = true;
-  const fromFile = !("buffer" in source);
-  // A file's chunks arrive with the carry already in front; a buffer source is one chunk.
-  for (const chunk of chunksOf(source, () => carry)) {
+  const emit = (bytes: Buffer | undefined, skipped: number, offset: number, ended: boolean): Line => {
+    const crlf = ended && bytes !== undefined && bytes.length > 0 && bytes[bytes.length - 1] === CARRIAGE_RETURN;
+    const eol = ended ? (crlf ? "\r\n" : "\n") : "";
+    if (bytes === undefined) return { text: "", bytes: skipped, offset, line: lineNumber++, eol, tooLong: true };
+    return lineOf(bytes, 0, crlf ? bytes.length - 1 : bytes.length, { offset, line: lineNumber++, eol });
+  };
+  for (const chunk of chunksOf(source)) {
     let data = chunk;
-    let dataOffset = carry ? carryOffset : nextChunkOffset;
-    nextChunkOffset += chunk.length - (fromFile && carry ? carry.length : 0);
+    let dataOffset = chunkOffset;
+    chunkOffset += chunk.length;
     if (first) {
       first = false;
       const hasByteOrderMark = data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf;
@@ -95,19 +135,20 @@ export function* splitLines(source: ByteSource): Generator<FileHead | Line> {
     }
     let start = 0;
     for (let nl = data.indexOf(NEWLINE); nl !== -1; nl = data.indexOf(NEWLINE, start)) {
-      const crlf = nl > start && data[nl - 1] === CARRIAGE_RETURN;
-      const end = crlf ? nl - 1 : nl;
-      yield lineOf(data, start, end, { offset: dataOffset + start, line: lineNumber++, eol: crlf ? "\r\n" : "\n" });
+      const offset = unfinished.empty ? dataOffset + start : unfinished.offset;
+      const { bytes, skipped } = unfinished.finish(data.subarray(start, nl));
+      yield emit(bytes, skipped, offset, true);
       start = nl + 1;
     }
-    carry = start < data.length ? data.subarray(start) : undefined;
-    carryOffset = dataOffset + start;
+    if (start < data.length) unfinished.add(data.subarray(start), dataOffset + start);
   }
   if (first) {
     yield { hasByteOrderMark: false, nulOffset: undefined, empty: true };
     return;
   }
-  if (carry && carry.length > 0) {
-    yield lineOf(carry, 0, carry.length, { offset: carryOffset, line: lineNumber, eol: "" });
+  if (!unfinished.empty) {
+    const offset = unfinished.offset;
+    const { bytes, skipped } = unfinished.finish(Buffer.alloc(0));
+    yield emit(bytes, skipped, offset, false);
   }
 }

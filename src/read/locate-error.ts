@@ -18,13 +18,32 @@ export function parseOrLocate(text: string): { ok: true; value: unknown } | { ok
 function locate(text: string, message: string): JsonProblem {
   if (message.startsWith("Unexpected end of JSON input")) return { kind: "incomplete" };
   const match = POSITION.exec(message);
-  const index = match ? Number(match[1]) : firstBadIndex(text);
+  const index = match ? Number(match[1]) : (badIndexInWord(text) ?? firstBadIndex(text));
   if (index >= text.trimEnd().length) return { kind: "incomplete" };
   if (message.startsWith("Unterminated string") && scanValue(text, 0).status === "incomplete") {
     return { kind: "incomplete" };
   }
   const reason = message.replace(POSITION, "").replace(/ \(line \d+ column \d+\)$/, "");
   return { kind: "syntax", index, reason: reason.charAt(0).toLowerCase() + reason.slice(1) };
+}
+
+const LITERALS = ["true", "false", "null"];
+
+/**
+ * Where a bare word goes wrong (`this`, `nul`, `trueish`), found without parsing: the first character
+ * that no literal allows there. A word is most junk lines; bisecting it would throw a parse per step.
+ */
+function badIndexInWord(text: string): number | undefined {
+  const word = /^[a-zA-Z_$][\w$]*/.exec(text)?.[0];
+  if (word === undefined) return undefined;
+  let best = 0;
+  for (const literal of LITERALS) {
+    let i = 0;
+    while (i < word.length && i < literal.length && word[i] === literal[i]) i += 1;
+    best = Math.max(best, i);
+  }
+  // A literal followed by more letters (`trueish`) breaks right after it.
+  return best;
 }
 
 /** Whether `prefix` could still grow into valid JSON: it parses, or fails only because it stops early. */

@@ -1,5 +1,5 @@
 // Turns bytes into JSON records with exact spans; never throws on bad input, it reports and goes on.
-import { splitLines, type ByteSource, type FileHead, type Line } from "./lines.js";
+import { MAX_LINE_BYTES, splitLines, type ByteSource, type FileHead, type Line } from "./lines.js";
 import { parseOrLocate } from "./locate-error.js";
 import { OpenValueScanner, skipWhitespace, scanValue } from "./scan.js";
 import { spanOfSlice, type Span } from "./span.js";
@@ -53,11 +53,15 @@ export function* readRecords(source: ByteSource): Generator<ReadEvent> {
   let index = 0;
   let problems = 0;
   for (let line = lookahead.next(); line; line = lookahead.next()) {
+    if (line.tooLong) {
+      problems += 1;
+      yield tooLongLine(line);
+      continue;
+    }
     if (line.text.length === 0) continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line.text);
-    } catch {
+    // A line that cannot start a JSON value goes straight to the slow path: a thrown parse costs more than the check.
+    const value = startsLikeJson(line.text) ? parseLine(line.text) : NOT_JSON;
+    if (value === NOT_JSON) {
       for (const event of readTolerantly(line, lookahead)) {
         if (event.record) event.record.index = index++;
         else problems += 1;
@@ -69,6 +73,30 @@ export function* readRecords(source: ByteSource): Generator<ReadEvent> {
     yield { record: { index: index++, value, span, sharesLine: false, spansLines: false } };
   }
   if (index === 0 && problems === 0) yield problem("empty-file", "the file holds only blank lines: there is no history to check", FILE_START);
+}
+
+/** A line past MAX_LINE_BYTES, reported with its bytes (so --unsafe can remove it) but never decoded. */
+function tooLongLine(line: Line): ReadEvent {
+  const megabytes = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
+  const span = { offset: line.offset, length: line.bytes, line: line.line, column: 1, endLine: line.line, endColumn: 1 };
+  const message = `line ${line.line} is ${megabytes(line.bytes)} long, more than the ${megabytes(MAX_LINE_BYTES)} histlint reads in one line; it is skipped`;
+  return { problem: { code: "invalid-json", message, span, bytes: { offset: line.offset, length: line.bytes + line.eol.length } } };
+}
+
+const VALUE_START = /^\s*(?:[{["\-0-9]|true|false|null)/;
+
+function startsLikeJson(text: string): boolean {
+  return VALUE_START.test(text);
+}
+
+const NOT_JSON = Symbol("not JSON");
+
+function parseLine(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return NOT_JSON;
+  }
 }
 
 /** The lines still to read, with lines read ahead by the tolerant path given back when unused. */
@@ -230,6 +258,10 @@ function joinFollowingLines(first: Line, pos: number, cursor: LineCursor): Joine
   let sawWholeRecord = false;
   for (let line = cursor.next(); line; line = cursor.next()) {
     readAhead.push(line);
+    if (line.tooLong) {
+      gaveUp = true;
+      break;
+    }
     wholeRecordsInARow = isWholeRecord(line.text) ? wholeRecordsInARow + 1 : 0;
     sawWholeRecord ||= wholeRecordsInARow > 0;
     if (eol === "" || length > MAX_JOINED_CHARS || wholeRecordsInARow >= 2) {

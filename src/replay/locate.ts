@@ -1,5 +1,6 @@
 // Points a provider's refusal at the line of the history it is about: the array index the error
 // names (`input[3]`, `messages.3.content`), else the last element holding an id the message quotes.
+import { stringifyJson } from "../read/index.js";
 import type { Item } from "../history/index.js";
 import type { WireUnit } from "./wire.js";
 
@@ -16,13 +17,13 @@ export function refusalOf(body: unknown): Refusal {
   if (typeof error === "object" && error !== null) {
     const { message, type, code, param } = error as Record<string, unknown>;
     return {
-      message: typeof message === "string" ? message : JSON.stringify(error),
+      message: typeof message === "string" ? message : stringifyJson(error),
       ...(typeof type === "string" ? { type } : {}),
       ...(typeof code === "string" ? { code } : {}),
       ...(typeof param === "string" ? { param } : {}),
     };
   }
-  const text = typeof body === "string" ? body : JSON.stringify(body);
+  const text = typeof body === "string" ? body : stringifyJson(body);
   return { message: text.length > 300 ? `${text.slice(0, 300)}…` : text };
 }
 

@@ -1,5 +1,6 @@
 // Sends one request body and reads the answer; retries only when asked, and says plainly why a
 // target cannot be reached.
+import { stringifyJson } from "../read/index.js";
 import type { WireApi } from "./wire.js";
 
 export interface Target {
@@ -35,7 +36,7 @@ function headers(api: WireApi, apiKey: string | undefined): Record<string, strin
 
 export async function sendRequest(target: Target, api: WireApi, body: unknown, options: SendOptions): Promise<Answer> {
   const url = endpointUrl(target.baseUrl, api);
-  const text = JSON.stringify(body);
+  const text = stringifyJson(body);
   for (let attempt = 1; ; attempt += 1) {
     const answer = await sendOnce(url, api, text, target.apiKey, options.timeoutMs, attempt);
     const retryable = answer.kind === "unreachable" || RETRYABLE.has(answer.status);
@@ -69,7 +70,7 @@ function reason(error: unknown, timeoutMs: number): string {
   if (name === "TimeoutError" || name === "AbortError") return `no answer within ${timeoutMs / 1000} s`;
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   const known: Record<string, string> = { ECONNREFUSED: "connection refused", ENOTFOUND: "host not found", ECONNRESET: "connection reset", EAI_AGAIN: "host name lookup failed", UND_ERR_SOCKET: "connection closed" };
-  return (cause?.code && known[cause.code]) ?? cause?.message ?? (error as Error).message;
+  return (cause?.code && Object.hasOwn(known, cause.code) ? known[cause.code] : undefined) ?? cause?.message ?? (error as Error).message;
 }
 
 /** `retry-after-ms`, then `retry-after` in seconds, as the SDKs read them; never more than 30 s. */

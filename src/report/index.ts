@@ -1,15 +1,16 @@
 // The report layer: pure formatters from results to text.
 import type { LintResult } from "../engine/index.js";
 import { github } from "./github.js";
+import { html, type HtmlOptions } from "./html.js";
 import { json } from "./json.js";
 import { junit } from "./junit.js";
 import { sarif, type SarifOptions } from "./sarif.js";
 import { stylish, type StylishOptions } from "./stylish.js";
 
-export const FORMATTER_NAMES = ["stylish", "json", "sarif", "github", "junit"] as const;
+export const FORMATTER_NAMES = ["stylish", "json", "sarif", "github", "junit", "html"] as const;
 export type FormatterName = (typeof FORMATTER_NAMES)[number];
 
-export interface ReportOptions extends StylishOptions, SarifOptions {}
+export interface ReportOptions extends StylishOptions, SarifOptions, HtmlOptions {}
 
 /** Results in the order given (the CLI's is stable: paths as named, folders sorted); every formatter is pure. */
 export function formatResults(name: FormatterName, results: readonly LintResult[], options: ReportOptions): string {
@@ -25,9 +26,11 @@ export function formatResults(name: FormatterName, results: readonly LintResult[
       return github(sorted);
     case "junit":
       return junit(sorted);
+    case "html":
+      return html(sorted, options);
   }
 }
 
-export { github, json, junit, sarif, stylish, type SarifOptions, type StylishOptions };
+export { github, html, json, junit, sarif, stylish, type HtmlOptions, type SarifOptions, type StylishOptions };
 export { unifiedDiff } from "./unified-diff.js";
 export { replayJson, replayStylish, summarizeReplay, type ReplaySummary } from "./replay-report.js";

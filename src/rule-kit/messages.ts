@@ -1,4 +1,5 @@
 // Message helpers in actionlint's voice: what is wrong (quoting the value), what the API answers, the remedy.
+import { stringifyJson } from "../read/index.js";
 import type { Item, ToolCallItem, ToolOutputItem } from "../history/index.js";
 import type { ProviderError } from "../profiles/index.js";
 
@@ -18,7 +19,7 @@ export function describe(problem: string, error: ProviderError | undefined, reme
 }
 
 export function quote(value: string | undefined): string {
-  return JSON.stringify(value ?? "");
+  return stringifyJson(value ?? "");
 }
 
 /** `function_call call_id "call_9x"`, `tool_use id "toolu_1"`: the call as its own format names it. */

@@ -81,7 +81,7 @@ describe("fix beside a writer", () => {
       const path = join(dir, "session.jsonl");
       writeFileSync(path, rolloutNeedingRepair(3_000));
       // The client appends a record every millisecond or so, opening the file by path each time.
-      const appender = spawn(process.execPath, ["-e", `const fs=require("fs");let i=0;const t=setInterval(()=>{fs.appendFileSync(${JSON.stringify(path)},JSON.stringify({timestamp:"2026-11-01T00:00:02.000Z",type:"event_msg",payload:{type:"agent_message",message:"line "+i++}})+"\\n")},1);setTimeout(()=>{clearInterval(t);console.log(i)},1500)`], { stdio: ["ignore", "pipe", "inherit"] });
+      const appender = spawn(process.execPath, ["-e", `const fs=require("fs");let i=0;const t=setInterval(()=>{fs.appendFileSync(${JSON.stringify(path)},JSON.stringify({timestamp:"2026-11-01T00:00:02.000Z",type:"event_msg",payload:{type:"agent_message",message:"line "+i++}})+"\\n")},1);setTimeout(()=>{clearInterval(t);console.log(i)},4000)`], { stdio: ["ignore", "pipe", "inherit"] });
       let count = "";
       appender.stdout?.on("data", (chunk) => (count += chunk));
       const appenderDone = new Promise((resolve) => appender.on("exit", resolve));
