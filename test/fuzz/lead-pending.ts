@@ -1,23 +1,17 @@
 // Failures the fuzz suite finds that wait for fixes outside it (issue 12, the lead's items): each one
 // narrow, named, and to be removed as the fix lands on main.
-import { readRecords, type Diagnostic, type FixOutcome } from "../../src/index.js";
+import { readRecords, type FixOutcome, type ReadProblem } from "../../src/index.js";
 
 export const leadPending = {
   /**
-   * lead: remove once fix's loop no longer drops, as a truncated last record, a line that was a cut
-   * record in the middle of the file when the run started (`{"type":"message","content":"list\r\n"}`:
-   * the second line goes as truncated, then the first, now last, goes the same way; a safe fix has
-   * then dropped a line the README says goes only with --unsafe).
+   * lead: remove once fix's loop never drops, as a truncated last record, a record that was cut in the
+   * middle of the file when the run started. A safe run removes what follows it (a truncated line, a
+   * reasoning-only turn), the cut record is then last, and goes as truncated: a safe fix has dropped a
+   * line the README says goes only with --unsafe. `{"type":"message","role":"user","content":"list\r\n"}`
+   * (the second line goes as truncated, then the first); or one-item-a-line.jsonl cut inside the
+   * function call's arguments with a reasoning item after it.
    */
-  truncatedAfterCut: (outcome: FixOutcome) => outcome.applied.filter((fix) => fix.ruleId === "truncated-record").length > 1,
-
-  /**
-   * lead: remove once every lookup keyed by file data goes by own key (Object.hasOwn, null-prototype
-   * maps): `{"type":"message","role":"constructor","content":[{"type":"output_text","text":"x"}]}`
-   * crashes content-type-mismatch ("allowed?.includes is not a function", profile.contentTypes[role]).
-   */
-  prototypeCrash: (d: Diagnostic) => d.message.includes("includes is not a function"),
-
+  cutRecordMadeLast: (problem: ReadProblem, outcome: FixOutcome) => problem.message.startsWith("record is cut short") && outcome.applied.some((fix) => fix.ruleId === "truncated-record"),
   /**
    * lead: remove once the reader reads a cut, pretty-printed record the same wherever it stands, and
    * its tolerant path stops at a line that starts a record. Two cases the suite found:
