@@ -3,14 +3,17 @@ import { readFileSync, statSync } from "node:fs";
 import type { Command } from "commander";
 import { Option } from "commander";
 import { RULES } from "../../rules/index.js";
-import { ChangedOnDisk, describeIoError, fileKind, fixBytes, HeldOpenForWriting, removeStaleTemporaries, replaceFile, writeWhole, type FixOutcome, type LintResult, type ReplaceOutcome } from "../engine/index.js";
+import { clientFor } from "../clients/index.js";
+import { ChangedOnDisk, describeIoError, fileKind, fixBytes, HeldOpenForWriting, lintSource, removeStaleTemporaries, replaceFile, writeWhole, type FixOptions, type FixOutcome, type LintResult, type ReplaceOutcome } from "../engine/index.js";
 import { FormatName } from "../history/index.js";
-import { ProfileName } from "../profiles/index.js";
-import { formatResults, unifiedDiff } from "../report/index.js";
+import { DEFAULT_PROFILE, ProfileName } from "../profiles/index.js";
+import { FORMATTER_NAMES, formatResults, unifiedDiff, type FormatterName } from "../report/index.js";
+import { colorLevel } from "./color.js";
 import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE_OR_IO, UsageError } from "./exit-codes.js";
 import type { CommandIo } from "./io.js";
 import { settle, type LintFlags } from "./lint-settings.js";
-import { expandPaths, STDIN } from "./paths.js";
+import { STDIN } from "./paths.js";
+import { selectFiles, skippedNote } from "./select-files.js";
 
 export interface FixFlags extends LintFlags {
   dryRun?: boolean;
@@ -21,6 +24,11 @@ export interface FixFlags extends LintFlags {
   cancelText?: string;
   maxTokens?: number;
   force?: boolean;
+  format?: FormatterName;
+  /** `lint --fix -o <file>`: the report goes there. */
+  outputFile?: string;
+  color?: boolean;
+  debug?: boolean;
 }
 
 function tokenBudget(value: string): number {
@@ -46,9 +54,14 @@ export function registerFix(program: Command, io: CommandIo, setExit: (code: num
     .option("--cancel-text <text>", "the output text for cancelled calls, instead of the client's own (Codex: \"aborted\")")
     .option("--max-tokens <n>", "drop the oldest tool calls (with their outputs and reasoning) until the history fits n tokens; it loses data", tokenBudget)
     .addOption(new Option("--input-format <format>", "the history format, instead of detecting it").choices(["auto", ...FormatName.options]))
-    .addOption(new Option("--profile <profile>", "the endpoint to repair for (default: the format's own)").choices(ProfileName.options))
+    .addOption(new Option("--profile <profile>", "the endpoint to repair a request body for (default: the format's own); for a Codex or Claude Code file, the endpoint to check the repair against").choices(ProfileName.options))
     .option("--rule <id=level>", "set a rule to off, warn, error or info (repeatable); an off rule repairs nothing", collect, [])
     .option("--config <file>", "the configuration file (default: the nearest histlint.config.json upward)")
+    .option("--no-ignore", "also repair files that .histlintignore or the configuration's ignore leave out")
+    .addOption(new Option("-f, --format <format>", "how to print what remains after the repair").choices([...FORMATTER_NAMES]).default("stylish"))
+    .option("--color", "colour the report even when it is not a terminal (FORCE_COLOR=1 does too)")
+    .option("--no-color", "no colours (NO_COLOR=1 or FORCE_COLOR=0 do too)")
+    .option("--debug", "say on stderr which files were passed over and why")
     .addHelpText(
       "after",
       "\nAfter repairing, the result is linted again and what remains is reported.\nExit codes: 0 no errors remain, 1 errors remain, 2 usage or I/O error (nothing is written for that file).\n\nExamples:\n  histlint fix ~/.codex/sessions/2026/11/21/rollout-….jsonl\n  histlint fix session.jsonl --dry-run\n  histlint fix session.jsonl && histlint lint session.jsonl",
@@ -58,25 +71,40 @@ export function registerFix(program: Command, io: CommandIo, setExit: (code: num
 
 export function runFix(paths: readonly string[], flags: FixFlags, io: CommandIo): number {
   const settings = settle(flags, io.cwd);
-  const files = expandPaths(paths).filter((file) => file === STDIN || !settings.ignored(file));
+  const selection = selectFiles(paths, settings, io, flags.debug ?? false);
+  const files = selection.targets.map((target) => target.file);
   if ((flags.output || flags.stdout) && files.length !== 1) throw new UsageError(`${flags.output ? "-o" : "--stdout"} takes exactly one input, not ${files.length}`);
-  const options = {
-    ...settings.options,
+  const extra = {
     ...(flags.unsafe ? { unsafe: true } : {}),
     ...(flags.cancelText !== undefined ? { cancelText: flags.cancelText } : {}),
     ...(flags.maxTokens !== undefined ? { maxTokens: flags.maxTokens } : {}),
   };
   const results: LintResult[] = [];
+  const notes: string[] = [];
+  const unrecognised: string[] = [];
   let ioFailed = false;
   let overBudget = false;
-  for (const file of files) {
+  for (const { file, walked } of selection.targets) {
     if (file !== STDIN) removeStaleTemporaries(file);
     const input = file === STDIN ? io.stdin() : readInput(file);
     const name = file === STDIN ? "<stdin>" : file;
-    const outcome = fixBytes(name, input, options);
-    results.push(outcome.remaining);
+    const options = { ...(file === STDIN ? settings.options : settings.optionsFor(file)), ...extra };
+    const { outcome, portability } = repairFor(name, input, options);
+    if (walked && outcome.remaining.fatal && outcome.remaining.messages[0]?.ruleId === "unknown-format") {
+      unrecognised.push(file);
+      continue;
+    }
+    // What remains is reported at the file that holds the repair.
+    const written = flags.output && !flags.dryRun ? flags.output : name;
+    results.push({ ...(portability ?? outcome.remaining), filePath: written });
     if (outcome.remaining.fatal) continue;
-    let written: ReplaceOutcome | undefined;
+    if (outcome.pruned?.shortfall) {
+      // A budget that cannot be met is a failure: dropping every call and writing that would lose data for nothing.
+      overBudget = true;
+      notes.push(`${name}: cannot fit --max-tokens ${flags.maxTokens}: ${outcome.pruned.shortfall}; nothing ${flags.dryRun ? "would be " : ""}written\n`);
+      continue;
+    }
+    let replaced: ReplaceOutcome | undefined;
     if (flags.dryRun) {
       io.stdout(unifiedDiff(name, input.toString("utf8"), outcome.output.toString("utf8")));
     } else if (flags.stdout || file === STDIN) {
@@ -85,7 +113,7 @@ export function runFix(paths: readonly string[], flags: FixFlags, io: CommandIo)
       writeOutput(flags.output, outcome.output);
     } else if (outcome.changed) {
       try {
-        written = replaceFile(file, outcome.output, input, { backup: flags.backup, appendable: outcome.layout === "lines", force: flags.force === true });
+        replaced = replaceFile(file, outcome.output, input, { backup: flags.backup, appendable: outcome.layout === "lines", force: flags.force === true });
       } catch (error) {
         if (!(error instanceof ChangedOnDisk || error instanceof HeldOpenForWriting)) throw new UsageError(`${file}: cannot write the repair: ${describeIoError(error)}`);
         io.stderr(`histlint: ${error.message}\n`);
@@ -93,14 +121,33 @@ export function runFix(paths: readonly string[], flags: FixFlags, io: CommandIo)
         continue;
       }
     }
-    io.stderr(summary(name, outcome, flags) + meanwhile(name, written));
-    overBudget ||= outcome.pruned?.shortfall !== undefined;
+    io.stderr(summary(name, outcome, { ...flags, inPlace: file !== STDIN && !flags.output && !flags.stdout }) + meanwhile(name, replaced));
+    if (portability) io.stderr(`${name}: the profile ${portability.profile} checks whether the history would be accepted there; a ${outcome.remaining.inputFormat === "codex" ? "Codex rollout" : "Claude Code session"} is repaired for its own client, never rewritten into another's shape\n`);
   }
-  const report = formatResults("stylish", results, { color: io.isTty && !process.env.NO_COLOR, rules: RULES.map((r) => r.meta), version: io.version });
-  if (!flags.stdout && !files.includes(STDIN)) io.stdout(report);
+  const toStderr = flags.stdout || files.includes(STDIN);
+  const color = colorLevel({ flag: flags.color, env: process.env, isTty: toStderr ? Boolean(process.stderr.isTTY) : io.isTty }) > 0;
+  const report = formatResults(flags.format ?? "stylish", results, { color, rules: RULES.map((r) => r.meta), version: io.version });
+  if (flags.outputFile) writeOutput(flags.outputFile, Buffer.from(report), "the report");
+  else if (!toStderr) io.stdout(report);
   else io.stderr(report);
+  io.stderr(notes.join("") + skippedNote([...selection.skipped, ...unrecognised]));
   if (ioFailed || results.some((r) => r.fatal)) return EXIT_USAGE_OR_IO;
   return results.some((r) => r.errorCount > 0) || overBudget ? EXIT_PROBLEMS : EXIT_CLEAN;
+}
+
+/**
+ * The repair of one input. A client's own file (a Codex rollout, a Claude Code session) is always repaired
+ * for its client: `--profile` of another endpoint only checks the repair against that endpoint, since a
+ * rollout rewritten into Chat's shapes is one Codex refuses (`histlint convert` writes another provider's body).
+ */
+function repairFor(name: string, input: Buffer, options: FixOptions): { outcome: FixOutcome; portability?: LintResult } {
+  const outcome = fixBytes(name, input, options);
+  const format = outcome.remaining.inputFormat;
+  const profile = format ? (options.profiles?.[format] ?? options.profile) : undefined;
+  if (!profile || !format || !clientFor(format) || DEFAULT_PROFILE[format] === profile) return { outcome };
+  const { profile: _profile, profiles: _profiles, ...own } = options;
+  const repaired = fixBytes(name, input, own);
+  return { outcome: repaired, portability: lintSource(name, { buffer: repaired.output }, options) };
 }
 
 function readInput(file: string): Buffer {
@@ -114,11 +161,11 @@ function readInput(file: string): Buffer {
   }
 }
 
-function writeOutput(path: string, data: Buffer): void {
+function writeOutput(path: string, data: Buffer, what = "the repair"): void {
   try {
     writeWhole(path, data);
   } catch (error) {
-    throw new UsageError(`${path}: cannot write the repair: ${describeIoError(error)}`);
+    throw new UsageError(`${path}: cannot write ${what}: ${describeIoError(error)}`);
   }
 }
 
@@ -135,19 +182,22 @@ function meanwhile(file: string, written: ReplaceOutcome | undefined): string {
 }
 
 /** One line a file: what was repaired, what was left for --unsafe, what would not settle. */
-function summary(file: string, outcome: FixOutcome, flags: FixFlags): string {
+function summary(file: string, outcome: FixOutcome, flags: FixFlags & { inPlace: boolean }): string {
   const verb = flags.dryRun ? "would repair" : "repaired";
   const counts = new Map<string, number>();
   for (const fix of outcome.applied) counts.set(fix.ruleId, (counts.get(fix.ruleId) ?? 0) + 1);
   const what = [...counts].map(([rule, n]) => `${rule}${n > 1 ? ` ×${n}` : ""}`).join(", ");
-  const lines = [outcome.applied.length === 0 ? `${file}: nothing to repair` : `${file}: ${verb} ${outcome.applied.length} (${what})${!flags.dryRun && flags.backup && !flags.output && !flags.stdout ? `; the original is in ${file}.bak` : ""}`];
-  if (outcome.needUnsafe.length > 0) lines.push(`${file}: ${outcome.needUnsafe.length} more can be repaired with --unsafe (${[...new Set(outcome.needUnsafe.map((d) => d.ruleId))].join(", ")}), which may drop data`);
   const pruned = outcome.pruned;
-  if (pruned && pruned.dropped.length > 0) {
+  const dropped = pruned !== undefined && pruned.dropped.length > 0;
+  const where = flags.dryRun ? "" : flags.output ? `, written to ${flags.output}` : flags.inPlace && flags.backup && outcome.changed ? `; the original is in ${file}.bak` : "";
+  const lines: string[] = [];
+  if (outcome.applied.length > 0) lines.push(`${file}: ${verb} ${outcome.applied.length} (${what})${where}`);
+  else if (!dropped) lines.push(`${file}: nothing to repair${flags.output && !flags.dryRun ? `, copied to ${flags.output}` : ""}`);
+  if (outcome.needUnsafe.length > 0) lines.push(`${file}: ${outcome.needUnsafe.length} more can be repaired with --unsafe (${[...new Set(outcome.needUnsafe.map((d) => d.ruleId))].join(", ")}), which may drop data`);
+  if (dropped) {
     const calls = pruned.dropped.map((group) => `${group.callIds.join("+")} (line ${group.line}, ${group.tokens} tokens)`).join(", ");
-    lines.push(`${file}: ${flags.dryRun ? "would drop" : "dropped"} ${pruned.dropped.length} tool call group(s) to fit --max-tokens ${flags.maxTokens}: ${pruned.before} → ${pruned.after} tokens; dropped ${calls}`);
-  } else if (pruned && !pruned.shortfall) lines.push(`${file}: ${pruned.before} tokens, within --max-tokens ${flags.maxTokens}`);
-  if (pruned?.shortfall) lines.push(`${file}: cannot fit --max-tokens ${flags.maxTokens}: ${pruned.shortfall}`);
+    lines.push(`${file}: ${flags.dryRun ? "would drop" : "dropped"} ${pruned.dropped.length} tool call group(s) to fit --max-tokens ${flags.maxTokens}: ${pruned.before} → ${pruned.after} tokens; dropped ${calls}${outcome.applied.length === 0 ? where : ""}`);
+  } else if (pruned) lines.push(`${file}: ${pruned.before} tokens, within --max-tokens ${flags.maxTokens}`);
   if (outcome.unsettled.length > 0) lines.push(`${file}: the repairs did not settle after 10 passes; these rules keep undoing each other: ${outcome.unsettled.join(", ")}`);
   return lines.join("\n") + "\n";
 }

@@ -30,15 +30,16 @@ export function registerGen(program: Command, io: CommandIo): void {
   program
     .command("gen")
     .description("write generated histories (valid, or each with one known fault) for testing other tools")
-    .addOption(new Option("--profile <profile>", "the endpoint the histories are valid for").choices(ProfileName.options).makeOptionMandatory())
+    .usage("--profile <profile> -o <dir> [options]")
+    .addOption(new Option("--profile <profile>", "required: the endpoint the histories are valid for").choices(ProfileName.options).makeOptionMandatory())
     .option("--count <n>", "how many histories", wholeNumber("--count", 1), 10)
     .option("--broken", "give each one fault of the field, and write what histlint finds beside it (<name>.expected.json)")
     .addOption(new Option("--input-format <format>", "the file format (default: the profile's client's)").choices(FormatName.options))
     .option("--seed <n>", "the random seed; the same seed writes the same files (default: a new one, printed)", wholeNumber("--seed", 0))
-    .requiredOption("-o, --output <dir>", "the folder to write into (made if missing)")
+    .requiredOption("-o, --output <dir>", "required: the folder to write into (made if missing)")
     .option("--max-turns <n>", "user turns at most in each history", wholeNumber("--max-turns", 1), 3)
     .option("--compaction", "Codex compactions between turns (Codex rollouts)")
-    .addHelpText("after", "\nExamples:\n  histlint gen --profile codex --count 50 --seed 1 -o gen/codex\n  histlint gen --profile anthropic --input-format claude-code --broken --count 20 -o gen/broken")
+    .addHelpText("after", "\n--profile and -o are required.\n\nExamples:\n  histlint gen --profile codex --count 50 --seed 1 -o gen/codex\n  histlint gen --profile anthropic --input-format claude-code --broken --count 20 -o gen/broken")
     .action((flags: GenFlags) => runGen(flags, io));
 }
 

@@ -1,25 +1,34 @@
-// Settles what a lint run uses: the configuration file, then the command line over it.
-import { relative } from "node:path";
+// Settles what a lint run uses: the configuration file (its overrides by glob), then the command line over it.
+import { dirname, relative, resolve } from "node:path";
 import { RULES } from "../../rules/index.js";
-import { ConfigError, loadConfig, suggest, toLevel, ConfigLevel } from "../config/index.js";
+import { ConfigError, loadConfig, suggest, toLevel, ConfigLevel, type Config, type ConfigOverride } from "../config/index.js";
 import type { LintOptions } from "../engine/index.js";
 import type { FormatName } from "../history/index.js";
 import type { ProfileName } from "../profiles/index.js";
 import type { Level } from "../rule-kit/index.js";
 import { UsageError } from "./exit-codes.js";
-import { globToRegExp } from "./glob.js";
+import { compilePattern, configPatterns, ignoreMatcher, readIgnoreFile, type IgnoredBy } from "./ignore.js";
 
 export interface LintFlags {
   inputFormat?: FormatName | "auto";
   profile?: ProfileName;
   rule: string[];
   config?: string;
+  /** false with --no-ignore: neither .histlintignore nor the configuration's ignore apply. */
+  ignore?: boolean;
 }
 
 export interface LintSettings {
+  /** The options of a file no override matches. */
   options: LintOptions;
-  /** Whether a file is left out by the configuration's `ignore` globs. */
+  /** The options of one file: the configuration, its overrides that match the file, the command line. */
+  optionsFor(file: string): LintOptions;
+  /** Why a file is left out (`.histlintignore:3 "old/"`), undefined when it is not. */
+  ignoredBy: IgnoredBy;
+  /** Whether a file is left out by `.histlintignore` or the configuration's `ignore` globs. */
   ignored(file: string): boolean;
+  /** The configuration file, undefined when there is none. */
+  configPath: string | undefined;
 }
 
 /** `--rule id=level`, checked: an unknown id or level is a usage error that says what there is. */
@@ -33,6 +42,20 @@ export function parseRuleFlag(flag: string): [string, Level] {
   return [id, toLevel(parsed.data)];
 }
 
+type Layer = Pick<Config, "profile" | "inputFormat" | "rules">;
+
+/** One layer over the options so far: a per-format profile wins for its formats, a plain one for the rest. */
+function apply(options: LintOptions, layer: Layer): LintOptions {
+  const next: LintOptions = { ...options, rules: { ...options.rules } };
+  for (const [id, level] of Object.entries(layer.rules ?? {})) (next.rules as Record<string, Level>)[id] = toLevel(level);
+  if (layer.inputFormat) next.inputFormat = layer.inputFormat;
+  if (typeof layer.profile === "string") {
+    next.profile = layer.profile;
+    delete next.profiles;
+  } else if (layer.profile) next.profiles = { ...options.profiles, ...layer.profile };
+  return next;
+}
+
 export function settle(flags: LintFlags, cwd: string): LintSettings {
   let loaded;
   try {
@@ -42,21 +65,37 @@ export function settle(flags: LintFlags, cwd: string): LintSettings {
     throw error;
   }
   const { config, path } = loaded;
+  const fromCommandLine: LintOptions = {};
   const rules: Record<string, Level> = {};
-  for (const [id, level] of Object.entries(config.rules ?? {})) rules[id] = toLevel(level);
   for (const flag of flags.rule) {
     const [id, level] = parseRuleFlag(flag);
     rules[id] = level;
   }
-  const inputFormat = flags.inputFormat && flags.inputFormat !== "auto" ? flags.inputFormat : config.inputFormat;
-  const profile = flags.profile ?? config.profile;
-  const base = path ? relative(cwd, path.slice(0, path.length - "histlint.config.json".length) || ".") : "";
-  const patterns = (config.ignore ?? []).map((glob) => globToRegExp(glob));
-  return {
-    options: { rules, ...(inputFormat ? { inputFormat } : {}), ...(profile ? { profile } : {}) },
-    ignored: (file) => {
-      const fromConfig = relative(base || ".", file);
-      return patterns.some((pattern) => pattern.test(fromConfig) || pattern.test(file));
-    },
+  const finish = (options: LintOptions): LintOptions => {
+    const done: LintOptions = { ...options, rules: { ...options.rules, ...rules } };
+    if (flags.inputFormat && flags.inputFormat !== "auto") done.inputFormat = flags.inputFormat;
+    if (flags.profile) {
+      done.profile = flags.profile;
+      delete done.profiles;
+    }
+    return done;
   };
+  const base = apply(fromCommandLine, config);
+  const overrides = (config.overrides ?? []).map((override: ConfigOverride) => ({ override, patterns: override.files.map((glob) => compilePattern(glob, "overrides", configDir(path, cwd))) }));
+  const useIgnores = flags.ignore !== false;
+  const ignoredBy = useIgnores ? ignoreMatcher([...(path ? configPatterns(config.ignore ?? [], path) : []), ...readIgnoreFile(cwd)], cwd) : () => undefined;
+  return {
+    options: finish(base),
+    optionsFor: (file) => {
+      const matching = overrides.filter(({ patterns }) => ignoreMatcher(patterns, cwd)(file) !== undefined);
+      return finish(matching.reduce((options, { override }) => apply(options, override), base));
+    },
+    ignoredBy,
+    ignored: (file) => ignoredBy(file) !== undefined,
+    configPath: path ? relative(cwd, path) || path : undefined,
+  };
+}
+
+function configDir(path: string | undefined, cwd: string): string {
+  return path ? dirname(resolve(cwd, path)) : cwd;
 }

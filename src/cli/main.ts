@@ -7,6 +7,7 @@ import { registerLint } from "./lint.js";
 import { registerFix } from "./fix.js";
 import { registerRules } from "./rules.js";
 import { registerGen } from "./gen.js";
+import { registerConvert } from "./convert.js";
 import { registerReplay } from "./replay.js";
 import { registerServe } from "./serve.js";
 import { registerShow } from "./show.js";
@@ -50,6 +51,7 @@ export async function main(argv: readonly string[], io: CommandIo = defaultIo): 
   registerReplay(program, io, (code) => (exitCode = code));
   registerGen(program, io);
   registerShow(program, io, (code) => (exitCode = code));
+  registerConvert(program, io, (code) => (exitCode = code));
   try {
     await program.parseAsync([...argv]);
     return exitCode;

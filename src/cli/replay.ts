@@ -5,6 +5,7 @@ import { Option } from "commander";
 import { FormatName } from "../history/index.js";
 import { replayFiles, type ReplayOptions, type WireApi } from "../replay/index.js";
 import { replayJson, replayStylish, summarizeReplay } from "../report/index.js";
+import { colorLevel } from "./color.js";
 import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE_OR_IO, UsageError } from "./exit-codes.js";
 import type { CommandIo } from "./io.js";
 import { wholeNumber } from "./option-values.js";
@@ -38,7 +39,7 @@ export function registerReplay(program: Command, io: CommandIo, setExit: (code: 
   program
     .command("replay")
     .description("rebuild every request a history implies and send it: to an embedded mock (default) or --target")
-    .argument("<paths...>", "files, folders (every *.jsonl and *.json below) or globs")
+    .argument("<paths...>", "files, folders (every *.jsonl and *.json below), globs, or - for stdin")
     .option("--target <url>", "send to this base URL (a proxy, a local model server, a provider) instead of an embedded mock on loopback")
     .option("--api-key-env <name>", "read the API key for --target from this environment variable")
     .addOption(new Option("--endpoint <api>", "the wire API the requests go to (default: the history's own)").choices(["responses", "chat", "messages"]))
@@ -53,7 +54,8 @@ export function registerReplay(program: Command, io: CommandIo, setExit: (code: 
     .option("--retries <n>", "send a request again after a 429, a 5xx or a dropped connection, up to n times", wholeNumber("--retries", 0), 0)
     .addOption(new Option("-f, --format <format>", "the report format").choices(["stylish", "json"]).default("stylish"))
     .option("-o, --output-file <file>", "write the report to a file instead of standard output")
-    .option("--no-color", "no colours in the report")
+    .option("--color", "colour the report even when it is not a terminal (FORCE_COLOR=1 does too)")
+    .option("--no-color", "no colours (NO_COLOR=1 or FORCE_COLOR=0 do too)")
     .addHelpText(
       "after",
       "\nA request is rebuilt before each run of model output (the history up to it, as the client sent it) and once more\nfor a resume (the whole history, with a user message if the model spoke last). Codex rollouts get Codex's own\nrepair of missing outputs unless --raw. Nothing leaves the machine unless --target names another host.\n\nExit codes: 0 every request accepted, 1 a request refused, 2 usage error or a target that cannot be reached.\n\nExamples:\n  histlint fix session.jsonl && histlint replay session.jsonl\n  histlint replay rollout.jsonl --convert-to anthropic\n  histlint replay rollout.jsonl --only last --target https://api.openai.com/v1 --api-key-env OPENAI_API_KEY",
@@ -62,8 +64,7 @@ export function registerReplay(program: Command, io: CommandIo, setExit: (code: 
 }
 
 export async function runReplay(paths: readonly string[], flags: ReplayFlags, io: CommandIo): Promise<number> {
-  if (paths.includes(STDIN)) throw new UsageError("replay reads files, not standard input: save the history to a file first");
-  const files = expandPaths(paths);
+  const files = expandPaths(paths).map((file) => (file === STDIN ? { name: "<stdin>", bytes: io.stdin() } : file));
   const options: ReplayOptions & { concurrency: number } = {
     concurrency: flags.concurrency,
     only: flags.only,
@@ -82,7 +83,7 @@ export async function runReplay(paths: readonly string[], flags: ReplayFlags, io
     if (flags.profile) throw new UsageError("--profile sets how the embedded mock validates; with --target the target decides");
   } else if (flags.apiKeyEnv) throw new UsageError("--api-key-env is for --target: the embedded mock takes any key");
   const results = await replayFiles(files, options);
-  const report = flags.format === "json" ? replayJson(results) : replayStylish(results, { color: flags.color !== false && !flags.outputFile && io.isTty });
+  const report = flags.format === "json" ? replayJson(results) : replayStylish(results, { color: colorLevel({ flag: flags.color, env: process.env, isTty: io.isTty && !flags.outputFile }) > 0 });
   if (flags.outputFile) writeFileSync(flags.outputFile, report);
   else io.stdout(report);
   const summary = summarizeReplay(results);

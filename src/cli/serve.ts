@@ -42,8 +42,8 @@ export function registerServe(program: Command, io: CommandIo): void {
     .addOption(new Option("--profile <profile>", "how /v1/responses validates").choices(["openai-responses", "codex"]).default("openai-responses"))
     .option("--record <file>", "append every request (credential headers redacted, body, answer) to this JSONL file, created readable by you only")
     .option("--scenario <file>", "a JSON scenario: ordered steps, each matching a request and giving its reply or a fault")
-    .option("--max-body <MB>", "the largest request body; larger ones get 413", megabytes("--max-body"), 50 * 1024 * 1024)
-    .option("--record-limit <MB>", "the most request bytes kept in memory for GET /__histlint/requests; the oldest go first", megabytes("--record-limit"), 64 * 1024 * 1024)
+    .addOption(new Option("--max-body <MB>", "the largest request body, in MB; larger ones get 413").argParser(megabytes("--max-body")).default(50 * 1024 * 1024, "50"))
+    .addOption(new Option("--record-limit <MB>", "the most request bytes kept in memory for GET /__histlint/requests, in MB; the oldest go first").argParser(megabytes("--record-limit")).default(64 * 1024 * 1024, "64"))
     .addHelpText(
       "after",
       "\nFaults for one request: header x-histlint-fault: 429[:seconds] | 500 | 503 | 529 | context-length | first-event[:name] |\nempty-output | incomplete | failed | error-event[:n] | cut[:n] | delay[:ms] | reasoning-only, or a JSON fault.\n\nPoint a client at it: base URL http://127.0.0.1:<port>/v1 for OpenAI clients (any API key), http://127.0.0.1:<port> for Anthropic's.\nA request that breaks the endpoint's rules gets the provider's own status and error body; a valid one gets a reply\nfrom a tiny agent that calls the first tool offered, then answers. GET /__histlint/requests lists what it received.",

@@ -65,13 +65,7 @@ export function replaceFile(path: string, data: Buffer, original: Buffer, option
       discard(temporary, fd);
       throw error;
     }
-    try {
-      renameSync(temporary, target);
-    } catch (error) {
-      discard(temporary);
-      throw error;
-    }
-    syncFolder(target);
+    renameOver(temporary, target);
     carryLateAppends(target, watch, like);
     return { appendedMeanwhile: watch.seen().length, forcedPast: writers };
   } finally {
@@ -90,6 +84,11 @@ export function writeWhole(path: string, data: Buffer, like?: Likeness): void {
   removeStaleTemporaries(target);
   const { temporary, fd } = writeTemporary(target, data, like ?? statOrUndefined(target));
   finishTemporary(temporary, fd);
+  renameOver(temporary, target);
+}
+
+/** Puts a finished temporary in the target's place, for good: the rename, then the folder fsynced. */
+function renameOver(temporary: string, target: string): void {
   try {
     renameSync(temporary, target);
   } catch (error) {

@@ -16,6 +16,8 @@ export interface LintOptions {
   inputFormat?: FormatName | "auto";
   /** The endpoint to check against; the format's default when absent. */
   profile?: ProfileName;
+  /** The endpoint for some formats, over `profile` (a configuration's `"profile": { "chat": "openai-chat" }`). */
+  profiles?: Partial<Record<FormatName, ProfileName>>;
   /** Levels that override the rules' defaults, by rule id. */
   rules?: Readonly<Record<string, Level>>;
 }
@@ -126,12 +128,15 @@ export function analyse(filePath: string, source: ByteSource, options: LintOptio
   }
   const headRecords = head.flatMap((event) => (event.record ? [event.record] : []));
   const adapter = chooseAdapter(headRecords, options);
+  const forced = options.inputFormat !== undefined && options.inputFormat !== "auto";
+  const misfit = forced && adapter && headRecords.length > 0 ? forcedMisfit(adapter, headRecords) : undefined;
+  if (misfit) return { result: fatalResult(filePath, "input-format-mismatch", misfit), records: [] };
   if (!adapter) {
     if (headRecords.length === 0) return { result: lintEmpty(filePath, head, options), records: [] };
     const message = "cannot tell which history format this is (Codex rollout, Claude Code session, Responses, Chat or Anthropic request); name it with --input-format";
     return { result: fatalResult(filePath, "unknown-format", message), records: [] };
   }
-  const profileName = options.profile ?? DEFAULT_PROFILE[adapter.name];
+  const profileName = options.profiles?.[adapter.name] ?? options.profile ?? DEFAULT_PROFILE[adapter.name];
   const bytes = "buffer" in source && keeping.positions ? Buffer.from(source.buffer.buffer, source.buffer.byteOffset, source.buffer.byteLength) : undefined;
   let stream: HistoryStream | undefined;
   const client = clientFor(adapter.name);
@@ -184,7 +189,7 @@ export function analyse(filePath: string, source: ByteSource, options: LintOptio
  */
 function lintEmpty(filePath: string, head: ReadEvent[], options: LintOptions): LintResult {
   const format: FormatName = options.inputFormat && options.inputFormat !== "auto" ? options.inputFormat : "codex";
-  const profileName = options.profile ?? DEFAULT_PROFILE[format];
+  const profileName = options.profiles?.[format] ?? options.profile ?? DEFAULT_PROFILE[format];
   const runner = new RuleRunner({ rules: enabledRules(format, profileName, options.rules), profile: PROFILES[profileName], format, layout: "lines", request: () => undefined });
   for (const event of head) if (event.problem) runner.readProblem(event.problem);
   const diagnostics: Diagnostic[] = runner.finish();
@@ -195,6 +200,28 @@ function lintEmpty(filePath: string, head: ReadEvent[], options: LintOptions): L
 function recordsOf(source: ByteSource): RawRecord[] {
   return [...readRecords(source)].flatMap((event) => (event.record ? [event.record] : []));
 }
+
+/** A detection this sure is a file's own shape (a Codex envelope, a Claude Code uuid chain, a body's `input`), not a guess. */
+const SURE = 0.9;
+
+/** Formats of one shape (a body of role/content `messages`): a broken one of either can look like the other. */
+const SAME_SHAPE = new Set<FormatName>(["chat", "anthropic"]);
+
+/**
+ * A forced format the file plainly is not: its adapter does not recognise the records and another one,
+ * of another shape, is sure of them. (Otherwise the forced format is the point of forcing it: a broken
+ * history may look like nothing, or like its sibling format, to detection.)
+ */
+function forcedMisfit(forced: FormatAdapter, head: RawRecord[]): string | undefined {
+  const sample = head.map((record) => record.value);
+  if (forced.detect(sample) > 0) return undefined;
+  const detected = detectFormat(sample);
+  if (!detected || detected === forced || detected.detect(sample) < SURE) return undefined;
+  if (SAME_SHAPE.has(forced.name) && SAME_SHAPE.has(detected.name)) return undefined;
+  return `the input format is forced to ${forced.name}, but this is a ${FORMAT_TITLE[detected.name]}: drop --input-format (or the configuration's inputFormat) to detect it, or name ${detected.name}`;
+}
+
+const FORMAT_TITLE: Record<FormatName, string> = { codex: "Codex rollout", "claude-code": "Claude Code session", responses: "Responses request", chat: "Chat Completions request", anthropic: "Anthropic Messages request" };
 
 function chooseAdapter(head: RawRecord[], options: LintOptions): FormatAdapter | undefined {
   if (options.inputFormat && options.inputFormat !== "auto") return adapterFor(options.inputFormat);

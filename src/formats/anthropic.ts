@@ -24,7 +24,12 @@ function detect(sample: readonly unknown[]): number {
   const roles = messages.every((m) => isObject(m) && (m.role === "user" || m.role === "assistant" || m.role === "system"));
   if (!roles) return 0;
   const bodyMarkers = isObject(first) && ("max_tokens" in first || "system" in first || "thinking" in first);
-  return hasAnthropicBlocks(messages) ? 0.95 : bodyMarkers ? 0.7 : 0.45;
+  if (hasAnthropicBlocks(messages)) return 0.95;
+  // A Claude model with `max_tokens` (required by Messages) and nothing only Chat has: an Anthropic body,
+  // even with a `system` message inside `messages` (which Chat's detection takes for its own).
+  const chatOnly = messages.some((m) => isObject(m) && ("tool_calls" in m || "tool_call_id" in m || "function_call" in m));
+  if (isObject(first) && /^claude-/.test(String(first.model)) && "max_tokens" in first && !chatOnly) return 0.92;
+  return bodyMarkers ? 0.7 : 0.45;
 }
 
 /** A message's items; each block points at `/messages/N/content/M`. */

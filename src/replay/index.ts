@@ -1,4 +1,4 @@
-export { replayFile, replayFiles, type FileReplay, type ReplayOptions, type RequestOutcome } from "./replay-file.js";
+export { replayFile, replayFiles, type FileReplay, type NamedBytes, type ReplayOptions, type RequestOutcome } from "./replay-file.js";
 export { planReplay, type PlannedRequest, type PlanOptions, type ReplayPlan } from "./plan.js";
 export { endpointUrl, sendRequest, type Answer, type SendOptions, type Target } from "./send.js";
 export { refusalOf, type Refusal } from "./locate.js";

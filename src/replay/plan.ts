@@ -32,7 +32,16 @@ export interface PlannedRequest {
 
 export type ReplayPlan =
   | { ok: false; message: string; /** The client refuses to open the file: `message` is what it says. */ wontOpen?: true }
-  | { ok: true; format: FormatName; api: WireApi; requests: PlannedRequest[]; readProblems: Diagnostic[]; notes: string[] };
+  | {
+      ok: true;
+      format: FormatName;
+      api: WireApi;
+      requests: PlannedRequest[];
+      readProblems: Diagnostic[];
+      notes: string[];
+      /** The whole history as one request body of `api`, without the message a resume adds (what `histlint convert` writes). */
+      history(): Record<string, unknown>;
+    };
 
 /** Reads a history and plans its requests; a file that holds no history gives a message instead. */
 export function planReplay(filePath: string, source: ByteSource, options: PlanOptions = {}): ReplayPlan {
@@ -70,7 +79,7 @@ export function planReplay(filePath: string, source: ByteSource, options: PlanOp
     base.system = translation.system.join("\n\n");
   }
   for (const unit of units) if (unit.items.some((item) => inserted.has(item))) unit.synthetic = `${client?.label ?? "the client"}'s own repair`;
-  return { ok: true, format, api, requests: cutRequests(api, units, base, resumedBy !== undefined), readProblems, notes };
+  return { ok: true, format, api, requests: cutRequests(api, units, base, resumedBy !== undefined), readProblems, notes, history: () => requestBody(api, units, base) };
 }
 
 const READ_PROBLEMS = new Set(["invalid-json", "truncated-record", "byte-order-mark", "non-object-record"]);

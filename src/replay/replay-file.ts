@@ -57,13 +57,19 @@ class EmbeddedMocks {
   }
 }
 
+/** A history that is not a file on disk (standard input, a test's bytes), under the name reports give it. */
+export interface NamedBytes {
+  name: string;
+  bytes: Buffer;
+}
+
 /** Replays the files, `concurrency` at a time, each file's requests in order. */
-export async function replayFiles(files: readonly string[], options: ReplayOptions & { concurrency?: number } = {}): Promise<FileReplay[]> {
+export async function replayFiles(files: readonly (string | NamedBytes)[], options: ReplayOptions & { concurrency?: number } = {}): Promise<FileReplay[]> {
   const mocks = new EmbeddedMocks();
   const results: FileReplay[] = new Array(files.length);
   let next = 0;
   const worker = async () => {
-    for (let i = next++; i < files.length; i = next++) results[i] = await replayOne(files[i] as string, options, mocks);
+    for (let i = next++; i < files.length; i = next++) results[i] = await replayOne(files[i] as string | NamedBytes, options, mocks);
   };
   try {
     await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, files.length)) }, worker));
@@ -77,10 +83,11 @@ export async function replayFile(file: string, options: ReplayOptions = {}): Pro
   return (await replayFiles([file], options))[0] as FileReplay;
 }
 
-async function replayOne(file: string, options: ReplayOptions, mocks: EmbeddedMocks): Promise<FileReplay> {
+async function replayOne(input: string | NamedBytes, options: ReplayOptions, mocks: EmbeddedMocks): Promise<FileReplay> {
+  const file = typeof input === "string" ? input : input.name;
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = typeof input === "string" ? readFileSync(input) : input.bytes;
   } catch (error) {
     return { file, ok: false, message: `cannot read the file: ${describeIoError(error)}` };
   }

@@ -70,6 +70,8 @@ function reason(error: unknown, timeoutMs: number): string {
   if (name === "TimeoutError" || name === "AbortError") return `no answer within ${timeoutMs / 1000} s`;
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   const known: Record<string, string> = { ECONNREFUSED: "connection refused", ENOTFOUND: "host not found", ECONNRESET: "connection reset", EAI_AGAIN: "host name lookup failed", UND_ERR_SOCKET: "connection closed" };
+  // fetch refuses the Fetch standard's "bad ports" (1, 25, 6000, …) before connecting, and says only "bad port".
+  if (cause?.message === "bad port") return "fetch will not connect to this port (it is on the Fetch standard's list of blocked ports, such as 1, 25 and 6000): use another port";
   return (cause?.code && Object.hasOwn(known, cause.code) ? known[cause.code] : undefined) ?? cause?.message ?? (error as Error).message;
 }
 

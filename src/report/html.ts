@@ -7,7 +7,8 @@ import { renderPage, sessionView } from "../show/index.js";
 export interface HtmlOptions {
   /** Where each file's bytes are: the page draws what the client resumes, which the results alone do not hold. */
   sourceOf?: (filePath: string) => ByteSource | undefined;
-  version: string;
+  /** histlint's version, in the page's footer. */
+  version?: string;
 }
 
 /** The one formatter that reads its files again: a file gone since it was linted shows its findings only. */
@@ -21,7 +22,7 @@ function bytesOf(source: ByteSource | undefined): Buffer {
   }
 }
 
-export function html(results: readonly LintResult[], options: HtmlOptions): string {
+export function html(results: readonly LintResult[], options: HtmlOptions = {}): string {
   const views = results.map((result) => sessionView(result, bytesOf(options.sourceOf?.(result.filePath))));
-  return renderPage(views, { version: options.version });
+  return renderPage(views, { version: options.version ?? "" });
 }

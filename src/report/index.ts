@@ -3,23 +3,27 @@ import type { LintResult } from "../engine/index.js";
 import { github } from "./github.js";
 import { html, type HtmlOptions } from "./html.js";
 import { json } from "./json.js";
+import { jsonl } from "./jsonl.js";
 import { junit } from "./junit.js";
 import { sarif, type SarifOptions } from "./sarif.js";
 import { stylish, type StylishOptions } from "./stylish.js";
 
-export const FORMATTER_NAMES = ["stylish", "json", "sarif", "github", "junit", "html"] as const;
+export const FORMATTER_NAMES = ["stylish", "json", "jsonl", "sarif", "github", "junit", "html"] as const;
 export type FormatterName = (typeof FORMATTER_NAMES)[number];
 
+/** Each formatter takes what it needs and no more: `formatResults("stylish", results)` needs nothing. */
 export interface ReportOptions extends StylishOptions, SarifOptions, HtmlOptions {}
 
 /** Results in the order given (the CLI's is stable: paths as named, folders sorted); every formatter is pure. */
-export function formatResults(name: FormatterName, results: readonly LintResult[], options: ReportOptions): string {
+export function formatResults(name: FormatterName, results: readonly LintResult[], options: ReportOptions = {}): string {
   const sorted = results;
   switch (name) {
     case "stylish":
       return stylish(sorted, options);
     case "json":
       return json(sorted);
+    case "jsonl":
+      return jsonl(sorted);
     case "sarif":
       return sarif(sorted, options);
     case "github":
@@ -31,6 +35,6 @@ export function formatResults(name: FormatterName, results: readonly LintResult[
   }
 }
 
-export { github, html, json, junit, sarif, stylish, type HtmlOptions, type SarifOptions, type StylishOptions };
+export { github, html, json, jsonl, junit, sarif, stylish, type HtmlOptions, type SarifOptions, type StylishOptions };
 export { unifiedDiff } from "./unified-diff.js";
 export { replayJson, replayStylish, summarizeReplay, type ReplaySummary } from "./replay-report.js";

@@ -31,8 +31,13 @@ export function summarizeReplay(results: readonly FileReplay[]): ReplaySummary {
   return summary;
 }
 
+/**
+ * The whole outcome. A file's `ok` is true only when every request it sent was accepted; `replayed` says
+ * whether its requests could be rebuilt and sent at all (false: `message` says why).
+ */
 export function replayJson(results: readonly FileReplay[]): string {
-  return JSON.stringify({ files: results, summary: summarizeReplay(results) }, null, 2) + "\n";
+  const files = results.map((result) => ({ ...result, ok: result.ok && result.requests.every((request) => request.accepted), replayed: result.ok }));
+  return JSON.stringify({ files, summary: summarizeReplay(results) }, null, 2) + "\n";
 }
 
 export function replayStylish(results: readonly FileReplay[], options: { color: boolean }): string {

@@ -3,7 +3,8 @@ import { Chalk } from "chalk";
 import type { Diagnostic, LintResult } from "../engine/index.js";
 
 export interface StylishOptions {
-  color: boolean;
+  /** ANSI colours (default: none). */
+  color?: boolean;
   /** Text of the lines diagnostics point at, by file path and line number. */
   sourceLines?: ReadonlyMap<string, ReadonlyMap<number, string>>;
 }
@@ -17,7 +18,8 @@ export function stylish(results: readonly LintResult[], options: StylishOptions)
   for (const result of results) {
     for (const d of result.messages) {
       const tone = d.severity === "error" ? paint.red : d.severity === "warning" ? paint.yellow : paint.blue;
-      out.push(`${paint.bold(`${result.filePath}:${d.line}:${d.column}:`)} ${d.message} ${tone(`[${d.ruleId}]`)}`);
+      // The word, not only the colour: CI logs and pipes have none (the compilers' `file:line:col: error:` form).
+      out.push(`${paint.bold(`${result.filePath}:${d.line}:${d.column}:`)} ${tone(`${d.severity}:`)} ${d.message} ${tone(`[${d.ruleId}]`)}`);
       const line = options.sourceLines?.get(result.filePath)?.get(d.line);
       if (line !== undefined) out.push(...snippet(line, d, paint.green));
     }
@@ -40,11 +42,14 @@ function snippet(line: string, d: Diagnostic, underline: (s: string) => string):
 function summary(results: readonly LintResult[], paint: InstanceType<typeof Chalk>): string {
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  const infos = results.reduce((n, r) => n + r.messages.filter((d) => d.severity === "info").length, 0);
   const fixable = results.reduce((n, r) => n + r.fixableCount, 0);
   const files = results.length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  if (errors + warnings === 0) return paint.green(`${plural(files, "file")} checked, no problems`);
+  if (files === 0) return "no files checked";
+  if (errors + warnings + infos === 0) return paint.green(`${plural(files, "file")} checked, no problems`);
   const fixes = fixable > 0 ? `, ${fixable} fixable with \`histlint fix\`` : "";
-  const line = `${plural(errors + warnings, "problem")} (${plural(errors, "error")}, ${plural(warnings, "warning")}) in ${plural(files, "file")}${fixes}`;
-  return errors > 0 ? paint.red.bold(line) : paint.yellow.bold(line);
+  const counts = [plural(errors, "error"), plural(warnings, "warning"), ...(infos > 0 ? [plural(infos, "info")] : [])].join(", ");
+  const line = `${plural(errors + warnings + infos, "problem")} (${counts}) in ${plural(files, "file")}${fixes}`;
+  return errors > 0 ? paint.red.bold(line) : warnings > 0 ? paint.yellow.bold(line) : paint.blue.bold(line);
 }

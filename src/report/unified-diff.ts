@@ -62,7 +62,8 @@ export function unifiedDiff(path: string, before: string, after: string, context
     const oldLines = slice.filter((op) => op.kind !== "+").length;
     const newLines = slice.filter((op) => op.kind !== "-").length;
     out.push(`@@ -${oldStart},${oldLines} +${newStart},${newLines} @@`);
-    out.push(...slice.map((op) => `${op.kind}${op.line.length > 400 ? `${op.line.slice(0, 400)}… (${op.line.length} characters)` : op.line}`));
+    // The real lines, however long: `patch` and `git apply` must find them exactly, with no fuzz.
+    out.push(...slice.map((op) => `${op.kind}${op.line}`));
   }
   return out.join("\n") + "\n";
 }

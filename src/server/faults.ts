@@ -58,6 +58,10 @@ function faultOf(value: string): unknown {
   }
 }
 
+function waitText(seconds: number): string {
+  return seconds < 1 ? `${Math.round(seconds * 1000)}ms` : `${Number(seconds.toFixed(3))}s`;
+}
+
 /** The answer a status fault gets, with the headers that go with it. */
 export function statusAnswer(api: Api, fault: Fault): { error: ProviderError; headers: Record<string, string> } | undefined {
   if (!fault.status) return undefined;
@@ -74,7 +78,8 @@ export function statusAnswer(api: Api, fault: Fault): { error: ProviderError; he
     return { error: { ...base, body: { ...(base.body as object), error: { type, message } } }, headers };
   }
   const texts: Record<number, [string, string | null]> = {
-    429: ["Rate limit reached for requests. Please try again in 1s.", "rate_limit_exceeded"],
+    // The wait the text names is the one the headers give, as OpenAI's own 429s say it ("1.5s", "20ms").
+    429: [`Rate limit reached for requests. Please try again in ${waitText(fault.retryAfter ?? 1)}.`, "rate_limit_exceeded"],
     500: ["The server had an error while processing your request. Sorry about that!", null],
     503: ["The engine is currently overloaded, please try again later.", null],
     529: ["The engine is currently overloaded, please try again later.", null],

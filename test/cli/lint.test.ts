@@ -16,7 +16,7 @@ describe("histlint lint", () => {
     const { code, stdout } = histlint(["lint", "fixtures/rules/truncated-record.json"]);
     expect(code).toBe(1);
     const lines = stdout.split("\n");
-    expect(lines[0]).toBe("fixtures/rules/truncated-record.json:2:1: the last record is cut short (the writer stopped mid-record); it is not part of the history [truncated-record]");
+    expect(lines[0]).toBe("fixtures/rules/truncated-record.json:2:1: error: the last record is cut short (the writer stopped mid-record); it is not part of the history [truncated-record]");
     expect(lines[1]).toBe('  | {"type":"function_call","call_id":"ca');
     expect(lines[2]).toBe(`  | ^${"~".repeat(36)}`);
     expect(stdout).toContain("1 problem (1 error, 0 warnings) in 1 file");
@@ -91,7 +91,7 @@ describe("histlint lint", () => {
     const path = tempFile("binary.jsonl", Buffer.from([0x7b, 0x22, 0x00, 0xff, 0x0a]));
     const { code, stdout, stderr } = histlint(["lint", path]);
     expect(code).toBe(2);
-    expect(stdout).toContain(`${path}:1:1: not a text file: byte 2 is NUL; give a JSON or JSONL history [not-text]`);
+    expect(stdout).toContain(`${path}:1:1: error: not a text file: byte 2 is NUL; give a JSON or JSONL history [not-text]`);
     noStackTrace(stdout + stderr);
   });
 
@@ -110,7 +110,7 @@ describe("histlint lint", () => {
   it("says an empty rollout is one Codex will not open, and an empty request body is a warning", () => {
     const rollout = histlint(["lint", "--input-format", "codex", tempFile("empty.jsonl", "")]);
     expect(rollout.code).toBe(1);
-    expect(rollout.stdout).toContain('won\'t open: the file is empty: there is no history to check; Codex CLI 0.169.0 refuses to resume the file ("rollout at <path> is empty") [empty-file]');
+    expect(rollout.stdout).toContain('error: won\'t open: the file is empty: there is no history to check; Codex CLI 0.169.0 refuses to resume the file ("rollout at <path> is empty") [empty-file]');
     const body = histlint(["lint", "--input-format", "chat", tempFile("empty.json", "")]);
     expect(body.code).toBe(0);
     expect(body.stdout).toContain("1 problem (0 errors, 1 warning) in 1 file");

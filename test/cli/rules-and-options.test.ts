@@ -38,8 +38,10 @@ describe("lint options", () => {
 
   it("--max-warnings turns too many warnings into exit 1", () => {
     expect(histlint(["lint", file, "--max-warnings", "1"]).code).toBe(0);
-    expect(histlint(["lint", file, "--max-warnings", "0"]).code).toBe(1);
-    expect(histlint(["lint", file, "--max-warnings", "-1"])).toMatchObject({ code: 2, stderr: "histlint: --max-warnings -1: give a whole number, 0 or more\n" });
+    // ESLint's habits: say why it exits 1, and -1 is no limit.
+    expect(histlint(["lint", file, "--max-warnings", "0"])).toMatchObject({ code: 1, stderr: "histlint found too many warnings (1; --max-warnings 0)\n" });
+    expect(histlint(["lint", file, "--max-warnings", "-1"])).toMatchObject({ code: 0, stderr: "" });
+    expect(histlint(["lint", file, "--max-warnings", "-2"])).toMatchObject({ code: 2, stderr: "histlint: --max-warnings -2: give a whole number, 0 or more (-1: no limit)\n" });
   });
 
   it("-o writes the report to a file and nothing to standard output", () => {

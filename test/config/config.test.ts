@@ -46,7 +46,7 @@ describe("histlint.config.json", () => {
     const dir = project('{\n  "profile": "codex",\n  "rulez": {}\n}\n');
     const { code, stderr } = run(dir, ["lint", "sessions"]);
     expect(code).toBe(2);
-    expect(stderr).toBe(`histlint: ${join(dir, "histlint.config.json")}:3:3: unknown key "rulez"; the keys are profile, inputFormat, rules and ignore\n`);
+    expect(stderr).toBe(`histlint: ${join(dir, "histlint.config.json")}:3:3: unknown key "rulez"; the keys are profile, inputFormat, rules, ignore and overrides\n`);
   });
 
   it("refuses an unknown rule id with the closest one", () => {
@@ -59,7 +59,7 @@ describe("histlint.config.json", () => {
   it("refuses a bad level, a bad profile and invalid JSON, each with its place", () => {
     expect(run(project('{"rules":{"empty-file":"loud"}}'), ["lint", "sessions"]).stderr).toMatch(/histlint\.config\.json:1:\d+: rules\.empty-file: /);
     expect(run(project('{"profile":"gemini"}'), ["lint", "sessions"]).stderr).toMatch(/histlint\.config\.json:1:2: profile: /);
-    expect(run(project('{"profile": }'), ["lint", "sessions"])).toMatchObject({ code: 2, stderr: expect.stringMatching(/histlint\.config\.json:1:13: the configuration is not one valid JSON object: invalid JSON/) });
+    expect(run(project('{"profile": }'), ["lint", "sessions"])).toMatchObject({ code: 2, stderr: expect.stringMatching(/histlint\.config\.json:1:13: the configuration is not valid JSON: unexpected token/i) });
   });
 
   it("takes --config and says so when the file is missing", () => {
@@ -67,5 +67,39 @@ describe("histlint.config.json", () => {
     writeFileSync(join(dir, "strict.json"), JSON.stringify({ profile: "openai-chat" }));
     expect(JSON.parse(run(dir, ["lint", "--config", "strict.json", "--format", "json", "sessions/a.jsonl"]).stdout)[0].profile).toBe("openai-chat");
     expect(run(dir, ["lint", "--config", "nope.json", "sessions"])).toMatchObject({ code: 2, stderr: "histlint: nope.json: cannot read the configuration: no such file\n" });
+  });
+});
+
+describe("histlint.config.json, as people write it", () => {
+  it("a trailing comma is reported in JSON's words where it stands, not at 1:1", () => {
+    const { code, stderr } = run(project('{\n  "rules": {\n    "empty-file": "off",\n  }\n}\n'), ["lint", "sessions"]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/histlint\.config\.json:4:3: the configuration is not valid JSON: a comma after the last entry \(JSON allows none\)\n$/);
+  });
+
+  it("an empty file is an empty configuration", () => {
+    const { code, stdout, stderr } = run(project(""), ["lint", "sessions"]);
+    expect(stderr).toBe("");
+    expect(code).toBe(1);
+    expect(stdout).toContain("[tool-call-without-output]");
+  });
+
+  it("sets a profile per format, and per glob with overrides", () => {
+    const dir = project(JSON.stringify({ profile: { responses: "openai-chat" }, overrides: [{ files: ["sessions/old/**"], profile: "anthropic", rules: { "tool-call-without-output": "warn" } }] }));
+    writeFileSync(join(dir, "sessions", "body.json"), JSON.stringify({ model: "gpt-5.5", messages: [{ role: "user", content: "hi" }] }));
+    const results = JSON.parse(run(dir, ["lint", "--format", "json", "sessions"]).stdout) as { filePath: string; profile: string; errorCount: number; warningCount: number }[];
+    expect(results.map((r) => [r.filePath, r.profile])).toEqual([
+      ["sessions/a.jsonl", "openai-chat"],
+      ["sessions/body.json", "openai-chat"],
+      ["sessions/old/b.jsonl", "anthropic"],
+    ]);
+    expect(results[2]).toMatchObject({ errorCount: 0, warningCount: 1 });
+    // The command line wins over the configuration.
+    expect((JSON.parse(run(dir, ["lint", "--format", "json", "--profile", "openai-responses", "sessions/old"]).stdout) as { profile: string }[])[0]?.profile).toBe("openai-responses");
+  });
+
+  it("refuses an unknown key inside an override with its place", () => {
+    const { stderr } = run(project('{"overrides": [{"files": ["x"], "profiles": "codex"}]}'), ["lint", "sessions"]);
+    expect(stderr).toMatch(/histlint\.config\.json:1:\d+: unknown key "profiles" in overrides; an override has files, profile, inputFormat and rules\n$/);
   });
 });

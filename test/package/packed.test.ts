@@ -33,6 +33,13 @@ const INSTALL = ["install", "--no-audit", "--no-fund", "--prefer-offline"];
 const USER_FAST_CHECK = `fast-check@^${/\d+/.exec(MANIFEST.dependencies["fast-check"] ?? "")?.[0]}`;
 /** histlint's declarations name `Buffer`: a TypeScript user has Node's types. */
 const USER_NODE_TYPES = `@types/node@${MANIFEST.devDependencies["@types/node"]}`;
+/** The README's fenced blocks of one section, by language (test/readme/usage.test.ts reads them the same way). */
+function readmeBlocks(section: string, lang: string): string[] {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  const start = readme.indexOf(`\n${section}\n`);
+  const end = readme.indexOf("\n## ", start + 1);
+  return [...readme.slice(start, end === -1 ? undefined : end).matchAll(new RegExp("^```" + lang + "\\n([\\s\\S]*?)^```$", "gm"))].map((m) => m[1]!);
+}
 const BUILT = ["dist/src/index.js", "dist/src/testing/index.js", "dist/src/cli/main.js", "dist/rules/index.js"];
 
 function run(command: string, args: string[], cwd: string) {
@@ -94,6 +101,7 @@ describe("the packed package", { timeout: 120_000 }, () => {
   let work: string;
   let files: string[];
   let project: string;
+  let tarball: string;
 
   beforeAll(() => {
     const missing = BUILT.filter((file) => !existsSync(join(ROOT, file)));
@@ -101,7 +109,8 @@ describe("the packed package", { timeout: 120_000 }, () => {
     work = mkdtempSync(join(tmpdir(), "histlint-packed-"));
     const [packed] = JSON.parse(npm(["pack", "--ignore-scripts", "--json", "--pack-destination", work], ROOT)) as { filename: string; files: { path: string }[] }[];
     files = packed!.files.map((file) => file.path);
-    project = scratchProject(join(work, "project"), [join(work, packed!.filename)]);
+    tarball = join(work, packed!.filename);
+    project = scratchProject(join(work, "project"), [tarball]);
   }, 240_000);
 
   afterAll(() => {
@@ -165,6 +174,26 @@ describe("the packed package", { timeout: 120_000 }, () => {
     expect(gen.code).toBe(0);
     const lint = run(NPX, ["--no", "--", "histlint", "lint", "--profile", "codex", "gen"], project);
     expect({ code: lint.code, stdout: lint.stdout }).toMatchObject({ code: 0 });
+  });
+
+  it("the README's install commands work with the tarball for `histlint`", () => {
+    const [install] = readmeBlocks("## Install", "sh");
+    const commands = install!.split("\n").filter((line) => line.trim() !== "").map((line) => line.replace(/\s+#.*$/, ""));
+    expect(commands).toEqual(["npm install --global histlint", "npx histlint --version"]);
+    const prefix = join(work, "global");
+    npm(["install", "--global", "--prefix", prefix, "--no-audit", "--no-fund", "--prefer-offline", tarball], work);
+    const global = run(join(prefix, "bin", "histlint"), ["--version"], work);
+    expect(global.stdout.trim()).toBe(MANIFEST.version);
+    expect(run(NPX, ["--no", "--", "histlint", "--version"], project).stdout.trim()).toBe(MANIFEST.version);
+  }, 180_000);
+
+  it("the README's library in ten lines runs against the package and prints what its comments say", () => {
+    const [example] = readmeBlocks("### The library in ten lines", "js");
+    writeFileSync(join(project, "example.mjs"), example!);
+    const result = run(process.execPath, ["example.mjs"], project);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toContain('history.jsonl:2:1: error: function_call call_id "call_1" has no output;');
+    expect(result.stdout).toContain("400 No tool output found for function call call_1.");
   });
 
   it("a program imports `lintSource` from histlint and `validHistory` from histlint/testing", () => {

@@ -109,9 +109,8 @@ describe("histlint replay", () => {
     [["--target", "not a url"], "--target not a url: give a base URL such as http://127.0.0.1:8080/v1"],
     [["--target", "http://127.0.0.1:1", "--api-key-env", "HISTLINT_UNSET_VARIABLE"], "--api-key-env HISTLINT_UNSET_VARIABLE: the environment variable HISTLINT_UNSET_VARIABLE is not set"],
     [["--retries", "-1"], "--retries -1: give a whole number, 0 or more"],
-    [["-"], "replay reads files, not standard input: save the history to a file first"],
   ])("usage mistake %j: exit 2 and one line", (args, message) => {
-    const { code, stderr } = histlint(["replay", ...args, ...(args.includes("-") ? [] : ["fixtures/chat/request-body.json"])]);
+    const { code, stderr } = histlint(["replay", ...args, "fixtures/chat/request-body.json"]);
     expect(code).toBe(2);
     expect(stderr).toBe(`histlint: ${message}\n`);
   });

@@ -33,7 +33,7 @@ describe("status faults", () => {
     await withMock(undefined, async (mock) => {
       const response = await fetch(`${mock.url}/v1/responses`, { method: "POST", headers: { "content-type": "application/json", "x-histlint-fault": "429:2" }, body: JSON.stringify({ model: "gpt-5.5", input }) });
       expect([response.status, response.headers.get("retry-after"), response.headers.get("retry-after-ms")]).toEqual([429, "2", "2000"]);
-      expect(await response.json()).toEqual({ error: { message: "Rate limit reached for requests. Please try again in 1s.", type: "requests", param: null, code: "rate_limit_exceeded" } });
+      expect(await response.json()).toEqual({ error: { message: "Rate limit reached for requests. Please try again in 2s.", type: "requests", param: null, code: "rate_limit_exceeded" } });
     });
   });
 
