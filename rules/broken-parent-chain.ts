@@ -3,6 +3,17 @@ import { resumeChain, type ChainRecord } from "../src/clients/index.js";
 import type { RawRecord } from "../src/read/index.js";
 import { defineRule } from "../src/rule-kit/index.js";
 
+/** Whether `entry`'s parents, followed by uuid, lead to `ancestor`. */
+function descendsFrom(entry: ChainRecord, ancestor: ChainRecord, all: readonly ChainRecord[]): boolean {
+  const byUuid = new Map(all.map((e) => [e.uuid, e]));
+  const seen = new Set<ChainRecord>();
+  for (let at: ChainRecord | undefined = entry; at && !seen.has(at); at = at.parentUuid ? byUuid.get(at.parentUuid) : undefined) {
+    if (at === ancestor) return true;
+    seen.add(at);
+  }
+  return false;
+}
+
 function isCompactBoundary(entry: ChainRecord): boolean {
   return entry.value.type === "system" && entry.value.subtype === "compact_boundary";
 }
@@ -36,7 +47,9 @@ export default defineRule({
         const previous = new Map(chain.all.map((entry, i) => [entry, chain.all[i - 1]]));
         const relink = (entry: ChainRecord) => {
           const parent = previous.get(entry);
-          return parent ? { safety: "safe" as const, edits: () => [{ op: "replace" as const, record: entry.record.index, value: { ...entry.value, parentUuid: parent.uuid } }] } : undefined;
+          // Lines out of order can put a descendant just before it: a link to that would close a loop,
+          // and the records cut off would stay cut off (the fix would repair nothing).
+          return parent && !descendsFrom(parent, entry, chain.all) ? { safety: "safe" as const, edits: () => [{ op: "replace" as const, record: entry.record.index, value: { ...entry.value, parentUuid: parent.uuid } }] } : undefined;
         };
         for (const { entry, to } of chain.bridged) {
           // Re-linking to the record Claude Code bridges to keeps exactly the conversation it resumes.
@@ -51,9 +64,11 @@ export default defineRule({
         // brings back what came before it. Records on an abandoned branch (a rewind) are left to a person.
         const start = chain.records[0];
         const cut = start && start.parentUuid === null && !isCompactBoundary(start) ? relink(start) : undefined;
+        const newParent = start ? previous.get(start) : undefined;
         for (const entry of chain.all) {
           if (kept.has(entry) || entry.record.index < lastBoundary || entry.value.type === "system") continue;
-          const fix = start && entry.record.index < start.record.index ? cut : undefined;
+          // The re-link brings back the new parent and its ancestors; a record on another branch stays out.
+          const fix = cut && newParent && descendsFrom(newParent, entry, chain.all) ? cut : undefined;
           context.report({ at: { ...entry.record.span, record: entry.record.index }, message: `${String(entry.value.type)} record ${JSON.stringify(entry.uuid)} is not on the chain Claude Code resumes from, so the model never sees it, and no one is told: re-link it`, consequence: "lost", ...(fix ? { fix } : {}) });
         }
       },

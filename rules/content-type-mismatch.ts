@@ -2,7 +2,7 @@
 import { own } from "../src/history/index.js";
 import type { Item } from "../src/history/index.js";
 import { blockIndex, requestIndex } from "../src/profiles/index.js";
-import { defineRule, describe, rewriteItem, type Fix } from "../src/rule-kit/index.js";
+import { defineRule, describe, rewriteMessageOf, type Fix } from "../src/rule-kit/index.js";
 
 const TEXT_TYPES = ["input_text", "output_text", "text"];
 
@@ -42,9 +42,12 @@ export default defineRule({
   },
 });
 
-/** Text parts of a type the message's role does not take are renamed to the text type it takes; other parts stay. */
+/**
+ * Text parts of a type the message's role does not take are renamed to the text type it takes; other
+ * parts stay. The message is rewritten, not the item: a stray block is one of several in it.
+ */
 function renameTextParts(item: Item, contentTypes: Readonly<Record<string, readonly string[]>>): Fix {
-  return rewriteItem(item, (value) => {
+  return rewriteMessageOf(item, (value) => {
     const allowed = typeof value.role === "string" ? own(contentTypes, value.role) : undefined;
     const textType = allowed?.find((t) => TEXT_TYPES.includes(t));
     if (!Array.isArray(value.content) || !allowed || !textType) return undefined;

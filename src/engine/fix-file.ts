@@ -1,14 +1,8 @@
 // Repairs one file's bytes: applies the fixes the rules offer, pass after pass, until nothing changes.
-import { readHistory } from "../clients/index.js";
-import type { Edit, FormatAdapter } from "../formats/index.js";
-import { elementOf } from "../formats/cancelled-output.js";
-import { isObject } from "../formats/json-shape.js";
-import type { Item } from "../history/index.js";
-import { PROFILES } from "../profiles/index.js";
-import type { RawRecord } from "../read/index.js";
-import { collectItems } from "../history/index.js";
+import type { Edit } from "../formats/index.js";
 import { safetyOf, type Fix, type FixContext } from "../rule-kit/index.js";
 import type { Diagnostic, LintResult } from "./diagnostic.js";
+import { fixContext } from "./fix-context.js";
 import { analyse, internalError, type LintOptions } from "./lint-file.js";
 import { pruneToBudget, type Pruned } from "./prune.js";
 
@@ -76,7 +70,7 @@ function fixUntilSettled(filePath: string, bytes: Buffer, options: FixOptions): 
     const { adapter, runner } = analysis;
     if (!adapter || !runner || analysis.result.fatal) return finish(current, [], analysis.result);
     layout = adapter.layout === "lines" || analysis.records.length > 1 ? "lines" : "document";
-    const context = fixContext(adapter, analysis.records, analysis.profile, options);
+    const context = fixContext({ adapter, records: analysis.records, profile: analysis.profile, ...(options.cancelText !== undefined ? { cancelText: options.cancelText } : {}) });
     const chosen = chooseFixes(analysis.result.messages, runner.fixes, context, options.unsafe === true);
     needUnsafe = chosen.needUnsafe;
     if (chosen.edits.length === 0 && options.maxTokens !== undefined && !pruned) {
@@ -98,43 +92,6 @@ function fixUntilSettled(filePath: string, bytes: Buffer, options: FixOptions): 
     applied.push(...chosen.applied);
     current = next;
   }
-}
-
-function fixContext(adapter: FormatAdapter, records: RawRecord[], profile: string | undefined, options: FixOptions): FixContext {
-  const profileData = PROFILES[(profile ?? "openai-responses") as keyof typeof PROFILES];
-  const body = adapter.layout === "document" && records.length === 1 ? records[0]?.value : undefined;
-  const array = Array.isArray(body) ? body : isObject(body) ? ((body.input ?? body.messages) as unknown) : undefined;
-  const elements = Array.isArray(array) ? array : undefined;
-  let items: Item[] | undefined;
-  return {
-    items: () => (items ??= collectItems(readHistory(adapter.name, records, {}).events)),
-    records,
-    format: adapter.name,
-    adapter,
-    profile: profileData,
-    cancelText: options.cancelText ?? profileData.cancelText,
-    unitValue: (unit) => (elements ? elements[unit] : records[unit]?.value),
-    unitOf: (item) => unitOf(item, records, elements),
-    containerOf: (item) => (elements ? elementOf(item.source.pointer) : item.source.record),
-  };
-}
-
-/** The unit that is this item and nothing else: a whole record or element, or one whose content is this one block. */
-function unitOf(item: Item, records: RawRecord[], elements: unknown[] | undefined): number | undefined {
-  const { pointer, record } = item.source;
-  const onlyBlock = (holder: unknown) => {
-    const content = isObject(holder) ? holder.content : undefined;
-    return Array.isArray(content) && content.length === 1;
-  };
-  if (elements) {
-    const element = elementOf(pointer);
-    if (element === undefined) return undefined;
-    if (/^\/(input|messages)\/\d+$/.test(pointer)) return element;
-    return /^\/messages\/\d+\/content\/0$/.test(pointer) && onlyBlock(elements[element]) ? element : undefined;
-  }
-  if (pointer === "" || pointer === "/payload") return record;
-  const value = records[record]?.value;
-  return pointer === "/message/content/0" && isObject(value) && onlyBlock(value.message) ? record : undefined;
 }
 
 /** What an edit touches: units it rewrites, and byte ranges it drops. Two fixes that share one do not go together. */

@@ -8,6 +8,7 @@ import { DEFAULT_PROFILE, PROFILES, type ProfileName } from "../profiles/index.j
 import { FILE_START, readRecords, type ByteSource, type RawRecord, type ReadEvent } from "../read/index.js";
 import { defaultLevel, type Level } from "../rule-kit/index.js";
 import { summarize, type Diagnostic, type LintResult } from "./diagnostic.js";
+import { fixContext, withdrawInapplicableFixes } from "./fix-context.js";
 import { diagnosticFor, RuleRunner, type EnabledRule } from "./rule-runner.js";
 
 export interface LintOptions {
@@ -166,24 +167,38 @@ export function analyse(filePath: string, source: ByteSource, options: LintOptio
   }
   if (rolledBack) {
     // A rollback drops turns the rules already saw: read again and check the history that remains.
-    const again = [...readRecords(source)].flatMap((event) => (event.record ? [event.record] : []));
+    const again = recordsOf(source);
     const remaining = collectItems(readHistory(adapter.name, again, bytes ? { bytes } : {}).events);
     runner.replayItems(remaining);
     if (items) items = remaining;
   }
-  const result = summarize(filePath, { inputFormat: adapter.name, profile: profileName, fatal: false }, runner.finish());
+  const diagnostics = runner.finish();
+  // Lint keeps no records (memory stays flat): a file with fixes to try is read again for them. A file
+  // with no record is left as it is, its format forced or not (see lintEmpty).
+  const fixRecords = () => (keeping.records ? kept : recordsOf(source));
+  const repairable = runner.fixes.size > 0 && headRecords.length > 0;
+  withdrawInapplicableFixes(diagnostics, runner.fixes, repairable ? fixContext({ adapter, records: fixRecords(), profile: profileName }) : undefined);
+  const result = summarize(filePath, { inputFormat: adapter.name, profile: profileName, fatal: false }, diagnostics);
   const request = stream.request();
   return { result, adapter, records: kept, runner, profile: profileName, ...(items ? { items } : {}), ...(request ? { request } : {}) };
 }
 
-/** A file with no records: only the read problems apply, under the forced or Codex format. */
+/**
+ * A file with no records: only the read problems apply, under the forced or Codex format. `fix` leaves
+ * such a file as it is (what little it holds is all there is: a cut body, a lone BOM), so nothing in it is fixable.
+ */
 function lintEmpty(filePath: string, head: ReadEvent[], options: LintOptions): LintResult {
   const format: FormatName = options.inputFormat && options.inputFormat !== "auto" ? options.inputFormat : "codex";
   const profileName = options.profiles?.[format] ?? options.profile ?? DEFAULT_PROFILE[format];
   const runner = new RuleRunner({ rules: enabledRules(format, profileName, options.rules), profile: PROFILES[profileName], format, layout: "lines", request: () => undefined });
   for (const event of head) if (event.problem) runner.readProblem(event.problem);
   const diagnostics: Diagnostic[] = runner.finish();
+  withdrawInapplicableFixes(diagnostics, runner.fixes, undefined);
   return summarize(filePath, { inputFormat: options.inputFormat && options.inputFormat !== "auto" ? format : null, profile: profileName, fatal: false }, diagnostics);
+}
+
+function recordsOf(source: ByteSource): RawRecord[] {
+  return [...readRecords(source)].flatMap((event) => (event.record ? [event.record] : []));
 }
 
 /** A detection this sure is a file's own shape (a Codex envelope, a Claude Code uuid chain, a body's `input`), not a guess. */

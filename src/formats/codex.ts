@@ -66,22 +66,31 @@ function applyEdits(bytes: Buffer, records: readonly RawRecord[], edits: Paramet
   const renumberAll = edits.some((edit) => edit.op === "renumber" || (edit.op === "move" && edit.after !== edit.record - 1));
   const firstOrdinal = renumberAll && ordinals.length > 0 ? Math.min(...ordinals) : ordinals[0];
   const units = records.map((record) => ({ offset: record.span.offset, length: record.span.length, value: record.value }));
+  // Places count numbered records only: a line without an ordinal (a bare number, an array) that
+  // goes or comes shifts no one's ordinal.
+  const placeBefore: number[] = [];
+  records.forEach((record, i) => (placeBefore[i + 1] = (placeBefore[i] ?? 0) + (ordinalOf(record.value) === undefined ? 0 : 1)));
+  let placed = 0;
   let lastAssigned = firstOrdinal === undefined ? undefined : firstOrdinal - 1;
   return writeLines(bytes, units, edits, {
     serialize(value) {
       if (lastAssigned === undefined || !isObject(value)) return stringifyJson(value);
+      placed += 1;
       lastAssigned += 1;
       const { timestamp, ordinal: _replaced, ...rest } = value;
       return stringifyJson(timestamp === undefined ? { ordinal: lastAssigned, ...rest } : { timestamp, ordinal: lastAssigned, ...rest });
     },
-    renumber(text, value, position, index) {
+    renumber(bytes, value, _position, index) {
       const ordinal = ordinalOf(value);
-      if (ordinal === undefined || !isObject(value)) return text;
-      lastAssigned = renumberAll && lastAssigned !== undefined ? lastAssigned + 1 : ordinal + position - index;
-      if (lastAssigned === ordinal) return text;
+      if (ordinal === undefined || !isObject(value)) return bytes;
+      const place = placed++;
+      lastAssigned = renumberAll && lastAssigned !== undefined ? lastAssigned + 1 : ordinal + place - (placeBefore[index] ?? 0);
+      if (lastAssigned === ordinal) return bytes;
+      // Latin-1 maps each byte to one character and back: the number changes, every other byte stays.
+      const text = bytes.toString("latin1");
       const match = ORDINAL.exec(text);
-      if (match && Number(match[1]) === ordinal) return text.replace(ORDINAL, `"ordinal":${lastAssigned}`);
-      return stringifyJson({ ...value, ordinal: lastAssigned });
+      if (match && Number(match[1]) === ordinal) return Buffer.from(text.replace(ORDINAL, `"ordinal":${lastAssigned}`), "latin1");
+      return Buffer.from(stringifyJson({ ...value, ordinal: lastAssigned }));
     },
   });
 }

@@ -17,6 +17,20 @@ export type Entry =
   | { kind: "new"; value: unknown }
   | { kind: "gap"; index: number };
 
+/** The bytes from `start` to `end`, less the ranges dropped (which lie outside every record). */
+function keepUndropped(bytes: Buffer, start: number, end: number, dropped: readonly { offset: number; length: number }[]): Buffer {
+  const cuts = dropped.filter((d) => d.offset < end && d.offset + d.length > start).sort((a, b) => a.offset - b.offset);
+  if (cuts.length === 0) return bytes.subarray(start, end);
+  const pieces: Buffer[] = [];
+  let at = start;
+  for (const cut of cuts) {
+    if (cut.offset > at) pieces.push(bytes.subarray(at, cut.offset));
+    at = Math.max(at, cut.offset + cut.length);
+  }
+  if (at < end) pieces.push(bytes.subarray(at, end));
+  return Buffer.concat(pieces);
+}
+
 /** The units in their new order after the edits. Gaps always stay at their original place. */
 export function planEntries(units: readonly Unit[], edits: readonly Edit[]): Entry[] {
   const after = new Map<number, Entry[]>();
@@ -44,8 +58,11 @@ export function planEntries(units: readonly Unit[], edits: readonly Edit[]): Ent
 export interface LineStyle {
   /** Serialises a new record on one line; called in output order. */
   serialize(value: unknown, position: number): string;
-  /** Rewrites original record `index` now at `position`, or returns its text unchanged; called in output order. */
-  renumber?(text: string, value: unknown, position: number, index: number): string;
+  /**
+   * Rewrites original record `index` now at `position`, or returns its bytes unchanged; called in output
+   * order. Bytes, not text: a record with invalid UTF-8 in it must not come back with U+FFFD instead.
+   */
+  renumber?(bytes: Buffer, value: unknown, position: number, index: number): Buffer;
 }
 
 /**
@@ -57,19 +74,7 @@ export function writeLines(bytes: Buffer, units: readonly Unit[], edits: readonl
   const eol = bytes.includes("\r\n") ? "\r\n" : "\n";
   const dropped = edits.flatMap((edit) => (edit.op === "drop-bytes" ? [edit] : []));
   const ownLine = new Set(edits.flatMap((edit) => (edit.op === "own-line" ? [edit.record] : [])));
-  /** The bytes from `start` to `end`, less the ranges dropped (which lie outside every record). */
-  const keep = (start: number, end: number): Buffer => {
-    const cuts = dropped.filter((d) => d.offset < end && d.offset + d.length > start).sort((a, b) => a.offset - b.offset);
-    if (cuts.length === 0) return bytes.subarray(start, end);
-    const pieces: Buffer[] = [];
-    let at = start;
-    for (const cut of cuts) {
-      if (cut.offset > at) pieces.push(bytes.subarray(at, cut.offset));
-      at = Math.max(at, cut.offset + cut.length);
-    }
-    if (at < end) pieces.push(bytes.subarray(at, end));
-    return Buffer.concat(pieces);
-  };
+  const keep = (start: number, end: number): Buffer => keepUndropped(bytes, start, end, dropped);
   const parts: Buffer[] = [keep(0, units[0]?.offset ?? bytes.length)];
   let endsLine = true;
   // Records that shared a line stay on it while nothing comes between them.
@@ -95,8 +100,7 @@ export function writeLines(bytes: Buffer, units: readonly Unit[], edits: readonl
     const unit = units[entry.index] as Unit;
     const [terminator] = splitTail(bytes, units, entry.index);
     const text = bytes.subarray(unit.offset, unit.offset + unit.length);
-    const renumbered = style.renumber?.(text.toString("utf8"), unit.value, position++, entry.index);
-    const rewritten = renumbered === undefined ? text : Buffer.from(renumbered);
+    const rewritten = style.renumber?.(text, unit.value, position++, entry.index) ?? text;
     push(Buffer.concat([rewritten, terminator]), previousOriginal === entry.index - 1 && !ownLine.has(entry.index));
     previousOriginal = entry.index;
   }
@@ -124,7 +128,8 @@ function isBlank(bytes: Buffer): boolean {
 
 /**
  * A JSON document: the array's elements are joined with the separator the file already uses between its
- * first two elements, so untouched elements keep their bytes and the array stays valid JSON.
+ * first two elements, so untouched elements keep their bytes and the array stays valid JSON. Bytes
+ * dropped (a byte order mark, junk after the body) lie outside the array: before its first element or after its last.
  */
 export function writeDocument(
   bytes: Buffer,
@@ -133,11 +138,12 @@ export function writeDocument(
   array: { open: number; close: number; serialize(value: unknown): string },
 ): Buffer {
   if (edits.length === 0) return bytes;
+  const dropped = edits.flatMap((edit) => (edit.op === "drop-bytes" ? [edit] : []));
   const first = units[0];
   const last = units[units.length - 1];
   const separator = units.length >= 2 ? bytes.subarray((first as Unit).offset + (first as Unit).length, (units[1] as Unit).offset) : separatorFor(bytes, first);
-  const prefix = bytes.subarray(0, first ? first.offset : array.open + 1);
-  const suffix = bytes.subarray(last ? last.offset + last.length : array.close);
+  const prefix = keepUndropped(bytes, 0, first ? first.offset : array.open + 1, dropped);
+  const suffix = keepUndropped(bytes, last ? last.offset + last.length : array.close, bytes.length, dropped);
   const texts = planEntries(units, edits).flatMap((entry) => {
     if (entry.kind === "gap") return [];
     if (entry.kind === "new") return [Buffer.from(array.serialize(entry.value))];

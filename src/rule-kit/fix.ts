@@ -55,6 +55,30 @@ export function rewriteItem(item: Item, change: (value: Record<string, unknown>)
   };
 }
 
+/**
+ * Replaces the message that holds the item with `change(message)`: the whole unit the item stands in
+ * (a body's element, a record), or the `message` of a Claude Code record, or a Codex record's payload.
+ * For a repair of one block among others (a block the API does not know), which is no unit of its own.
+ */
+export function rewriteMessageOf(item: Item, change: (message: Record<string, unknown>) => Record<string, unknown> | undefined, safety: Fix["safety"] = "safe"): Fix {
+  return {
+    safety,
+    edits: (context) => {
+      const container = context.containerOf(item);
+      const holder = container === undefined ? undefined : context.unitValue(container);
+      if (container === undefined || !isRecord(holder)) return undefined;
+      const { pointer } = item.source;
+      const key = pointer === "/message" || pointer.startsWith("/message/") ? "message" : pointer === "/payload" || pointer.startsWith("/payload/") ? "payload" : undefined;
+      const message = key === undefined ? holder : holder[key];
+      const changed = isRecord(message) ? change(message) : undefined;
+      if (!changed) return undefined;
+      return [{ op: "replace", record: container, value: key === undefined ? changed : { ...holder, [key]: changed } }];
+    },
+  };
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
 /** Where a block sits inside its unit: `/messages/3/content/1`, `/message/content/0`, `/messages/2/tool_calls/1`. */
 const BLOCK = /\/(content|tool_calls)\/(\d+)$/;
 
