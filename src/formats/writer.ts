@@ -86,7 +86,7 @@ export function writeLines(bytes: Buffer, units: readonly Unit[], edits: readonl
     endsLine = chunk[chunk.length - 1] === 0x0a;
   };
   let position = 0;
-  for (const entry of planEntries(units, edits)) {
+  for (const entry of tailLast(planEntries(units, edits), bytes, units)) {
     if (entry.kind === "gap") {
       const [, gap] = splitTail(bytes, units, entry.index);
       push(keep(gap.byteOffset - bytes.byteOffset, gap.byteOffset - bytes.byteOffset + gap.length), true);
@@ -105,6 +105,19 @@ export function writeLines(bytes: Buffer, units: readonly Unit[], edits: readonl
     previousOriginal = entry.index;
   }
   return Buffer.concat(parts);
+}
+
+/**
+ * What follows the last record (a record cut by a crash, a line that did not parse) stays the file's
+ * tail: a record inserted after the last one goes before it, so the tail reads the same as before.
+ */
+function tailLast(entries: Entry[], bytes: Buffer, units: readonly Unit[]): Entry[] {
+  const last = units.length - 1;
+  if (last < 0) return entries;
+  const at = entries.findIndex((entry) => entry.kind === "gap" && entry.index === last);
+  const tail = splitTail(bytes, units, last)[1];
+  if (at === -1 || at === entries.length - 1 || tail.every((b) => b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0a)) return entries;
+  return [...entries.slice(0, at), ...entries.slice(at + 1), entries[at] as Entry];
 }
 
 /**

@@ -55,6 +55,8 @@ export function rewriteState(path: NestedPath, change: (nested: JsonObject) => J
   return {
     safety,
     edits: (context) => {
+      // A state is one document; a file of several (two states pasted together) is for a person to sort out.
+      if (context.records.length !== 1) return undefined;
       const value = context.unitValue(0);
       return isObject(value) ? [{ op: "replace", record: 0, value: changeState(value, path, change) }] : undefined;
     },

@@ -71,3 +71,23 @@ describe("an item type that is a name of Object.prototype", () => {
     expect(lint.messages.filter((d) => d.ruleId === "item-id-prefix")).toEqual([]);
   });
 });
+
+describe("a record cut in the middle of the file", () => {
+  it("is not dropped by a safe fix once what followed it is gone and it stands last", () => {
+    // Line 1 is a record cut by a stray line break; line 2, `"}`, is what the break left behind.
+    const input = Buffer.from('{"type":"message","role":"user","content":"list\r\n"}\n');
+    expect(lintSource("cut.jsonl", { buffer: input }).messages.map((d) => d.ruleId)).toEqual(["invalid-json", "truncated-record"]);
+    const outcome = fixBytes("cut.jsonl", input);
+    expect(outcome.output.toString("utf8")).toContain('{"type":"message","role":"user","content":"list');
+  });
+
+  it("stays the file's tail when a repair inserts a record after the last one", () => {
+    const call = item(1, '{"type":"function_call","name":"ls","arguments":"{}","call_id":"call_1"}');
+    const tail = '{\n  "timestamp"';
+    const outcome = fixBytes("rollout", Buffer.from(`${META}\n${call}\n${tail}`));
+    expect(outcome.applied.map((fix) => fix.ruleId)).toEqual(["tool-call-without-output"]);
+    const text = outcome.output.toString("utf8");
+    expect(text.endsWith(`"output":"aborted"}}\n${tail}`)).toBe(true);
+    expect(lintSource("rollout", { buffer: outcome.output }).messages.map((d) => d.ruleId)).toEqual(["truncated-record"]);
+  });
+});

@@ -120,7 +120,7 @@ function isBody(bytes: Buffer): boolean {
 function expectUnparsedKept(bytes: Buffer, outcome: FixOutcome): void {
   const kept = outcome.output.toString("latin1");
   const dropped = [...readRecords({ buffer: bytes })].flatMap(({ problem }) => {
-    if (problem?.code !== "invalid-json" || !problem.bytes || leadPending.cutRecordMadeLast(problem, outcome)) return [];
+    if (problem?.code !== "invalid-json" || !problem.bytes) return [];
     const bad = bytes.toString("latin1", problem.bytes.offset, problem.bytes.offset + problem.bytes.length).trim();
     // A line a byte order mark spoils reads once it comes first and the mark goes: then the rules judge it.
     if (bad.startsWith("\xef\xbb\xbf")) return [];
