@@ -13,5 +13,6 @@ export default defineRule({
       invalid: [{ format: "responses", text: '{"type":"message","role":"user","content":"hi"}\n{"type":"function_call","call_id":"ca', lines: [2], output: "{\"type\":\"message\",\"role\":\"user\",\"content\":\"hi\"}\n" }],
     },
   },
-  create: forwardReadProblem("truncated-record", "safe"),
+  // A crash leaves the tail unterminated; a cut line that was ended sat mid-file until what followed went: --unsafe.
+  create: forwardReadProblem("truncated-record", "safe", (problem) => (problem.terminated ? "unsafe" : "safe")),
 });

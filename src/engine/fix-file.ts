@@ -65,19 +65,14 @@ function fixUntilSettled(filePath: string, bytes: Buffer, options: FixOptions): 
     ...(pruned ? { pruned } : {}),
     ...(layout ? { layout } : {}),
   });
-  let cutMidFile: Set<string> | undefined;
   let readRepairsSettled = false;
   for (let pass = 1; ; pass += 1) {
     const analysis = analyse(filePath, { buffer: current }, options, { records: true });
     const { adapter, runner } = analysis;
     if (!adapter || !runner || analysis.result.fatal) return finish(current, [], analysis.result);
     layout = adapter.layout === "lines" || analysis.records.length > 1 ? "lines" : "document";
-    cutMidFile ??= cutRecordsMidFile(analysis.result.messages, current);
     const context = fixContext({ adapter, records: analysis.records, profile: analysis.profile, ...(options.cancelText !== undefined ? { cancelText: options.cancelText } : {}) });
-    const unsafe = options.unsafe === true;
-    const offered = unsafe ? analysis.result.messages : withoutCutRecordsMadeLast(analysis.result.messages, current, cutMidFile);
-    const chosen = chooseFixes(offered, runner.fixes, context, unsafe, readRepairsSettled);
-    needUnsafe = [...chosen.needUnsafe, ...analysis.result.messages.filter((d) => !offered.includes(d) && runner.fixes.has(d))];
+    const chosen = chooseFixes(analysis.result.messages, runner.fixes, context, options.unsafe === true, readRepairsSettled);
     needUnsafe = chosen.needUnsafe;
     if (chosen.edits.length === 0 && options.maxTokens !== undefined && !pruned) {
       // The repairs have settled: now the budget, once; the passes after it clean up what it leaves.
@@ -121,37 +116,6 @@ function touches(edit: Edit): string[] {
  * them, and a call whose output sat on a skipped line must get that output back, not an "aborted" one.
  */
 const READ_REPAIRS = new Set(["byte-order-mark", "multi-record-line", "multi-line-record", "truncated-record", "invalid-json", "non-object-record", "missing-session-meta"]);
-
-/** The text of the wanted lines of `bytes` (1-based), found in one pass. */
-function linesAt(bytes: Buffer, wanted: ReadonlySet<number>): Map<number, string> {
-  const texts = new Map<number, string>();
-  const last = Math.max(0, ...wanted);
-  for (let line = 1, start = 0; line <= last && start <= bytes.length; line += 1) {
-    const newline = bytes.indexOf(0x0a, start);
-    const end = newline === -1 ? bytes.length : newline;
-    if (wanted.has(line)) texts.set(line, bytes.toString("utf8", start, end).replace(/\r$/, ""));
-    if (newline === -1) break;
-    start = newline + 1;
-  }
-  return texts;
-}
-
-/** Records the input holds cut short in the middle of the file (their first lines): only --unsafe removes them. */
-function cutRecordsMidFile(diagnostics: readonly Diagnostic[], bytes: Buffer): Set<string> {
-  const cut = diagnostics.filter((d) => d.ruleId === "invalid-json" && d.message.includes("record is cut short"));
-  return new Set(linesAt(bytes, new Set(cut.map((d) => d.line))).values());
-}
-
-/**
- * A safe repair that removes what followed a record cut mid-file leaves it last, where it reads as a
- * truncated tail, whose removal is safe. It was not a crash's tail when the run began: it stays for --unsafe.
- */
-function withoutCutRecordsMadeLast(diagnostics: readonly Diagnostic[], bytes: Buffer, cut: ReadonlySet<string>): readonly Diagnostic[] {
-  const truncated = diagnostics.filter((d) => d.ruleId === "truncated-record");
-  if (cut.size === 0 || truncated.length === 0) return diagnostics;
-  const texts = linesAt(bytes, new Set(truncated.map((d) => d.line)));
-  return diagnostics.filter((d) => d.ruleId !== "truncated-record" || !cut.has(texts.get(d.line) ?? ""));
-}
 
 function chooseFixes(all: readonly Diagnostic[], fixes: Map<Diagnostic, Fix>, context: FixContext, unsafe: boolean, readRepairsSettled: boolean) {
   const readRepairs = readRepairsSettled ? [] : all.filter((d) => READ_REPAIRS.has(d.ruleId) && fixes.has(d) && (unsafe || safetyOf(fixes.get(d) as Fix, context) === "safe"));

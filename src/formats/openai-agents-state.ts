@@ -4,6 +4,7 @@ import { stringifyJson } from "../read/index.js";
 import type { RawRecord } from "../read/index.js";
 import type { Edit, FormatAdapter } from "./adapter.js";
 import { isObject } from "./json-shape.js";
+import { writeLines } from "./writer.js";
 
 /** Keys only a run state has together; `$schemaVersion` alone is not enough (JSON Schema documents have `$schema`). */
 const STATE_KEYS = ["currentStep", "generatedItems", "originalInput", "lastProcessedResponse", "currentAgent"];
@@ -25,7 +26,11 @@ function detect(sample: readonly unknown[]): number {
 function applyEdits(bytes: Buffer, records: readonly RawRecord[], edits: readonly Edit[]): Buffer {
   const record = records.length === 1 ? records[0] : undefined;
   const replacement = edits.filter((edit) => edit.op === "replace" && edit.record === 0).at(-1);
-  if (!record || !replacement || replacement.op !== "replace") return bytes;
+  if (!record || !replacement || replacement.op !== "replace") {
+    // Not one document (the file was cut, or something was pasted around it): the read repairs' line edits.
+    const units = records.map((r) => ({ offset: r.span.offset, length: r.span.length, value: r.value }));
+    return writeLines(bytes, units, edits, { serialize: (value) => stringifyJson(value) });
+  }
   const text = record.spansLines ? stringifyJson(replacement.value, 2) : stringifyJson(replacement.value);
   const { offset, length } = record.span;
   return Buffer.concat([bytes.subarray(0, offset), Buffer.from(text), bytes.subarray(offset + length)]);

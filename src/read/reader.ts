@@ -26,6 +26,11 @@ export interface ReadProblem {
   span: Span;
   /** The bytes the problem occupies, for a repair that removes them: from where the bad value starts to the end of its line. */
   bytes?: { offset: number; length: number };
+  /**
+   * A truncated record whose line was ended all the same. A crash leaves its tail unterminated; an
+   * ended cut line is one the file had in its middle until what followed it went.
+   */
+  terminated?: true;
 }
 
 export type ReadEvent = { record: RawRecord; problem?: undefined } | { problem: ReadProblem; record?: undefined };
@@ -160,7 +165,9 @@ function* readTolerantly(first: Line, cursor: LineCursor): Generator<ReadEvent> 
       }
       if (!joined) {
         yield* flush(records);
-        yield withBytes(incompleteValue(stretch, line.line, pos, cursor), removable);
+        const event = withBytes(incompleteValue(stretch, line.line, pos, cursor), removable);
+        if (event.problem?.code === "truncated-record" && line.eol !== "") event.problem.terminated = true;
+        yield event;
         return;
       }
       records.push(recordOf(joined.value, spanOfSlice(joined.stretch.locator, pos, joined.end)));
