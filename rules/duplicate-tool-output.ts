@@ -5,9 +5,9 @@ export default defineRule({
   meta: {
     id: "duplicate-tool-output",
     description: "two outputs for the same call",
-    severity: { default: "warning", anthropic: "error" },
+    severity: { default: "warning", anthropic: "error", gemini: "error" },
     fixable: "safe",
-    docs: "A call has one output. Anthropic refuses a second one with 400 \"messages.N.content.M: each tool_use must have a single result. Found multiple `tool_result` blocks with id: toolu_X\"; OpenAI takes it but the model sees the call answered twice. It comes from a client that wrote the output, crashed, and wrote it again on resume. `histlint fix` drops the later copy when both say the same; when they differ it keeps the first only with `--unsafe`.",
+    docs: "A call has one output. Anthropic refuses a second one with 400 \"messages.N.content.M: each tool_use must have a single result. Found multiple `tool_result` blocks with id: toolu_X\"; Gemini counts the responses of a turn against its calls: \"Please ensure that the number of function response parts is equal to the number of function call parts of the function call turn.\" (Gemini CLI 0.61 sends every earlier tool result twice on resume, gemini-cli #29365); OpenAI takes it but the model sees the call answered twice. It comes from a client that wrote the output, crashed, and wrote it again on resume. `histlint fix` drops the later copy when both say the same; when they differ it keeps the first only with `--unsafe`.",
     examples: {
       valid: [{ format: "responses", text: '{"type":"function_call","call_id":"call_1","name":"ls","arguments":"{}"}\n{"type":"function_call_output","call_id":"call_1","output":"a"}\n' }],
       invalid: [{ format: "responses", text: '{"type":"function_call","call_id":"call_1","name":"ls","arguments":"{}"}\n{"type":"function_call_output","call_id":"call_1","output":"a"}\n{"type":"function_call_output","call_id":"call_1","output":"a"}\n', lines: [3], output: "{\"type\":\"function_call\",\"call_id\":\"call_1\",\"name\":\"ls\",\"arguments\":\"{}\"}\n{\"type\":\"function_call_output\",\"call_id\":\"call_1\",\"output\":\"a\"}\n" }],

@@ -89,7 +89,7 @@ export function fixBytes(filePath: string, bytes: Buffer, options: FixOptions = 
 function fixContext(adapter: FormatAdapter, records: RawRecord[], profile: string | undefined, options: FixOptions): FixContext {
   const profileData = PROFILES[(profile ?? "openai-responses") as keyof typeof PROFILES];
   const body = adapter.layout === "document" && records.length === 1 ? records[0]?.value : undefined;
-  const array = Array.isArray(body) ? body : isObject(body) ? ((body.input ?? body.messages) as unknown) : undefined;
+  const array = Array.isArray(body) ? body : isObject(body) ? ((body.input ?? body.messages ?? body.contents) as unknown) : undefined;
   const elements = Array.isArray(array) ? array : undefined;
   let items: Item[] | undefined;
   return {
@@ -115,7 +115,7 @@ function unitOf(item: Item, records: RawRecord[], elements: unknown[] | undefine
   if (elements) {
     const element = elementOf(pointer);
     if (element === undefined) return undefined;
-    if (/^\/(input|messages)\/\d+$/.test(pointer)) return element;
+    if (/^\/(input|messages|contents)\/\d+$/.test(pointer)) return element;
     return /^\/messages\/\d+\/content\/0$/.test(pointer) && onlyBlock(elements[element]) ? element : undefined;
   }
   if (pointer === "" || pointer === "/payload") return record;

@@ -5,9 +5,10 @@ import { anthropic } from "./anthropic.js";
 import { chat } from "./chat.js";
 import { claudeCode } from "./claude-code.js";
 import { codex } from "./codex.js";
+import { gemini } from "./gemini.js";
 import { responses } from "./responses.js";
 
-export const ADAPTERS: readonly FormatAdapter[] = [codex, claudeCode, responses, chat, anthropic];
+export const ADAPTERS: readonly FormatAdapter[] = [codex, claudeCode, responses, chat, anthropic, gemini];
 
 export function adapterFor(name: FormatName): FormatAdapter {
   return ADAPTERS.find((adapter) => adapter.name === name) as FormatAdapter;
@@ -27,4 +28,4 @@ export function detectFormat(sample: readonly unknown[]): FormatAdapter | undefi
 }
 
 export * from "./adapter.js";
-export { codex, claudeCode, responses, chat, anthropic };
+export { codex, claudeCode, responses, chat, anthropic, gemini };

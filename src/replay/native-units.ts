@@ -58,7 +58,7 @@ function groupByMessage(items: readonly Item[]): Item[][] {
   return groups;
 }
 
-const ELEMENT = /^((?:\/messages)?\/\d+)/;
+const ELEMENT = /^((?:\/messages|\/contents)?\/\d+)/;
 
 /** Chat and Anthropic request bodies: each message element as written. */
 function documentMessageUnits(items: readonly Item[], records: readonly RawRecord[]): WireUnit[] {
@@ -67,7 +67,7 @@ function documentMessageUnits(items: readonly Item[], records: readonly RawRecor
     const element = ELEMENT.exec(first.source.pointer)?.[1] ?? first.source.pointer;
     const value = valueAt(records, { ...first, source: { ...first.source, pointer: element } });
     const role = isObject(value) ? value.role : undefined;
-    return { value, items: group, line: first.source.line, column: first.source.column, modelOutput: role === "assistant" };
+    return { value, items: group, line: first.source.line, column: first.source.column, modelOutput: role === "assistant" || role === "model" };
   });
 }
 

@@ -3,6 +3,7 @@ import type { FormatName } from "../history/index.js";
 import type { Entry } from "./entries.js";
 import { anthropicBody, claudeCodeSession } from "./write-anthropic.js";
 import { chatBody } from "./write-chat.js";
+import { geminiBody } from "./write-gemini.js";
 import { codexRollout, responsesLines } from "./write-responses.js";
 
 export function writeHistory(entries: readonly Entry[], format: FormatName): string {
@@ -17,5 +18,7 @@ export function writeHistory(entries: readonly Entry[], format: FormatName): str
       return anthropicBody(entries);
     case "claude-code":
       return claudeCodeSession(entries);
+    case "gemini":
+      return geminiBody(entries);
   }
 }
