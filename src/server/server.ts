@@ -6,6 +6,7 @@ import { anthropicError, openAiError, type ProfileName, type ProviderError } fro
 import { anthropicFrames, anthropicMessage } from "./anthropic-api.js";
 import { chatCompletion, chatFrames } from "./chat-api.js";
 import { bendResponseFrames, contextLengthError, parseFaultHeader, statusAnswer } from "./faults.js";
+import { geminiRoute, handleGemini } from "./gemini-api.js";
 import { defaultReply, type OfferedTool, type Reply } from "./reply.js";
 import { responseFrames, responseObject, responsesOutput } from "./responses-api.js";
 import { loadScenario, replyOf, ScenarioPlayer, type Fault, type Scenario } from "./scenario.js";
@@ -118,6 +119,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, context: Contex
   const base = { time: new Date().toISOString(), method: req.method ?? "GET", path, headers };
   if (req.method === "GET" && path === "/__histlint/requests") return json(res, 200, context.requests);
   if (req.method === "GET" && path === "/models") return json(res, 200, modelList(anthropicClient));
+  const gemini = req.method === "POST" ? geminiRoute(path) : undefined;
+  if (gemini) return handleGemini(req, res, gemini, { base, maxBody: context.maxBody, record: context.record, player: context.player, nextTurn: () => context.turn++ });
   const api = ROUTES[path] ?? (path === "/messages/count_tokens" ? "anthropic" : undefined);
   if (req.method !== "POST" || !api) {
     const error = openAiError(`Invalid URL (${req.method} ${req.url})`, null);
