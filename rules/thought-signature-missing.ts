@@ -50,6 +50,8 @@ stores them). Earlier turns need none. \`histlint fix\` writes the value Gemini 
         firstCalls.push({ call: item, index });
       },
       end() {
+        // Gemini CLI gives every such call the bypass value itself before it sends (measured on 0.61).
+        if (context.format === "gemini-cli") return;
         const request = context.request();
         const signing = request?.model !== undefined ? SIGNING_MODEL.test(request.model) : request?.thinkingEnabled === true && request.parameters?.includes("thinkingLevel") === true;
         if (!signing) return;

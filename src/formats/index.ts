@@ -6,9 +6,10 @@ import { chat } from "./chat.js";
 import { claudeCode } from "./claude-code.js";
 import { codex } from "./codex.js";
 import { gemini } from "./gemini.js";
+import { geminiCli } from "./gemini-cli.js";
 import { responses } from "./responses.js";
 
-export const ADAPTERS: readonly FormatAdapter[] = [codex, claudeCode, responses, chat, anthropic, gemini];
+export const ADAPTERS: readonly FormatAdapter[] = [codex, claudeCode, responses, chat, anthropic, gemini, geminiCli];
 
 export function adapterFor(name: FormatName): FormatAdapter {
   return ADAPTERS.find((adapter) => adapter.name === name) as FormatAdapter;
@@ -28,4 +29,4 @@ export function detectFormat(sample: readonly unknown[]): FormatAdapter | undefi
 }
 
 export * from "./adapter.js";
-export { codex, claudeCode, responses, chat, anthropic, gemini };
+export { codex, claudeCode, responses, chat, anthropic, gemini, geminiCli };

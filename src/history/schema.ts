@@ -114,7 +114,7 @@ export const Item = z.discriminatedUnion("type", [
   OtherItem,
 ]);
 
-export const FormatName = z.enum(["codex", "claude-code", "responses", "chat", "anthropic", "gemini"]);
+export const FormatName = z.enum(["codex", "claude-code", "responses", "chat", "anthropic", "gemini", "gemini-cli"]);
 
 /** Request-level facts that sit beside the items: what the request offered and asked for. */
 export const RequestContext = z.object({

@@ -22,6 +22,7 @@ export const DEFAULT_PROFILE: Readonly<Record<FormatName, ProfileName>> = {
   chat: "openai-chat",
   anthropic: "anthropic",
   gemini: "gemini",
+  "gemini-cli": "gemini",
 };
 
 export * from "./profile.js";

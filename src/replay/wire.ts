@@ -29,6 +29,7 @@ export const NATIVE_API: Record<FormatName, WireApi> = {
   anthropic: "messages",
   "claude-code": "messages",
   gemini: "gemini",
+  "gemini-cli": "gemini",
 };
 
 /** The profile an embedded mock validates an API with, for a history of `format` sent there. */

@@ -20,5 +20,7 @@ export function writeHistory(entries: readonly Entry[], format: FormatName): str
       return claudeCodeSession(entries);
     case "gemini":
       return geminiBody(entries);
+    case "gemini-cli":
+      throw new Error("writing Gemini CLI sessions is not supported yet: write the gemini format");
   }
 }
