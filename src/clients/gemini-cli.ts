@@ -134,13 +134,38 @@ function history(records: Iterable<RawRecord>, _context: HistoryContext): Histor
   return { events: events(), request: () => request };
 }
 
+/** The value Gemini CLI writes in place of a thought signature it does not have. */
+export const GEMINI_CLI_SYNTHETIC_SIGNATURE = "skip_thought_signature_validator";
+
 /**
- * Before it sends, the CLI closes a history that ends with function responses with a model turn of its
- * own (`closeUnansweredToolResponseTurn`); everything else goes as rebuilt, the 400s included.
+ * Before it sends, the CLI strips thoughts from the model's turns and gives the first call of a turn it
+ * stripped a thought from the bypass signature (`stripThoughts`), and it closes a history that ends with
+ * function responses with a model turn of its own (`closeUnansweredToolResponseTurn`); everything else goes
+ * as rebuilt, the 400s included.
  */
 function selfRepair(items: readonly Item[]): SelfRepair {
-  const repair: SelfRepair = { items: [...items], inserted: new Set(), dropped: [], replaced: [] };
-  const last = items[items.length - 1];
+  const repair: SelfRepair = { items: [], inserted: new Set(), dropped: [], replaced: [] };
+  const thinking = new Set(items.flatMap((item) => (item.type === "reasoning" && item.wireType === "thought" ? [item.message] : [])));
+  const patched = new Set<number | undefined>();
+  for (const item of items) {
+    if (item.type === "reasoning" && item.wireType === "thought") {
+      repair.dropped.push({ item, why: "Gemini CLI strips thoughts before it sends a turn" });
+      continue;
+    }
+    if (item.type === "tool_call" && thinking.has(item.message) && !patched.has(item.message)) {
+      patched.add(item.message);
+      if (!item.thoughtSignature) {
+        const signed = { ...item, thoughtSignature: GEMINI_CLI_SYNTHETIC_SIGNATURE };
+        const wire = WIRE_PARTS.get(item);
+        if (wire) WIRE_PARTS.set(signed, wire.map((part) => (isObject(part) ? { ...part, thoughtSignature: GEMINI_CLI_SYNTHETIC_SIGNATURE } : part)));
+        repair.replaced.push({ item, with: signed, why: "its turn's thought was stripped" });
+        repair.items.push(signed);
+        continue;
+      }
+    }
+    repair.items.push(item);
+  }
+  const last = repair.items[repair.items.length - 1];
   if (last?.type === "tool_output") {
     const closing: MessageItem = { type: "message", role: "assistant", wireRole: "model", content: [{ kind: "text", wireType: "text", text: GEMINI_CLI_INTERRUPTED }], message: (last.message ?? 0) + 1, source: { ...last.source, pointer: MADE_BY_GEMINI_CLI } };
     repair.items.push(closing);
