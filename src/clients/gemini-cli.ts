@@ -207,3 +207,20 @@ export const geminiCliClient: ClientModel = {
   selfRepair,
   verdict,
 };
+
+/**
+ * `ensureActiveLoopHasThoughtSignatures`: in every request the CLI gives the first call of each model turn
+ * since the last user prompt the bypass signature when it has none (a resume's new prompt starts a loop).
+ */
+export function geminiCliActiveLoop(contents: readonly unknown[]): unknown[] {
+  const isPrompt = (c: unknown) => isObject(c) && c.role === "user" && Array.isArray(c.parts) && c.parts.some((p) => isObject(p) && typeof p.text === "string") && !c.parts.some((p) => isObject(p) && p.functionResponse);
+  let start = -1;
+  for (let i = contents.length - 1; i >= 0 && start === -1; i--) if (isPrompt(contents[i])) start = i;
+  if (start === -1) return [...contents];
+  return contents.map((content, i) => {
+    if (i < start || !isObject(content) || content.role !== "model" || !Array.isArray(content.parts)) return content;
+    const first = content.parts.findIndex((p) => isObject(p) && p.functionCall);
+    if (first === -1 || (content.parts[first] as JsonObject).thoughtSignature) return content;
+    return { ...content, parts: content.parts.map((p, k) => (k === first ? { ...(p as JsonObject), thoughtSignature: GEMINI_CLI_SYNTHETIC_SIGNATURE } : p)) };
+  });
+}

@@ -26,5 +26,5 @@ export function readHistory(format: FormatName, records: Iterable<RawRecord>, co
 export * from "./client.js";
 export { codexClient, CODEX_BUILT_IN_INSTRUCTIONS, codexInstructionsItem, codexMadeItem, codexWireItem, derivedUuid, MADE_BY_CODEX, CODEX_ITEM_TYPES, CODEX_NO_SESSION_META } from "./codex.js";
 export { claudeCodeClient, claudeCodeMadeBlocks, MADE_BY_CLAUDE_CODE, CLAUDE_CODE_INTERRUPTED, CLAUDE_CODE_NO_RESPONSE } from "./claude-code.js";
-export { geminiCliClient, geminiCliWireParts, GEMINI_CLI_CANCELLED, GEMINI_CLI_INTERRUPTED, MADE_BY_GEMINI_CLI } from "./gemini-cli.js";
+export { geminiCliClient, geminiCliActiveLoop, geminiCliWireParts, GEMINI_CLI_CANCELLED, GEMINI_CLI_INTERRUPTED, MADE_BY_GEMINI_CLI } from "./gemini-cli.js";
 export { resumeChain, CONVERSATION_TYPES, type ChainRecord, type ResumedChain } from "./claude-code-chain.js";

@@ -62,6 +62,7 @@ export function planReplay(filePath: string, source: ByteSource, options: PlanOp
   const base: BodyBase = { ...(recorded ? { recorded } : {}), ...(options.model ? { model: options.model } : {}), ...(!translated ? { request: analysis.request ?? {} } : {}) };
   let units: WireUnit[];
   if (client?.format === "codex" && !translated) base.instructionsIn = "input";
+  if (client?.format === "gemini-cli" && !translated) base.activeLoopSignatures = true;
   if (!translated) units = nativeUnits(format, items, analysis.records, client !== undefined);
   else if (api === "chat") units = chatUnits(items);
   else if (api === "responses") units = responsesUnits(items);

@@ -1,5 +1,5 @@
 // The body of one replayed request: the units in the API's array, beside what the client sent with them.
-import { codexInstructionsItem } from "../clients/index.js";
+import { codexInstructionsItem, geminiCliActiveLoop } from "../clients/index.js";
 import type { Item, RequestContext } from "../history/index.js";
 import { arrayKey, type WireApi, type WireUnit } from "./wire.js";
 
@@ -14,6 +14,8 @@ export interface BodyBase {
   /** Text Anthropic takes as `system` (a translation's system and developer messages). */
   system?: string;
   model?: string;
+  /** Gemini CLI signs the first call of each model turn of the current loop itself, in every request. */
+  activeLoopSignatures?: boolean;
 }
 
 /** The request body for `units`; replay asks for a whole answer, not a stream. */
@@ -37,6 +39,7 @@ export function requestBody(api: WireApi, units: readonly WireUnit[], base: Body
     if (base.system !== undefined && base.system !== "" && body.system === undefined) body.system = base.system;
   }
   if (api === "gemini") {
+    if (base.activeLoopSignatures) body.contents = geminiCliActiveLoop(elements);
     // The model goes in the path (send.ts takes it out); Gemini has no `stream` field, the path says it.
     if (base.system !== undefined && base.system !== "" && body.systemInstruction === undefined) body.systemInstruction = { parts: [{ text: base.system }] };
     return body;

@@ -2,7 +2,7 @@
 // field breaks it (a cut line, a lost result, a rewind, an update in place, …), as the text of the file.
 export const NEW_PROMPT = "histlint differential: continue";
 
-type Record = { [key: string]: unknown };
+type JsonRecord = { [key: string]: unknown };
 
 /** A session file as its lines, each parsed when it parses. */
 export class SessionLines {
@@ -10,10 +10,10 @@ export class SessionLines {
   constructor(text: string) {
     this.lines = text.split("\n").filter((line, i, all) => line !== "" || i < all.length - 1);
   }
-  get values(): (Record | undefined)[] {
+  get values(): (JsonRecord | undefined)[] {
     return this.lines.map((line) => {
       try {
-        return JSON.parse(line) as Record;
+        return JSON.parse(line) as JsonRecord;
       } catch {
         return undefined;
       }
@@ -23,18 +23,18 @@ export class SessionLines {
     return `${lines.join("\n")}\n`;
   }
   /** Index of the last line that `test` holds for. */
-  last(test: (value: Record) => boolean): number {
+  last(test: (value: JsonRecord) => boolean): number {
     const values = this.values;
-    for (let i = values.length - 1; i >= 0; i--) if (values[i] && test(values[i] as Record)) return i;
+    for (let i = values.length - 1; i >= 0; i--) if (values[i] && test(values[i] as JsonRecord)) return i;
     return -1;
   }
-  with(index: number, value: Record | string): string {
+  with(index: number, value: JsonRecord | string): string {
     return this.text(this.lines.map((line, i) => (i === index ? (typeof value === "string" ? value : JSON.stringify(value)) : line)));
   }
   without(index: number): string {
     return this.text(this.lines.filter((_, i) => i !== index));
   }
-  inserted(after: number, ...values: (Record | string)[]): string {
+  inserted(after: number, ...values: (JsonRecord | string)[]): string {
     const added = values.map((v) => (typeof v === "string" ? v : JSON.stringify(v)));
     return this.text([...this.lines.slice(0, after + 1), ...added, ...this.lines.slice(after + 1)]);
   }
@@ -46,9 +46,9 @@ export interface Variant {
   text: string;
 }
 
-const isGeminiWithCalls = (v: Record) => v.type === "gemini" && Array.isArray(v.toolCalls) && v.toolCalls.length > 0;
-const isResponseRecord = (v: Record) => v.type === "user" && Array.isArray(v.content) && (v.content as Record[]).some((p) => p.functionResponse !== undefined);
-const isPrompt = (v: Record) => v.type === "user" && typeof v.id === "string" && !isResponseRecord(v) && JSON.stringify(v.content).includes('"text"') && !JSON.stringify(v.content).includes("<session_context>");
+const isGeminiWithCalls = (v: JsonRecord) => v.type === "gemini" && Array.isArray(v.toolCalls) && v.toolCalls.length > 0;
+const isResponseRecord = (v: JsonRecord) => v.type === "user" && Array.isArray(v.content) && (v.content as JsonRecord[]).some((p) => p.functionResponse !== undefined);
+const isPrompt = (v: JsonRecord) => v.type === "user" && typeof v.id === "string" && !isResponseRecord(v) && JSON.stringify(v.content).includes('"text"') && !JSON.stringify(v.content).includes("<session_context>");
 
 /** Each base bent every way that applies to it. */
 export function variants(bases: Record<string, string>): Variant[] {
@@ -66,14 +66,14 @@ export function variants(bases: Record<string, string>): Variant[] {
     add("an info and an error record", s.inserted(s.lines.length - 1, { id: "info-1", timestamp: "2026-12-01T00:00:00.000Z", type: "info", content: "a note" }, { id: "error-1", timestamp: "2026-12-01T00:00:00.000Z", type: "error", content: "an error" }));
     add("a slash command as a user record", s.inserted(s.lines.length - 1, { id: "cmd-1", timestamp: "2026-12-01T00:00:00.000Z", type: "user", content: [{ text: "/stats" }] }));
     if (prompt !== -1) {
-      const value = s.values[prompt] as Record;
+      const value = s.values[prompt] as JsonRecord;
       add("the last prompt written again with new text (an update in place)", s.inserted(s.lines.length - 1, { ...value, content: [{ text: "an edited prompt" }] }));
       add("rewound to the last prompt", s.inserted(s.lines.length - 1, { $rewindTo: value.id }));
       add("the last prompt's content as a string", s.with(prompt, { ...value, content: "a prompt as a string" }));
     }
     if (call !== -1) {
-      const value = s.values[call] as Record;
-      const toolCalls = value.toolCalls as Record[];
+      const value = s.values[call] as JsonRecord;
+      const toolCalls = value.toolCalls as JsonRecord[];
       add("the calls' results lost (an interrupted run)", s.with(call, { ...value, toolCalls: toolCalls.map(({ result: _result, ...rest }) => ({ ...rest, status: "executing" })) }));
       add("thoughts on the calling turn", s.with(call, { ...value, thoughts: [{ subject: "Plan", description: "list first", timestamp: "2026-12-01T00:00:00.000Z" }] }));
       add("a call id without its name prefix", s.with(call, { ...value, toolCalls: toolCalls.map((tc) => ({ ...tc, id: String(tc.id).replace(/^[^_]+(_[^_]+)*__/, "") })) }));

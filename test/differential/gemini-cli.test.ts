@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { join, relative } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixBytes } from "../../src/index.js";
+import { fixBytes, startMockServer } from "../../src/index.js";
 import { planReplay } from "../../src/replay/index.js";
 import { geminiHome, geminiProvider, isMainLoop, runGemini, sessionFiles, type GeminiRequest } from "../support/gemini-cli.js";
 import { NEW_PROMPT, variants, type Variant } from "./gemini-cli-variants.js";
@@ -115,6 +115,41 @@ beforeAll(async () => {
     return { variant, client, histlint, agree: isDeepStrictEqual(client, histlint) };
   });
 }, 900_000);
+
+/**
+ * A broken session after `histlint fix`, resumed twice by the real CLI against histlint's strict mock (which
+ * refuses what the Gemini API refuses): every request must pass, the second resume included — the CLI
+ * writes the history back on each resume, and the repair must be the shape it does not break again.
+ */
+async function resumedAfterFix(base: Base, name: string, bytes: Buffer): Promise<{ statuses: number[]; errors: unknown[]; changed: boolean }> {
+  const { output } = fixBytes(join(base.home, base.file), bytes);
+  const home = join(root, "fixed", name.replace(/[^a-z0-9]+/gi, "-"), "home");
+  mkdirSync(home, { recursive: true });
+  cpSync(join(base.home, ".gemini"), join(home, ".gemini"), { recursive: true });
+  for (const file of sessionFiles(home)) rmSync(file);
+  writeFileSync(join(home, base.file), output);
+  const mock = await startMockServer({ scenario: { steps: [{ reply: { text: "Resumed." }, repeat: true }] } });
+  try {
+    for (const prompt of [NEW_PROMPT, `${NEW_PROMPT} again`]) await runGemini(home, base.workspace, mock.url, ["--resume", "latest", "-p", prompt]);
+    return { statuses: mock.requests.map((r) => r.status), errors: mock.requests.flatMap((r) => (r.error ? [r.error] : [])), changed: !output.equals(bytes) };
+  } finally {
+    await mock.close();
+  }
+}
+
+describe("Gemini CLI 0.61.0 after histlint fix", () => {
+  it("resumes every repaired tool session twice against the strict mock with no 400", async () => {
+    const broken = outcomes.filter((o) => /as recorded|results lost|response record gone/.test(o.variant.name));
+    const results = await inTurn(broken, 3, (o) => resumedAfterFix(bases[o.variant.base] as Base, o.variant.name, Buffer.from(o.variant.text)));
+    results.forEach((result, i) => {
+      const name = broken[i]?.variant.name;
+      expect(result.statuses.length, name).toBeGreaterThanOrEqual(4);
+      expect(result.errors, name).toEqual([]);
+    });
+    // Every recorded tool session was refused as written (the results sent twice), so every one was repaired.
+    expect(results.filter((r) => r.changed).length).toBeGreaterThanOrEqual(3);
+  }, 600_000);
+});
 
 describe("Gemini CLI 0.61.0 on resume, against histlint's model", () => {
   it("sends what histlint says it sends, for every variant", () => {
