@@ -37,58 +37,61 @@ function toolCallOf(pointer: string, record: number, unitValue: (unit: number) =
 }
 
 /**
- * The same round inside a `$set.messages` list (the CLI rewrites the whole list on resume): the call's
- * message loses its `result`, the response message after it takes the answer (made when there is none).
+ * The shape of a tool round that stays valid however often the session is resumed. Gemini CLI 0.61 sends a
+ * call's `toolCalls[].result` as a response turn of its own and also every user record's responses (two
+ * copies), writes that turn back as one more user record on each resume, and copies a result it finds in a
+ * user record back into `result` when the ids match. A `gemini` record that holds its calls as `functionCall`
+ * parts of its `content` (as the CLI itself rewrites a record on resume) and no `toolCalls` is sent with the
+ * one answer of the user record after it, and nothing is written back into it. The `toolCalls` (status,
+ * display, the result) are kept under `toolCallsMovedByHistlint`, which the CLI ignores: nothing is lost.
  */
-function stableRoundInList(record: number, at: { value: JsonObject; index: number; inList: number }, context: RepairContext, answer: unknown | undefined, change: Record<string, unknown>): Edit[] | undefined {
+function stableRound(callMessage: JsonObject, responseMessage: JsonObject | undefined, cancelled: { index: number; text: string } | undefined): { call: JsonObject; response: JsonObject } {
+  const toolCalls = (callMessage.toolCalls as unknown[]).filter(isObject).map((entry, i) => (cancelled?.index === i ? { ...entry, status: "cancelled", result: [errorAnswer(entry, cancelled.text)] } : entry));
+  const { toolCalls: _moved, ...rest } = callMessage;
+  // On resume the CLI writes the calls into `content` itself: those already there are not added twice.
+  const written = partsOf(callMessage.content);
+  const inContent = new Set(written.flatMap((part) => (isObject(part) && isObject(part.functionCall) ? [part.functionCall.id] : [])));
+  const content = [...written, ...toolCalls.filter((entry) => !inContent.has(entry.id)).map((entry) => ({ functionCall: { id: entry.id, name: entry.name, args: entry.args ?? {} } }))];
+  const answers = Array.isArray(responseMessage?.content) ? [...(responseMessage?.content as unknown[])] : [];
+  const answered = new Set(answers.flatMap((part) => (isObject(part) && isObject(part.functionResponse) ? [part.functionResponse.id] : [])));
+  for (const entry of toolCalls) {
+    if (answered.has(entry.id)) continue;
+    answers.push(...(typeof entry.result === "string" ? [{ functionResponse: { id: entry.id, name: entry.name, response: { output: entry.result } } }] : Array.isArray(entry.result) ? entry.result : entry.result ? [entry.result] : [errorAnswer(entry, cancelled?.text ?? "")]));
+  }
+  const response = responseMessage ?? { id: derivedId(`${String(callMessage.id)}:response`), timestamp: callMessage.timestamp, type: "user" };
+  return { call: { ...rest, content, toolCallsMovedByHistlint: toolCalls }, response: { ...response, content: answers } };
+}
+
+function errorAnswer(entry: JsonObject, text: string): unknown {
+  return { functionResponse: { id: entry.id, name: entry.name, response: { error: text } } };
+}
+
+function partsOf(content: unknown): unknown[] {
+  if (Array.isArray(content)) return content.map((part) => (typeof part === "string" ? { text: part } : part));
+  return typeof content === "string" && content !== "" ? [{ text: content }] : [];
+}
+
+const isResponseMessage = (value: unknown): value is JsonObject => isObject(value) && value.type === "user" && Array.isArray(value.content) && value.content.some((p) => isObject(p) && isObject(p.functionResponse));
+
+/** The round inside a `$set.messages` list (the CLI rewrites the whole list on resume): one edit of that record. */
+function stableRoundInList(record: number, at: { value: JsonObject; inList: number }, context: RepairContext, cancelled: { index: number; text: string } | undefined): Edit[] {
   const outer = context.unitValue(record) as JsonObject;
   const set = outer.$set as JsonObject;
   const messages = [...(set.messages as unknown[])];
-  const entry = (at.value.toolCalls as unknown[])[at.index] as JsonObject;
-  messages[at.inList] = withoutResult(at.value, at.index, change);
   const next = messages[at.inList + 1];
-  const isResponse = isObject(next) && next.type === "user" && Array.isArray(next.content) && next.content.some((p) => isObject(p) && isObject(p.functionResponse));
-  if (isResponse) messages[at.inList + 1] = { ...next, content: [...(next.content as unknown[]), ...(answer ? [answer] : [])].map(withBareIds) };
-  else if (answer) messages.splice(at.inList + 1, 0, { id: derivedId(`${String(at.value.id)}:${String(entry.id)}`), timestamp: at.value.timestamp, type: "user", content: [withBareIds(answer)] });
-  else return undefined;
+  const round = stableRound(at.value, isResponseMessage(next) ? next : undefined, cancelled);
+  messages.splice(at.inList, isResponseMessage(next) ? 2 : 1, round.call, round.response);
   return [{ op: "replace", record, value: { ...outer, $set: { ...set, messages } } }];
 }
 
-/** Tool call ids are stored as `<name>__<id>`; a response that carries the bare id is one the CLI never pairs back. */
-function bareId(id: unknown, name: unknown): unknown {
-  return typeof id === "string" && typeof name === "string" && id.startsWith(`${name}__`) ? id.slice(name.length + 2) : id;
-}
-
-function withBareIds(part: unknown): unknown {
-  if (!isObject(part) || !isObject(part.functionResponse)) return part;
-  const response = part.functionResponse;
-  return { ...part, functionResponse: { ...response, id: bareId(response.id, response.name) } };
-}
-
-function withoutResult(record: JsonObject, index: number, change: Record<string, unknown> = {}): JsonObject {
-  const toolCalls = (record.toolCalls as unknown[]).map((entry, i) => {
-    if (i !== index || !isObject(entry)) return entry;
-    const { result: _result, ...rest } = entry;
-    return { ...rest, ...change };
-  });
-  return { ...record, toolCalls };
-}
-
-/**
- * The shape of a tool round that stays valid however often the session is resumed. Gemini CLI 0.61 sends a
- * call's `toolCalls[].result` as a response turn of its own and also every user record's responses (two
- * copies), and on each resume writes that turn back as one more user record; a result it finds in a user
- * record is copied back into `result` when the ids match. So the one answer stands in a user record, with
- * the id the CLI sends (no `<name>__` prefix), and the call keeps no `result`.
- */
-function stableRound(call: { value: JsonObject; index: number }, response: { unit: number; value: JsonObject } | undefined, answer: unknown | undefined, change: Record<string, unknown>): Edit[] {
-  const edits: Edit[] = [];
-  const callRecord = call.value;
-  const entry = (callRecord.toolCalls as unknown[])[call.index] as JsonObject;
-  const part = answer ?? { functionResponse: { id: entry.id, name: entry.name, response: { error: "" } } };
-  return edits.concat(response
-    ? [{ op: "replace", record: response.unit, value: { ...response.value, content: (Array.isArray(response.value.content) ? response.value.content : []).map(withBareIds) } }]
-    : [{ op: "insert", after: -2, value: { id: derivedId(`${String(callRecord.id)}:${String(entry.id)}`), timestamp: callRecord.timestamp, type: "user", content: [withBareIds(part)] } }]).concat([{ op: "replace", record: -1, value: withoutResult(callRecord, call.index, change) }]);
+/** The round as records: the call's record rewritten, the user record after it rewritten or inserted. */
+function stableRoundRecords(callUnit: number, callMessage: JsonObject, context: RepairContext, cancelled: { index: number; text: string } | undefined): Edit[] {
+  const response = responseRecordAfter(callUnit, context.unitValue);
+  const round = stableRound(callMessage, response?.value, cancelled);
+  return [
+    { op: "replace", record: callUnit, value: round.call },
+    response ? { op: "replace", record: response.unit, value: round.response } : { op: "insert", after: callUnit, value: round.response },
+  ];
 }
 
 function derivedId(seed: string): string {
@@ -106,34 +109,22 @@ function responseRecordAfter(unit: number, unitValue: (unit: number) => unknown)
   }
 }
 
-/** Places the edits of a round: the call's record is `record: -1`, a new response record goes after it. */
-function placed(edits: Edit[], callUnit: number): Edit[] {
-  return edits.map((edit) => (edit.op === "replace" && edit.record === -1 ? { ...edit, record: callUnit } : edit.op === "insert" && edit.after === -2 ? { ...edit, after: callUnit } : edit));
-}
-
 /**
  * What Gemini CLI itself writes when a tool call is cancelled — `status: "cancelled"` and an error
- * `functionResponse` — written in the shape that stays valid across resumes (a user record after the call).
+ * `functionResponse` — written in the shape that stays valid across resumes.
  */
 export function geminiCliCancelledOutput(call: ToolCallItem, context: RepairContext): Edit[] | undefined {
   const at = toolCallOf(call.source.pointer, call.source.record, context.unitValue);
   if (!at) return undefined;
-  const entry = (at.value.toolCalls as unknown[])[at.index] as JsonObject;
-  const answer = { functionResponse: { id: entry.id, name: entry.name, response: { error: context.cancelText } } };
-  if (at.inList !== undefined) return stableRoundInList(call.source.record, { ...at, inList: at.inList }, context, answer, { status: "cancelled" });
-  const response = responseRecordAfter(call.source.record, context.unitValue);
-  const withAnswer = response ? { ...response, value: { ...response.value, content: [...(response.value.content as unknown[]), answer] } } : undefined;
-  return placed(stableRound(at, withAnswer, answer, { status: "cancelled" }), call.source.record);
+  const cancelled = { index: at.index, text: context.cancelText };
+  return at.inList !== undefined ? stableRoundInList(call.source.record, { value: at.value, inList: at.inList }, context, cancelled) : stableRoundRecords(call.source.record, at.value, context, cancelled);
 }
 
-/** The repair of a response the CLI sends twice: the `result` copy goes, the user record's stays (with the sent id). */
+/** The repair of a response the CLI sends twice: the round in its stable shape, one answer a call. */
 export function geminiCliDuplicateRepair(first: ToolOutputItem, context: RepairContext): Edit[] | undefined {
   const at = toolCallOf(first.source.pointer, first.source.record, context.unitValue);
   if (!at) return undefined;
-  if (at.inList !== undefined) return stableRoundInList(first.source.record, { ...at, inList: at.inList }, context, undefined, {});
-  const response = responseRecordAfter(first.source.record, context.unitValue);
-  if (!response) return undefined;
-  return placed(stableRound(at, response, undefined, {}), first.source.record);
+  return at.inList !== undefined ? stableRoundInList(first.source.record, { value: at.value, inList: at.inList }, context, undefined) : stableRoundRecords(first.source.record, at.value, context, undefined);
 }
 
 /** Removes a response part from the user message that holds it (top-level or in a `$set.messages`), and the message when nothing is left. */
