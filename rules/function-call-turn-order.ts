@@ -7,10 +7,11 @@ export default defineRule({
     description: "a Gemini function call turn that is not right after a user turn or a function response turn",
     severity: { default: "off", gemini: "error" },
     fixable: false,
-    docs: `Gemini wants a function call turn right after a user turn or after a function response turn. A history that opens with
-the model's calls, or holds two model turns in a row the second of which calls a function (a turn lost between them, or
-two replies written apart), is refused with 400 "Please ensure that function call turn comes immediately after a user turn or
-after a function response turn." (gemini-cli #11814, #26486). Restore the turn between them, or merge the two model turns.`,
+    docs: [
+      "Gemini wants a function call turn right after a user turn or after a function response turn. A history that opens with the model's calls, or holds two model turns in a row the second of which calls a function (a turn lost between them, or two replies written apart), is refused with 400",
+      '"Please ensure that function call turn comes immediately after a user turn or after a function response turn."',
+      "(gemini-cli #11814, #26486). Restore the turn between them, or merge the two model turns.",
+    ].join(" "),
     examples: {
       valid: [{ format: "gemini", text: '{"contents":[{"role":"user","parts":[{"text":"ls"}]},{"role":"model","parts":[{"functionCall":{"name":"ls","args":{}}}]},{"role":"user","parts":[{"functionResponse":{"name":"ls","response":{"output":"a"}}}]}]}' }],
       invalid: [

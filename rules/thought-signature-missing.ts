@@ -17,14 +17,12 @@ export default defineRule({
     description: "a Gemini 3 function call of the current turn without its thoughtSignature",
     severity: { default: "off", gemini: "error" },
     fixable: "safe",
-    docs: `Gemini 3 models sign their function calls, and the first \`functionCall\` part of each model turn since the last user
-prompt must go back with its \`thoughtSignature\`. Without it the API answers 400 "Function call is missing a thought_signature in
-functionCall parts. This is required for tools to work correctly, and missing thought_signature may lead to degraded model
-performance. Additional data, function call \`default_api:NAME\` , position N. Please refer to
-https://ai.google.dev/gemini-api/docs/thought-signatures for more details." (N: the content's 1-based place in \`contents\`). It
-happens after a switch from another provider, and to every client that does not store signatures (Gemini CLI 0.61 never
-stores them). Earlier turns need none. \`histlint fix\` writes the value Gemini CLI itself sends in place of a lost signature,
-\`${SYNTHETIC_THOUGHT_SIGNATURE}\`.`,
+    docs: [
+      "Gemini 3 models sign their function calls, and the first `functionCall` part of each model turn since the last user prompt must go back with its `thoughtSignature`. Without it the API answers 400",
+      '"Function call is missing a thought_signature in functionCall parts. This is required for tools to work correctly, and missing thought_signature may lead to degraded model performance. Additional data, function call `default_api:NAME` , position N. Please refer to https://ai.google.dev/gemini-api/docs/thought-signatures for more details."',
+      "(N: the content's 1-based place in `contents`). It happens after a switch from another provider, and to every client that does not store signatures. Earlier turns need none; Gemini CLI 0.61, which never stores them, sends the bypass value itself, so its sessions are not reported.",
+      `\`histlint fix\` writes the value Gemini CLI sends in place of a lost signature, \`${SYNTHETIC_THOUGHT_SIGNATURE}\`.`,
+    ].join(" "),
     examples: {
       valid: [{ format: "gemini", text: '{"model":"gemini-3-pro-preview","contents":[{"role":"user","parts":[{"text":"ls"}]},{"role":"model","parts":[{"functionCall":{"name":"ls","args":{}},"thoughtSignature":"c2ln"}]}]}' }],
       invalid: [
