@@ -14,6 +14,7 @@ import emptyToolCallId from "./empty-tool-call-id.js";
 import firstMessageNotUser from "./first-message-not-user.js";
 import functionCallTurnOrder from "./function-call-turn-order.js";
 import functionResponseNameMismatch from "./function-response-name-mismatch.js";
+import geminiCliSessionUnloadable from "./gemini-cli-session-unloadable.js";
 import invalidJson from "./invalid-json.js";
 import itemIdPrefix from "./item-id-prefix.js";
 import missingSessionMeta from "./missing-session-meta.js";
@@ -57,6 +58,7 @@ export const RULES: readonly Rule[] = [
   firstMessageNotUser,
   functionCallTurnOrder,
   functionResponseNameMismatch,
+  geminiCliSessionUnloadable,
   invalidJson,
   itemIdPrefix,
   missingSessionMeta,
