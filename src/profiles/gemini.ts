@@ -47,6 +47,7 @@ export const geminiProfile: Profile = {
   contentTypes: {},
   outputPlacement: "next-user-message",
   refusedParameters: [],
-  cancelText: "The tool call was interrupted before it returned a result.",
+  // What Gemini CLI records as the result of a call the user cancelled.
+  cancelText: "[Operation Cancelled] User cancelled tool execution.",
   error: geminiApiError,
 };
