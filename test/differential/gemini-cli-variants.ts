@@ -74,7 +74,10 @@ export function variants(bases: Record<string, string>): Variant[] {
     if (call !== -1) {
       const value = s.values[call] as JsonRecord;
       const toolCalls = value.toolCalls as JsonRecord[];
-      add("the calls' results lost (an interrupted run)", s.with(call, { ...value, toolCalls: toolCalls.map(({ result: _result, ...rest }) => ({ ...rest, status: "executing" })) }));
+      const unanswered = { ...value, toolCalls: toolCalls.map(({ result: _result, ...rest }) => ({ ...rest, status: "executing" })) };
+      add("the calls' results stored only in the response record", s.with(call, unanswered));
+      // An interrupted run: the calls recorded as executing, no result, no response record.
+      if (response !== -1) add("the calls' results lost (an interrupted run)", new SessionLines(s.with(call, unanswered)).without(response));
       add("thoughts on the calling turn", s.with(call, { ...value, thoughts: [{ subject: "Plan", description: "list first", timestamp: "2026-12-01T00:00:00.000Z" }] }));
       add("a call id without its name prefix", s.with(call, { ...value, toolCalls: toolCalls.map((tc) => ({ ...tc, id: String(tc.id).replace(/^[^_]+(_[^_]+)*__/, "") })) }));
       if (response !== -1) add("the separate response record gone", s.without(response));
