@@ -14,14 +14,13 @@ export default defineRule({
     fixable: false,
     formats: ["gemini-cli"],
     docs: [
-      "Gemini CLI 0.61 loads a session file by replaying its records; one that gives no `sessionId` and `projectHash` (the header line missing, cut, or unreadable behind a byte order mark), or that leaves no message to resume (an empty `$set.messages`, a `$rewindTo` naming no message, which clears everything), is not a session to it.",
+      "Gemini CLI 0.61 loads a session file by replaying its records; one that gives no `sessionId` and `projectHash` (the header line missing, cut, or unreadable behind a byte order mark) is not a session to it (a file left with no message, by an empty `$set.messages` or a `$rewindTo` naming none, still resumes, empty).",
       "It does not say so: at the next start its session retention deletes the file, together with every file sharing its 8-character id (gemini-cli #27368).",
       "Copy the file out of `~/.gemini/tmp/<project>/chats/` before you start the CLI again, then restore the header or the messages from the copy (`histlint fix` does not guess them).",
     ].join(" "),
     examples: {
       valid: [{ format: "gemini-cli", text: `${HEADER}\n{"id":"u1","timestamp":"2026-12-01T00:00:01.000Z","type":"user","content":[{"text":"hi"}]}\n` }],
       invalid: [
-        { format: "gemini-cli", text: `${HEADER}\n{"id":"u1","timestamp":"2026-12-01T00:00:01.000Z","type":"user","content":[{"text":"hi"}]}\n{"$rewindTo":"not-a-message"}\n`, lines: [1] },
         { format: "gemini-cli", text: '{"id":"u1","timestamp":"2026-12-01T00:00:01.000Z","type":"user","content":[{"text":"hi"}]}\n{"$set":{"lastUpdated":"2026-12-01T00:00:02.000Z"}}\n', lines: [1] },
       ],
     },

@@ -38,11 +38,16 @@ describe("Gemini CLI 0.61 on resume", () => {
     expect(contents).toEqual([{ role: "user", parts: [{ text: "first, edited" }, { text: "second" }] }]);
   });
 
-  it("rewinds to a message, and takes a rewind naming none as clearing everything (the file then won't open)", () => {
+  it("rewinds to a message, and takes a rewind naming none as clearing everything", () => {
     const rewound = [header, user("u1", "first"), user("u2", "second"), '{"$rewindTo":"u2"}', ""].join("\n");
     expect(resumeContents(Buffer.from(rewound))).toEqual([{ role: "user", parts: [{ text: "first" }] }]);
     const cleared = [header, user("u1", "first"), '{"$rewindTo":"nobody"}', ""].join("\n");
-    expect(lint(Buffer.from(cleared))).toEqual([expect.objectContaining({ ruleId: "gemini-cli-session-unloadable", consequence: "wont-open" })]);
+    expect(resumeContents(Buffer.from(cleared))).toEqual([]);
+  });
+
+  it("will not open a file with no header (the CLI's retention deletes it)", () => {
+    const headless = [user("u1", "first"), '{"$set":{"lastUpdated":"t"}}', ""].join("\n");
+    expect(lint(Buffer.from(headless))).toEqual([expect.objectContaining({ ruleId: "gemini-cli-session-unloadable", consequence: "wont-open" })]);
   });
 
   it("does not send info and error records, slash commands or its own session context", () => {
