@@ -21,6 +21,9 @@ import emptyHistory from "./empty-history.js";
 import emptyMessage from "./empty-message.js";
 import emptyToolCallId from "./empty-tool-call-id.js";
 import firstMessageNotUser from "./first-message-not-user.js";
+import functionCallTurnOrder from "./function-call-turn-order.js";
+import functionResponseNameMismatch from "./function-response-name-mismatch.js";
+import geminiCliSessionUnloadable from "./gemini-cli-session-unloadable.js";
 import invalidJson from "./invalid-json.js";
 import itemIdPrefix from "./item-id-prefix.js";
 import missingSessionMeta from "./missing-session-meta.js";
@@ -34,6 +37,7 @@ import reasoningOnlyTurn from "./reasoning-only-turn.js";
 import reasoningWithoutFollowingItem from "./reasoning-without-following-item.js";
 import roleNotAllowed from "./role-not-allowed.js";
 import thinkingBlockOrder from "./thinking-block-order.js";
+import thoughtSignatureMissing from "./thought-signature-missing.js";
 import toolArgumentsInvalidJson from "./tool-arguments-invalid-json.js";
 import toolCallWithoutOutput from "./tool-call-without-output.js";
 import toolIdInvalidCharacters from "./tool-id-invalid-characters.js";
@@ -70,6 +74,9 @@ export const RULES: readonly Rule[] = [
   emptyMessage,
   emptyToolCallId,
   firstMessageNotUser,
+  functionCallTurnOrder,
+  functionResponseNameMismatch,
+  geminiCliSessionUnloadable,
   invalidJson,
   itemIdPrefix,
   missingSessionMeta,
@@ -83,6 +90,7 @@ export const RULES: readonly Rule[] = [
   reasoningWithoutFollowingItem,
   roleNotAllowed,
   thinkingBlockOrder,
+  thoughtSignatureMissing,
   toolArgumentsInvalidJson,
   toolCallWithoutOutput,
   toolIdInvalidCharacters,

@@ -1,5 +1,11 @@
 // A message role, or a Chat-only field, that the endpoint refuses.
+import type { Item } from "../src/history/index.js";
 import { defineRule, describe, removeItem, rewriteItem, type Fix } from "../src/rule-kit/index.js";
+
+/** A fix that rewrites the whole content an item is in (a Gemini content holds several items). */
+function wholeContent(item: Item, fix: Fix): Fix {
+  return { ...fix, edits: (fixing) => fix.edits({ ...fixing, unitOf: () => fixing.containerOf(item) }) };
+}
 
 export default defineRule({
   meta: {
@@ -7,7 +13,7 @@ export default defineRule({
     description: "a message role (or a Chat-style field) the endpoint does not accept",
     severity: "error",
     fixable: "safe",
-    docs: "Each API has its own roles. A Chat-style `tool` message sent to the Responses API is refused with 400 \"Invalid value: 'tool'. Supported values are: 'assistant', 'system', 'developer', and 'user'.\", and its `tool_call_id` with \"Unknown parameter: 'input[N].tool_call_id'.\"; Anthropic takes only `user` and `assistant` (and `system` in Claude Code's beta). It happens when a history moves between providers. `histlint fix` maps `developer` to `system` where there is no developer role; dropping a Chat `tool` message from a Responses input loses its content, so that is only done with `--unsafe` — convert it to a `function_call_output` instead.",
+    docs: "Each API has its own roles. A Chat-style `tool` message sent to the Responses API is refused with 400 \"Invalid value: 'tool'. Supported values are: 'assistant', 'system', 'developer', and 'user'.\", and its `tool_call_id` with \"Unknown parameter: 'input[N].tool_call_id'.\"; Anthropic takes only `user` and `assistant` (and `system` in Claude Code's beta); Gemini only `user` and `model`, answering anything else with 400 \"Please use a valid role: user, model.\" It happens when a history moves between providers. `histlint fix` maps `developer` to `system` where there is no developer role; dropping a Chat `tool` message from a Responses input loses its content, so that is only done with `--unsafe` — convert it to a `function_call_output` instead.",
     examples: {
       valid: [{ format: "responses", text: '{"type":"message","role":"developer","content":"be brief"}\n{"type":"message","role":"user","content":"hi"}\n' }],
       invalid: [
@@ -18,18 +24,25 @@ export default defineRule({
   },
   create(context) {
     const roles = context.profile.roles;
+    // A move to another endpoint translates the roles it has words for (Gemini's `model` for `assistant`).
+    const translated = [...roles, ...(context.profile.translatedRoles ?? [])];
     return {
       item(item, position) {
         if (item.type !== "message") return;
         const index = item.message ?? position.index;
-        if (!roles.includes(item.role)) {
-          const error = context.profile.error("role-not-allowed", { index, value: item.role });
+        // A Gemini content's role is checked as written; every other history by its canonical role.
+        const literal = item.wireRole !== undefined && context.profile.api === "gemini";
+        const wireRole = literal ? (item.wireRole as string) : item.role;
+        if (literal ? !roles.includes(wireRole) : !translated.includes(item.role)) {
+          const error = context.profile.error("role-not-allowed", { index, value: wireRole });
           const allowed = roles.map((role) => `"${role}"`).join(", ");
           // developer becomes system where there is no developer role; a Chat tool message can only go (unsafe: it loses the output).
           const toSystem = item.role === "developer" && roles.includes("system");
-          const fix: Fix | undefined = toSystem ? rewriteItem(item, (value) => ({ ...value, role: "system" })) : item.role === "tool" || item.role === "function" ? removeItem(item, "unsafe") : undefined;
-          const remedy = toSystem ? "make it a system message" : "convert it to a function_call_output, or remove it (histlint fix --unsafe removes it and its content is lost)";
-          context.report({ at: item.source, ...describe(`role ${JSON.stringify(item.role)} is not one ${context.profile.description} accepts (${allowed})`, error, remedy), ...(fix ? { fix } : {}) });
+          // Gemini calls the assistant `model`: a content written with another API's word for it only needs the word.
+          const toModel = literal && wireRole === "assistant";
+          const fix: Fix | undefined = toModel ? wholeContent(item, rewriteItem(item, (value) => ({ ...value, role: "model" }))) : toSystem ? rewriteItem(item, (value) => ({ ...value, role: "system" })) : item.role === "tool" || item.role === "function" ? removeItem(item, "unsafe") : undefined;
+          const remedy = toModel ? "call the role model" : toSystem ? "make it a system message" : "convert it to a function_call_output, or remove it (histlint fix --unsafe removes it and its content is lost)";
+          context.report({ at: item.source, ...describe(`role ${JSON.stringify(wireRole)} is not one ${context.profile.description} accepts (${allowed})`, error, remedy), ...(fix ? { fix } : {}) });
         } else if (item.foreignKeys && context.profile.api === "responses") {
           const key = item.foreignKeys[0] as string;
           const error = context.profile.error("foreign-key", { index, value: key });

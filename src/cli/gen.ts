@@ -24,7 +24,7 @@ interface GenFlags {
 
 const isBroken = (history: GeneratedHistory | BrokenHistory): history is BrokenHistory => "fault" in history;
 
-const EXTENSION: Record<FormatName, string> = { codex: "jsonl", responses: "jsonl", "claude-code": "jsonl", chat: "json", anthropic: "json", "openai-agents-state": "json" };
+const EXTENSION: Record<FormatName, string> = { codex: "jsonl", responses: "jsonl", "claude-code": "jsonl", chat: "json", anthropic: "json", "openai-agents-state": "json", gemini: "json", "gemini-cli": "jsonl" };
 
 export function registerGen(program: Command, io: CommandIo): void {
   program

@@ -15,7 +15,7 @@ interface ReplayFlags {
   target?: string;
   apiKeyEnv?: string;
   endpoint?: WireApi;
-  convertTo?: "chat" | "responses" | "anthropic";
+  convertTo?: "chat" | "responses" | "anthropic" | "gemini";
   profile?: "codex" | "openai-responses";
   inputFormat?: FormatName | "auto";
   model?: string;
@@ -42,8 +42,8 @@ export function registerReplay(program: Command, io: CommandIo, setExit: (code: 
     .argument("<paths...>", "files, folders (every *.jsonl and *.json below), globs, or - for stdin")
     .option("--target <url>", "send to this base URL (a proxy, a local model server, a provider) instead of an embedded mock on loopback")
     .option("--api-key-env <name>", "read the API key for --target from this environment variable")
-    .addOption(new Option("--endpoint <api>", "the wire API the requests go to (default: the history's own)").choices(["responses", "chat", "messages"]))
-    .addOption(new Option("--convert-to <api>", "translate the history first (roles, tool calls and outputs; reasoning is dropped)").choices(["responses", "chat", "anthropic"]))
+    .addOption(new Option("--endpoint <api>", "the wire API the requests go to (default: the history's own)").choices(["responses", "chat", "messages", "gemini"]))
+    .addOption(new Option("--convert-to <api>", "translate the history first (roles, tool calls and outputs; reasoning is dropped)").choices(["responses", "chat", "anthropic", "gemini"]))
     .addOption(new Option("--profile <profile>", "how the embedded mock validates Responses requests (default: codex for Codex rollouts)").choices(["codex", "openai-responses"]))
     .addOption(new Option("--input-format <format>", "the history format, instead of detecting it").choices(["auto", ...FormatName.options]))
     .option("--model <id>", "the model to ask for (default: the one the history names, else a current one of the API)")

@@ -44,7 +44,7 @@ export interface ClientModel {
   version: string;
   format: FormatName;
   /** The profile of the endpoint the client sends to. */
-  profile: "codex" | "anthropic" | "openai-responses";
+  profile: "codex" | "anthropic" | "openai-responses" | "gemini";
   /** Whether the client reads this record at all (Codex skips a line that is not one JSON object). */
   reads(record: RawRecord): boolean;
   /** The conversation the client rebuilds from the records it reads, before its own repair. */

@@ -5,9 +5,10 @@ import type { RawRecord } from "../read/index.js";
 import { claudeCodeClient } from "./claude-code.js";
 import type { ClientModel } from "./client.js";
 import { codexClient } from "./codex.js";
+import { geminiCliClient } from "./gemini-cli.js";
 import { openAiAgentsClient } from "./openai-agents.js";
 
-export const CLIENTS: readonly ClientModel[] = [codexClient, claudeCodeClient, openAiAgentsClient];
+export const CLIENTS: readonly ClientModel[] = [codexClient, claudeCodeClient, openAiAgentsClient, geminiCliClient];
 
 /** The model of the client that writes files of `format`, if a client writes them. */
 export function clientFor(format: FormatName): ClientModel | undefined {
@@ -26,6 +27,7 @@ export function readHistory(format: FormatName, records: Iterable<RawRecord>, co
 export * from "./client.js";
 export { codexClient, CODEX_BUILT_IN_INSTRUCTIONS, codexInstructionsItem, codexMadeItem, codexWireItem, derivedUuid, MADE_BY_CODEX, CODEX_ITEM_TYPES, CODEX_NO_SESSION_META } from "./codex.js";
 export { claudeCodeClient, claudeCodeMadeBlocks, MADE_BY_CLAUDE_CODE, CLAUDE_CODE_INTERRUPTED, CLAUDE_CODE_NO_RESPONSE } from "./claude-code.js";
+export { geminiCliClient, geminiCliActiveLoop, geminiCliWireParts, GEMINI_CLI_CANCELLED, GEMINI_CLI_INTERRUPTED, MADE_BY_GEMINI_CLI } from "./gemini-cli.js";
 export { resumeChain, CONVERSATION_TYPES, type ChainRecord, type ResumedChain } from "./claude-code-chain.js";
 export { openAiAgentsClient, agentsWireItem, agentsUnitValue, MADE_BY_AGENTS_SDK, APPROVED_TOOL_OUTPUT } from "./openai-agents.js";
 export * from "./openai-agents-state.js";

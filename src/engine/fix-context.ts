@@ -21,7 +21,7 @@ export interface FixContextSetup {
 export function fixContext({ adapter, records, profile, cancelText }: FixContextSetup): FixContext {
   const profileData = PROFILES[(profile ?? "openai-responses") as keyof typeof PROFILES];
   const body = adapter.layout === "document" && records.length === 1 ? records[0]?.value : undefined;
-  const array = Array.isArray(body) ? body : isObject(body) ? ((body.input ?? body.messages) as unknown) : undefined;
+  const array = Array.isArray(body) ? body : isObject(body) ? ((body.input ?? body.messages ?? body.contents) as unknown) : undefined;
   const elements = Array.isArray(array) ? array : undefined;
   let items: Item[] | undefined;
   return {
@@ -47,7 +47,7 @@ function unitOf(item: Item, records: readonly RawRecord[], elements: unknown[] |
   if (elements) {
     const element = elementOf(pointer);
     if (element === undefined) return undefined;
-    if (/^\/(input|messages)\/\d+$/.test(pointer)) return element;
+    if (/^\/(input|messages|contents)\/\d+$/.test(pointer)) return element;
     return /^\/messages\/\d+\/content\/0$/.test(pointer) && onlyBlock(elements[element]) ? element : undefined;
   }
   if (pointer === "" || pointer === "/payload") return record;

@@ -221,7 +221,7 @@ function forcedMisfit(forced: FormatAdapter, head: RawRecord[]): string | undefi
   return `the input format is forced to ${forced.name}, but this is a ${FORMAT_TITLE[detected.name]}: drop --input-format (or the configuration's inputFormat) to detect it, or name ${detected.name}`;
 }
 
-const FORMAT_TITLE: Record<FormatName, string> = { codex: "Codex rollout", "claude-code": "Claude Code session", responses: "Responses request", chat: "Chat Completions request", anthropic: "Anthropic Messages request", "openai-agents-state": "OpenAI Agents SDK run state" };
+const FORMAT_TITLE: Record<FormatName, string> = { codex: "Codex rollout", "claude-code": "Claude Code session", responses: "Responses request", chat: "Chat Completions request", anthropic: "Anthropic Messages request", "openai-agents-state": "OpenAI Agents SDK run state", gemini: "Gemini generateContent request", "gemini-cli": "Gemini CLI session" };
 
 function chooseAdapter(head: RawRecord[], options: LintOptions): FormatAdapter | undefined {
   if (options.inputFormat && options.inputFormat !== "auto") return adapterFor(options.inputFormat);

@@ -11,7 +11,7 @@ export function responsesOutput(call: ToolCallItem, text: string): Record<string
 
 /** The unit an item's pointer names inside a body (`/input/3`, `/messages/2/content/1` → 3, 2). */
 export function elementOf(pointer: string): number | undefined {
-  const match = /^\/(?:input|messages)\/(\d+)/.exec(pointer);
+  const match = /^\/(?:input|messages|contents)\/(\d+)/.exec(pointer);
   return match ? Number(match[1]) : undefined;
 }
 

@@ -5,10 +5,12 @@ import { anthropic } from "./anthropic.js";
 import { chat } from "./chat.js";
 import { claudeCode } from "./claude-code.js";
 import { codex } from "./codex.js";
+import { gemini } from "./gemini.js";
+import { geminiCli } from "./gemini-cli.js";
 import { openAiAgentsState } from "./openai-agents-state.js";
 import { responses } from "./responses.js";
 
-export const ADAPTERS: readonly FormatAdapter[] = [codex, claudeCode, responses, chat, anthropic, openAiAgentsState];
+export const ADAPTERS: readonly FormatAdapter[] = [codex, claudeCode, responses, chat, anthropic, openAiAgentsState, gemini, geminiCli];
 
 export function adapterFor(name: FormatName): FormatAdapter {
   return ADAPTERS.find((adapter) => adapter.name === name) as FormatAdapter;
@@ -28,4 +30,4 @@ export function detectFormat(sample: readonly unknown[]): FormatAdapter | undefi
 }
 
 export * from "./adapter.js";
-export { codex, claudeCode, responses, chat, anthropic, openAiAgentsState };
+export { codex, claudeCode, responses, chat, anthropic, openAiAgentsState, gemini, geminiCli };

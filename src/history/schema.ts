@@ -42,6 +42,8 @@ export const MessageItem = z.object({
   content: z.array(ContentPart),
   /** Content was a plain string on the wire rather than a list of parts. */
   plainText: z.boolean().optional(),
+  /** The role as the wire spells it where that differs from `role` (Gemini's `model` is `assistant` here). */
+  wireRole: z.string().optional(),
   /** Keys on the wire that belong to another API (`tool_call_id`, `tool_calls` in a Responses input). */
   foreignKeys: z.array(z.string()).optional(),
   ...itemBase,
@@ -57,6 +59,8 @@ export const ToolCallItem = z.object({
   /** Arguments as sent: a JSON string for functions, free text for custom tools. */
   arguments: z.string().optional(),
   status: z.string().optional(),
+  /** Gemini: the `thoughtSignature` beside the `functionCall` part, which a thinking model wants back. */
+  thoughtSignature: z.string().optional(),
   /** The action of a web search or local shell call (`search`, `exec`, …). */
   actionType: z.string().optional(),
   ...itemBase,
@@ -69,6 +73,8 @@ export const ToolOutputItem = z.object({
   callId: z.string().optional(),
   /** The output flattened to text (parts joined), for comparison and display. */
   output: z.string(),
+  /** Gemini: the function name a `functionResponse` repeats, which must be its call's. */
+  name: z.string().optional(),
   isError: z.boolean().optional(),
   ...itemBase,
 });
@@ -108,7 +114,7 @@ export const Item = z.discriminatedUnion("type", [
   OtherItem,
 ]);
 
-export const FormatName = z.enum(["codex", "claude-code", "responses", "chat", "anthropic", "openai-agents-state"]);
+export const FormatName = z.enum(["codex", "claude-code", "responses", "chat", "anthropic", "openai-agents-state", "gemini", "gemini-cli"]);
 
 /** Request-level facts that sit beside the items: what the request offered and asked for. */
 export const RequestContext = z.object({

@@ -2,6 +2,7 @@
 import type { FormatName } from "../history/index.js";
 import { anthropicProfile } from "./anthropic.js";
 import { openAiChat } from "./chat.js";
+import { geminiProfile } from "./gemini.js";
 import type { Profile, ProfileName } from "./profile.js";
 import { codexProfile, openAiResponses } from "./responses.js";
 
@@ -10,6 +11,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
   "openai-responses": openAiResponses,
   "openai-chat": openAiChat,
   anthropic: anthropicProfile,
+  gemini: geminiProfile,
 };
 
 /** The endpoint each format is sent to when no profile is named. */
@@ -20,9 +22,11 @@ export const DEFAULT_PROFILE: Readonly<Record<FormatName, ProfileName>> = {
   chat: "openai-chat",
   anthropic: "anthropic",
   "openai-agents-state": "openai-responses",
+  gemini: "gemini",
+  "gemini-cli": "gemini",
 };
 
 export * from "./profile.js";
 export * from "./provider-error.js";
-export { codexProfile, openAiResponses, openAiChat, anthropicProfile };
+export { codexProfile, openAiResponses, openAiChat, anthropicProfile, geminiProfile };
 export * from "./tokens.js";

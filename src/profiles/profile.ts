@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { ToolKind } from "../history/index.js";
 import type { ProviderError } from "./provider-error.js";
 
-export const ProfileName = z.enum(["codex", "openai-responses", "openai-chat", "anthropic"]);
+export const ProfileName = z.enum(["codex", "openai-responses", "openai-chat", "anthropic", "gemini"]);
 export type ProfileName = z.infer<typeof ProfileName>;
 
 /** Where an API wants a tool's output to stand. */
@@ -49,7 +49,7 @@ export function requestIndex(item: { message?: number | undefined }, position: {
 
 /** The block's index inside its message, from its pointer (`/messages/3/content/1`, `/messages/2/tool_calls/0` → 1, 0). */
 export function blockIndex(pointer: string): number | undefined {
-  const match = /\/(?:content|tool_calls)\/(\d+)$/.exec(pointer);
+  const match = /\/(?:content|tool_calls|parts)\/(\d+)$/.exec(pointer);
   return match ? Number(match[1]) : undefined;
 }
 
@@ -74,12 +74,16 @@ export type ViolationName =
   | "thinking-last"
   | "duplicate-call-id"
   | "empty-call-id"
-  | "empty-history";
+  | "empty-history"
+  | "output-not-after-call"
+  | "surplus-output"
+  | "call-turn-misplaced"
+  | "missing-thought-signature";
 
 export interface Profile {
   name: ProfileName;
   /** The wire API the endpoint speaks. */
-  api: "responses" | "chat" | "anthropic";
+  api: "responses" | "chat" | "anthropic" | "gemini";
   description: string;
   roles: readonly string[];
   /** Content part (or block) types each role may carry. */
@@ -87,6 +91,11 @@ export interface Profile {
   outputPlacement: OutputPlacement;
   /** Request parameters the endpoint refuses. */
   refusedParameters: readonly string[];
+  /**
+   * Roles a history of another format may hold that a move to this endpoint translates (Gemini's
+   * `assistant` becomes `model`); checked literally only on the endpoint's own wire format.
+   */
+  translatedRoles?: readonly string[];
   /** The output text this client writes for a call it cancelled. */
   cancelText: string;
   /** The provider's answer to a violation, or undefined when this API accepts it. */

@@ -25,3 +25,9 @@ export function supportedValues(values: readonly string[]): string {
   if (quoted.length <= 2) return quoted.join(" and ");
   return `${quoted.slice(0, -1).join(", ")}, and ${quoted[quoted.length - 1]}`;
 }
+
+/** The Gemini API (Google's RPC status): `{"error":{"code","message","status"}}`. */
+export function geminiError(message: string, status = 400): ProviderError {
+  const rpcStatus = status === 429 ? "RESOURCE_EXHAUSTED" : status === 503 ? "UNAVAILABLE" : status === 500 ? "INTERNAL" : status === 404 ? "NOT_FOUND" : "INVALID_ARGUMENT";
+  return { status, message, body: { error: { code: status, message, status: rpcStatus } } };
+}

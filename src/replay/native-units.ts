@@ -1,8 +1,9 @@
 // A history's elements as its client sent them: the raw values from the file, found by each item's pointer.
-import { agentsUnitValue, claudeCodeMadeBlocks, codexMadeItem, codexWireItem } from "../clients/index.js";
+import { agentsUnitValue, claudeCodeMadeBlocks, codexMadeItem, codexWireItem, geminiCliWireParts } from "../clients/index.js";
 import { isObject } from "../formats/json-shape.js";
 import type { FormatName, Item } from "../history/index.js";
 import type { RawRecord } from "../read/index.js";
+import { geminiUnits } from "./to-gemini.js";
 import { responsesUnits } from "./to-responses.js";
 import { isModelOutput, type WireUnit } from "./wire.js";
 
@@ -23,6 +24,7 @@ export function nativeUnits(format: FormatName, items: readonly Item[], records:
   if (format === "responses") return items.map((item) => responsesUnit(item, records));
   if (format === "claude-code") return claudeCodeUnits(items, records);
   if (format === "openai-agents-state") return items.map((item) => ({ value: agentsUnitValue(item, valueAt(records, item)), items: [item], line: item.source.line, column: item.source.column, modelOutput: isModelOutput(item) }));
+  if (format === "gemini-cli") return geminiCliUnits(items);
   return documentMessageUnits(items, records);
 }
 
@@ -59,7 +61,7 @@ function groupByMessage(items: readonly Item[]): Item[][] {
   return groups;
 }
 
-const ELEMENT = /^((?:\/messages)?\/\d+)/;
+const ELEMENT = /^((?:\/messages|\/contents)?\/\d+)/;
 
 /** Chat and Anthropic request bodies: each message element as written. */
 function documentMessageUnits(items: readonly Item[], records: readonly RawRecord[]): WireUnit[] {
@@ -68,7 +70,7 @@ function documentMessageUnits(items: readonly Item[], records: readonly RawRecor
     const element = ELEMENT.exec(first.source.pointer)?.[1] ?? first.source.pointer;
     const value = valueAt(records, { ...first, source: { ...first.source, pointer: element } });
     const role = isObject(value) ? value.role : undefined;
-    return { value, items: group, line: first.source.line, column: first.source.column, modelOutput: role === "assistant" };
+    return { value, items: group, line: first.source.line, column: first.source.column, modelOutput: role === "assistant" || role === "model" };
   });
 }
 
@@ -110,4 +112,14 @@ function blocksOf(item: Item, records: readonly RawRecord[]): unknown[] {
     return Array.isArray(content) ? content.slice(Number(block[1]), Number(block[1]) + Math.max(1, item.content.length)) : [value];
   }
   return value === undefined ? [] : [value];
+}
+
+/** A Gemini CLI session as the CLI sends it: each content's parts rebuilt from the messages, as its model read them. */
+function geminiCliUnits(items: readonly Item[]): WireUnit[] {
+  return groupByMessage(items).map((group) => {
+    const first = group[0] as Item;
+    const role = first.type === "message" ? (first.wireRole ?? first.role) : first.type === "tool_output" ? "user" : "model";
+    const parts = group.flatMap((item) => geminiCliWireParts(item) ?? ((geminiUnits([item]).units[0]?.value as { parts?: unknown[] } | undefined)?.parts ?? []));
+    return { value: { role: role === "assistant" ? "model" : role, parts }, items: group, line: first.source.line, column: first.source.column, modelOutput: role === "model" || role === "assistant" };
+  });
 }

@@ -9,6 +9,7 @@ import { nativeUnits } from "./native-units.js";
 import { requestBody, resumeUnit, type BodyBase } from "./request-body.js";
 import { anthropicUnits } from "./to-anthropic.js";
 import { chatUnits } from "./to-chat.js";
+import { geminiUnits } from "./to-gemini.js";
 import { responsesUnits } from "./to-responses.js";
 import { NATIVE_API, type WireApi, type WireUnit } from "./wire.js";
 
@@ -70,10 +71,16 @@ export function planReplay(filePath: string, source: ByteSource, options: PlanOp
   const base: BodyBase = { ...(recorded ? { recorded } : {}), ...(options.model ? { model: options.model } : {}), ...(!translated ? { request: analysis.request ?? {} } : {}) };
   let units: WireUnit[];
   if (client?.format === "codex" && !translated) base.instructionsIn = "input";
+  if (client?.format === "gemini-cli" && !translated) base.activeLoopSignatures = true;
   if (!translated) units = nativeUnits(format, items, analysis.records, client !== undefined);
   else if (api === "chat") units = chatUnits(items);
   else if (api === "responses") units = responsesUnits(items);
-  else {
+  else if (api === "gemini") {
+    const translation = geminiUnits(items);
+    units = translation.units;
+    base.system = translation.system.join("\n\n");
+    notes.push(...translation.notes);
+  } else {
     const translation = anthropicUnits(items);
     units = translation.units;
     base.system = translation.system.join("\n\n");

@@ -19,24 +19,28 @@ export type Answer =
   | { kind: "answered"; status: number; body: unknown; attempts: number }
   | { kind: "unreachable"; url: string; message: string; attempts: number };
 
-const PATHS: Record<WireApi, string> = { responses: "/responses", chat: "/chat/completions", messages: "/messages" };
+const PATHS: Record<Exclude<WireApi, "gemini">, string> = { responses: "/responses", chat: "/chat/completions", messages: "/messages" };
 const RETRYABLE = new Set([408, 409, 429, 500, 502, 503, 504, 529]);
 const LONGEST_WAIT_MS = 30_000;
 
-export function endpointUrl(baseUrl: string, api: WireApi): string {
+/** Gemini names the model in the path (`/v1beta/models/{model}:generateContent`), not in the body. */
+export function endpointUrl(baseUrl: string, api: WireApi, model = "gemini-2.5-flash"): string {
   const base = baseUrl.replace(/\/+$/, "");
+  if (api === "gemini") return `${base.replace(/\/v1(beta)?$/, "")}/v1beta/models/${encodeURIComponent(model)}:generateContent`;
   return `${/\/v1$/.test(base) ? base : `${base}/v1`}${PATHS[api]}`;
 }
 
 function headers(api: WireApi, apiKey: string | undefined): Record<string, string> {
   const common = { "content-type": "application/json", accept: "application/json" };
   if (api === "messages") return { ...common, "anthropic-version": "2023-06-01", ...(apiKey ? { "x-api-key": apiKey } : {}) };
+  if (api === "gemini") return { ...common, ...(apiKey ? { "x-goog-api-key": apiKey } : {}) };
   return { ...common, ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) };
 }
 
 export async function sendRequest(target: Target, api: WireApi, body: unknown, options: SendOptions): Promise<Answer> {
-  const url = endpointUrl(target.baseUrl, api);
-  const text = stringifyJson(body);
+  const { model, ...rest } = body as Record<string, unknown>;
+  const url = endpointUrl(target.baseUrl, api, typeof model === "string" ? model : undefined);
+  const text = stringifyJson(api === "gemini" ? rest : body);
   for (let attempt = 1; ; attempt += 1) {
     const answer = await sendOnce(url, api, text, target.apiKey, options.timeoutMs, attempt);
     const retryable = answer.kind === "unreachable" || RETRYABLE.has(answer.status);

@@ -2,10 +2,10 @@
 import type { FormatName, Item } from "../history/index.js";
 import type { ProfileName } from "../profiles/index.js";
 
-/** The three wire APIs a request can go to. */
-export type WireApi = "responses" | "chat" | "messages";
+/** The wire APIs a request can go to. */
+export type WireApi = "responses" | "chat" | "messages" | "gemini";
 
-export const WIRE_APIS: readonly WireApi[] = ["responses", "chat", "messages"];
+export const WIRE_APIS: readonly WireApi[] = ["responses", "chat", "messages", "gemini"];
 
 /**
  * One element of the request's array (`input` or `messages`) with the items it carries, where in the
@@ -29,18 +29,21 @@ export const NATIVE_API: Record<FormatName, WireApi> = {
   anthropic: "messages",
   "claude-code": "messages",
   "openai-agents-state": "responses",
+  gemini: "gemini",
+  "gemini-cli": "gemini",
 };
 
 /** The profile an embedded mock validates an API with, for a history of `format` sent there. */
 export function profileFor(api: WireApi, format: FormatName): ProfileName {
   if (api === "chat") return "openai-chat";
   if (api === "messages") return "anthropic";
+  if (api === "gemini") return "gemini";
   return format === "codex" ? "codex" : "openai-responses";
 }
 
 /** The key of the body that holds the conversation. */
-export function arrayKey(api: WireApi): "input" | "messages" {
-  return api === "responses" ? "input" : "messages";
+export function arrayKey(api: WireApi): "input" | "messages" | "contents" {
+  return api === "responses" ? "input" : api === "gemini" ? "contents" : "messages";
 }
 
 /** An item the model wrote: text or calls of the assistant, reasoning. */

@@ -79,8 +79,8 @@ export function rewriteMessageOf(item: Item, change: (message: Record<string, un
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** Where a block sits inside its unit: `/messages/3/content/1`, `/message/content/0`, `/messages/2/tool_calls/1`. */
-const BLOCK = /\/(content|tool_calls)\/(\d+)$/;
+/** Where a block sits inside its unit: `/messages/3/content/1`, `/message/content/0`, `/messages/2/tool_calls/1`, `/contents/2/parts/0`. */
+const BLOCK = /\/(content|tool_calls|parts)\/(\d+)$/;
 
 /** An item of a serialized Agents SDK run: the raw item of one element of its `generatedItems`. */
 const RUN_ITEM = /^\/generatedItems\/(\d+)\/rawItem$/;
@@ -108,14 +108,14 @@ export function removeItem(item: Item, safety: Fix["safety"] = "safe"): Fix {
       const block = BLOCK.exec(item.source.pointer);
       const holder = container === undefined ? undefined : context.unitValue(container);
       if (container === undefined || !block || typeof holder !== "object" || holder === null) return undefined;
-      const [, key, at] = block as unknown as [string, "content" | "tool_calls", string];
+      const [, key, at] = block as unknown as [string, "content" | "tool_calls" | "parts", string];
       // Claude Code holds the message under `message`; request bodies hold it directly.
       const record = holder as Record<string, unknown>;
       const message = (item.source.pointer.startsWith("/message/") ? record.message : record) as Record<string, unknown>;
       const list = Array.isArray(message[key]) ? (message[key] as unknown[]) : undefined;
       if (!list) return undefined;
       const left = list.filter((_, i) => i !== Number(at));
-      const emptied = left.length === 0 && (key === "content" || message.content === null || message.content === undefined || message.content === "");
+      const emptied = left.length === 0 && (key === "content" || key === "parts" || message.content === null || message.content === undefined || message.content === "");
       if (emptied) return [{ op: "remove", record: container }];
       const rest = Object.fromEntries(Object.entries(message).filter(([k]) => k !== "tool_calls"));
       const changed = key === "tool_calls" && left.length === 0 ? rest : { ...message, [key]: left };

@@ -39,6 +39,6 @@ export function needsOutput(item: ToolCallItem): boolean {
 
 /** The content index of a block from its pointer (`/messages/3/content/1` → 1). */
 export function partOf(pointer: string): number | undefined {
-  const match = /\/content\/(\d+)$/.exec(pointer);
+  const match = /\/(?:content|parts)\/(\d+)$/.exec(pointer);
   return match ? Number(match[1]) : undefined;
 }

@@ -1,5 +1,5 @@
 // Faults real clients must survive: provider error answers, and streams that go wrong in the ways relays make them.
-import { anthropicError, openAiError, type ProviderError } from "../profiles/index.js";
+import { anthropicError, geminiError, openAiError, type ProviderError } from "../profiles/index.js";
 import { Fault } from "./scenario.js";
 import type { Frame } from "./sse.js";
 import type { Api } from "./validate.js";
@@ -71,6 +71,7 @@ export function statusAnswer(api: Api, fault: Fault): { error: ProviderError; he
     headers["retry-after"] = String(Math.ceil(seconds));
     headers["retry-after-ms"] = String(Math.round(seconds * 1000));
   }
+  if (api === "gemini") return { error: geminiStatusError(fault.status), headers };
   if (api === "anthropic") {
     const kinds: Record<number, [string, string]> = { 429: ["rate_limit_error", "Number of request tokens has exceeded your per-minute rate limit"], 500: ["api_error", "Internal server error"], 503: ["api_error", "Service unavailable"], 529: ["overloaded_error", "Overloaded"] };
     const [type, message] = kinds[fault.status] as [string, string];
@@ -92,6 +93,7 @@ export function statusAnswer(api: Api, fault: Fault): { error: ProviderError; he
 /** `context_length_exceeded`, with token counts as the provider reports them, from the request's size. */
 export function contextLengthError(api: Api, bodyBytes: number): ProviderError {
   const tokens = Math.max(200_001, Math.ceil(bodyBytes / 4));
+  if (api === "gemini") return geminiError(`The input token count (${Math.max(1_048_577, tokens)}) exceeds the maximum number of tokens allowed (1048576).`);
   if (api === "anthropic") return anthropicError(`prompt is too long: ${tokens} tokens > 200000 maximum`);
   if (api === "chat") {
     return openAiError(`This model's maximum context length is 128000 tokens. However, your messages resulted in ${tokens} tokens (${tokens - 101} in the messages, 101 in the functions). Please reduce the length of the messages or functions.`, "messages", "context_length_exceeded");
@@ -126,4 +128,11 @@ export function bendResponseFrames(frames: Frame[], fault: Fault): Frame[] {
     out = [{ event: fault.firstEvent, data }, ...out];
   }
   return renumber(out);
+}
+
+/** Gemini's answers to overload and quota (docs/provider-texts.md); 529 is Anthropic's, sent as Gemini's 503. */
+function geminiStatusError(status: number): ProviderError {
+  if (status === 429) return geminiError("Resource has been exhausted (e.g. check quota).", 429);
+  if (status === 500) return geminiError("An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting", 500);
+  return geminiError("The model is overloaded. Please try again later.", 503);
 }

@@ -55,7 +55,7 @@ const Step = z
   .object({
     match: z
       .object({
-        endpoint: z.enum(["responses", "chat", "messages"]).optional(),
+        endpoint: z.enum(["responses", "chat", "messages", "gemini"]).optional(),
         /** The kind of the request's last item. */
         lastItem: z.enum(["user_message", "assistant_message", "tool_call", "tool_output", "reasoning"]).optional(),
         /** A tool the request offers. */
@@ -111,7 +111,7 @@ export function checkScenario(raw: unknown, where = "scenario"): Scenario {
   return parsed.data;
 }
 
-const ENDPOINTS: Record<Api, "responses" | "chat" | "messages"> = { responses: "responses", chat: "chat", anthropic: "messages" };
+const ENDPOINTS: Record<Api, "responses" | "chat" | "messages" | "gemini"> = { responses: "responses", chat: "chat", anthropic: "messages", gemini: "gemini" };
 
 function lastItemKind(items: readonly Item[]): string | undefined {
   const last = items[items.length - 1];

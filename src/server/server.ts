@@ -5,6 +5,7 @@ import { anthropicError, openAiError, type ProfileName, type ProviderError } fro
 import { anthropicFrames, anthropicMessage } from "./anthropic-api.js";
 import { chatCompletion, chatFrames } from "./chat-api.js";
 import { bendResponseFrames, contextLengthError, parseFaultHeader, statusAnswer } from "./faults.js";
+import { geminiRoute, handleGemini } from "./gemini-api.js";
 import { hostAllowed, hostRefusalMessage, type HostRule } from "./host-rule.js";
 import { Recorder, recordedRequest, redactHeaders, type RecordedRequest } from "./recording.js";
 import { defaultReply, type OfferedTool, type Reply } from "./reply.js";
@@ -151,6 +152,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, context: Contex
   }
   if (req.method === "GET" && path === "/__histlint/requests") return context.recorder.serve(res);
   if (req.method === "GET" && path === "/models") return json(res, 200, modelList(anthropicClient));
+  const gemini = req.method === "POST" ? geminiRoute(path) : undefined;
+  if (gemini) return handleGemini(req, res, gemini, { base, maxBody: context.maxBody, record: (fields, raw) => context.recorder.record(recordedRequest(fields, raw, context.maxRecordedBytes)), player: context.player, nextTurn: () => context.turn++ });
   const api = ROUTES[path] ?? (path === "/messages/count_tokens" ? "anthropic" : undefined);
   if (req.method !== "POST" || !api) {
     const error = openAiError(`Invalid URL (${req.method} ${req.url})`, null);

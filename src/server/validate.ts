@@ -3,11 +3,11 @@
 import { analyse } from "../engine/index.js";
 import type { FormatName, Item } from "../history/index.js";
 import type { Diagnostic } from "../engine/index.js";
-import { anthropicError, openAiError, type ProfileName, type ProviderError } from "../profiles/index.js";
+import { anthropicError, geminiError, openAiError, type ProfileName, type ProviderError } from "../profiles/index.js";
 
-export type Api = "responses" | "chat" | "anthropic";
+export type Api = "responses" | "chat" | "anthropic" | "gemini";
 
-const FORMAT: Record<Api, FormatName> = { responses: "responses", chat: "chat", anthropic: "anthropic" };
+const FORMAT: Record<Api, FormatName> = { responses: "responses", chat: "chat", anthropic: "anthropic", gemini: "gemini" };
 
 export type Inspection =
   | { kind: "unparsable" }
@@ -51,6 +51,7 @@ function comparePointers(a: string | undefined, b: string | undefined): number {
  */
 function invalidRequest(api: Api, diagnostic: Diagnostic): ProviderError {
   const message = `${diagnostic.message} [histlint ${diagnostic.ruleId}]`;
+  if (api === "gemini") return geminiError(message);
   return api === "anthropic" ? anthropicError(message) : openAiError(message, diagnostic.pointer ? pointerParam(api, diagnostic.pointer) : null);
 }
 

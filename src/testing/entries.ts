@@ -30,6 +30,7 @@ export const FORMATS_FOR: Record<ProfileName, readonly FormatName[]> = {
   "openai-responses": ["responses", "codex"],
   "openai-chat": ["chat"],
   anthropic: ["anthropic", "claude-code"],
+  gemini: ["gemini"],
 };
 
 export function checkFormat(profile: ProfileName, format: FormatName | undefined): FormatName {

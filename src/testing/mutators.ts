@@ -41,8 +41,8 @@ interface Fault {
   apply(entries: readonly Entry[], at: number): Entry[] | ((text: string) => string);
 }
 
-const DOCUMENT_FORMATS = new Set<FormatName>(["chat", "anthropic"]);
-const ALL: readonly ProfileName[] = ["codex", "openai-responses", "openai-chat", "anthropic"];
+const DOCUMENT_FORMATS = new Set<FormatName>(["chat", "anthropic", "gemini"]);
+const ALL: readonly ProfileName[] = ["codex", "openai-responses", "openai-chat", "anthropic", "gemini"];
 const RESPONSES: readonly ProfileName[] = ["codex", "openai-responses"];
 
 const indexesOf = (entries: readonly Entry[], from: number, type: Entry["type"]) => entries.flatMap((e, i) => (i >= from && e.type === type ? [i] : []));

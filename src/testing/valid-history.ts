@@ -29,7 +29,7 @@ const TOOLS = ["exec_command", "read_file", "web_fetch"];
 export function validHistory(options: ValidHistoryOptions = {}): fc.Arbitrary<GeneratedHistory> {
   const profile = options.profile ?? "openai-responses";
   const format = checkFormat(profile, options.format);
-  const reasoning = (options.reasoning ?? true) && profile !== "openai-chat";
+  const reasoning = (options.reasoning ?? true) && profile !== "openai-chat" && profile !== "gemini";
   const customTools = profile === "codex" || profile === "openai-responses";
   const compaction = (options.compaction ?? false) && format === "codex";
   const call = fc.record({ custom: customTools ? fc.boolean() : fc.constant(false), failed: fc.boolean(), output: text });

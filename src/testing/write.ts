@@ -4,6 +4,7 @@ import type { Entry } from "./entries.js";
 import { anthropicBody, claudeCodeSession } from "./write-anthropic.js";
 import { agentsState } from "./write-agents-state.js";
 import { chatBody } from "./write-chat.js";
+import { geminiBody } from "./write-gemini.js";
 import { codexRollout, responsesLines } from "./write-responses.js";
 
 export function writeHistory(entries: readonly Entry[], format: FormatName): string {
@@ -20,5 +21,9 @@ export function writeHistory(entries: readonly Entry[], format: FormatName): str
       return claudeCodeSession(entries);
     case "openai-agents-state":
       return agentsState(entries);
+    case "gemini":
+      return geminiBody(entries);
+    case "gemini-cli":
+      throw new Error("writing Gemini CLI sessions is not supported yet: write the gemini format");
   }
 }

@@ -58,7 +58,7 @@ describe("histlint.config.json", () => {
 
   it("refuses a bad level, a bad profile and invalid JSON, each with its place", () => {
     expect(run(project('{"rules":{"empty-file":"loud"}}'), ["lint", "sessions"]).stderr).toMatch(/histlint\.config\.json:1:\d+: rules\.empty-file: /);
-    expect(run(project('{"profile":"gemini"}'), ["lint", "sessions"]).stderr).toMatch(/histlint\.config\.json:1:2: profile: /);
+    expect(run(project('{"profile":"bedrock"}'), ["lint", "sessions"]).stderr).toMatch(/histlint\.config\.json:1:2: profile: /);
     expect(run(project('{"profile": }'), ["lint", "sessions"])).toMatchObject({ code: 2, stderr: expect.stringMatching(/histlint\.config\.json:1:13: the configuration is not valid JSON: unexpected token/i) });
   });
 

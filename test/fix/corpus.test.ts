@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixBytes } from "../../src/index.js";
 
-const folders = ["codex", "claude-code", "responses", "chat", "anthropic", "openai-agents", "read", "rules"];
+const folders = ["codex", "claude-code", "responses", "chat", "anthropic", "openai-agents", "gemini", "gemini-cli", "read", "rules"];
 const update = process.env.HISTLINT_UPDATE_FIXTURES === "1";
 const cases = folders.flatMap((folder) =>
   readdirSync(join("fixtures", folder))
