@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { geminiError, type ProviderError } from "../profiles/index.js";
 import { contextLengthError, parseFaultHeader, statusAnswer } from "./faults.js";
+import { readBody, sendJson } from "./http-body.js";
 import { defaultReply, type OfferedTool, type Reply } from "./reply.js";
 import { chunks } from "./responses-api.js";
 import { replyOf, type Fault, type ScenarioPlayer } from "./scenario.js";
@@ -116,21 +117,7 @@ function offeredTools(body: Record<string, unknown>): OfferedTool[] {
 }
 
 
+/** Google answers with its charset named. */
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const bytes = Buffer.from(JSON.stringify(body));
-  res.writeHead(status, { "content-type": "application/json; charset=UTF-8", "content-length": String(bytes.length), ...headers });
-  res.end(bytes);
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | "too large"> {
-  return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) parts.push(chunk);
-    });
-    req.on("end", () => resolve(size > limit ? "too large" : Buffer.concat(parts)));
-    req.on("error", reject);
-  });
+  sendJson(res, status, body, headers, "application/json; charset=UTF-8");
 }

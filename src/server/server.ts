@@ -8,6 +8,7 @@ import { bendResponseFrames, contextLengthError, parseFaultHeader, statusAnswer 
 import { geminiRoute, handleGemini } from "./gemini-api.js";
 import { hostAllowed, hostRefusalMessage, type HostRule } from "./host-rule.js";
 import { Recorder, recordedRequest, redactHeaders, type RecordedRequest } from "./recording.js";
+import { readBody, sendJson } from "./http-body.js";
 import { defaultReply, type OfferedTool, type Reply } from "./reply.js";
 import { shapeRefusal } from "./request-shape.js";
 import { responseFrames, responseObject, responsesOutput } from "./responses-api.js";
@@ -205,23 +206,7 @@ function answer(res: ServerResponse, error: ProviderError, base: Omit<RecordedRe
 }
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  // A known length lets the answer go out in one write, not as chunked encoding.
-  const bytes = Buffer.from(JSON.stringify(body));
-  res.writeHead(status, { "content-type": "application/json", "content-length": String(bytes.length), ...headers });
-  res.end(bytes);
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | "too large"> {
-  return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) parts.push(chunk);
-    });
-    req.on("end", () => resolve(size > limit ? "too large" : Buffer.concat(parts)));
-    req.on("error", reject);
-  });
+  sendJson(res, status, body, headers);
 }
 
 /** The tools the request offers, as the tiny agent calls them. */

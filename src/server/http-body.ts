@@ -1,0 +1,23 @@
+// Reading a request body and writing a JSON answer, the same for every API the mock speaks.
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+/** The body, or "too large" past `limit` bytes (read to the end all the same, so the answer can be sent). */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | "too large"> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) parts.push(chunk);
+    });
+    req.on("end", () => resolve(size > limit ? "too large" : Buffer.concat(parts)));
+    req.on("error", reject);
+  });
+}
+
+/** A JSON answer with a known length, so it goes out in one write, not as chunked encoding. */
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, contentType = "application/json"): void {
+  const bytes = Buffer.from(JSON.stringify(body));
+  res.writeHead(status, { "content-type": contentType, "content-length": String(bytes.length), ...headers });
+  res.end(bytes);
+}
