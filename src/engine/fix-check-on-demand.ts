@@ -8,9 +8,9 @@ import { fixContext, settleFix, withdrawInapplicableFixes } from "./fix-context.
 import { RecordNotFetched, recordsOnDemand, WholeFileNeeded } from "./records-on-demand.js";
 
 /** Reads of the file before the fixes still asking for records are checked against all of them (a fix that walks far). */
-const FETCH_ROUNDS = 3;
-/** Records fetched after each one asked for: fixes walk forward (the rest of a reply, the tool messages after a call). */
-const READ_AHEAD = 2;
+const FETCH_ROUNDS = 4;
+/** Records fetched after each one asked for (a fix that walks forward asks again; a record can be megabytes, so none by default). */
+const READ_AHEAD = 0;
 
 export interface OnDemandSetup {
   adapter: FormatAdapter;
