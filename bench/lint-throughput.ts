@@ -45,9 +45,15 @@ const file = rolloutOf(throughputMb);
 measureNode([BARE, file]); // warm the page cache
 const bare: number[] = [];
 const lint: number[] = [];
+const bareCpu: number[] = [];
+const lintCpu: number[] = [];
 for (let round = 0; round < rounds; round += 1) {
-  bare.push(checked(measureNode([BARE, file]), [0], "bare parse").seconds);
-  lint.push(lintOf(file).seconds);
+  const bareRun = checked(measureNode([BARE, file]), [0], "bare parse");
+  const lintRun = lintOf(file);
+  bare.push(bareRun.seconds);
+  bareCpu.push(bareRun.cpuSeconds);
+  lint.push(lintRun.seconds);
+  lintCpu.push(lintRun.cpuSeconds);
 }
 const megabytes = sizeMb(file);
 report({
@@ -56,7 +62,7 @@ report({
   baseline: { name: "bare read/split/JSON.parse process", value: megabytes / median(bare) },
   unit: "MB/s",
   target: { atLeast: 0.8 },
-  detail: `wall s, lint ${lint.map((s) => s.toFixed(2)).join(" ")} | bare ${bare.map((s) => s.toFixed(2)).join(" ")}`,
+  detail: `wall s, lint ${lint.map((s) => s.toFixed(2)).join(" ")} | bare ${bare.map((s) => s.toFixed(2)).join(" ")}; median CPU s, lint ${median(lintCpu).toFixed(2)} | bare ${median(bareCpu).toFixed(2)}`,
 });
 
 // 2. Memory as the file grows: peak RSS of lint at 50 MB, 200 MB and the largest size.
@@ -71,8 +77,9 @@ const broken = brokenOf(memoryMb);
 const lintBroken = checked(measureNode([HISTLINT_BIN, "lint", "--jobs", "1", "--no-color", "-f", "json", "-o", "/dev/null", broken]), [1], "lint broken");
 reportLimit(`lint ${memoryMb} MB broken rollout, peak RSS`, lintBroken.peakRssMb, 200, "MB");
 const repaired = join(DATA_DIR, `rollout-${memoryMb}mb-repaired.jsonl`);
-const fix = checked(measureNode([HISTLINT_BIN, "fix", "--no-color", "-o", repaired, broken]), [0, 1], "fix broken");
-const changed = statSync(repaired).size !== statSync(broken).size;
-reportLimit(`fix ${memoryMb} MB broken rollout to -o, peak RSS`, fix.peakRssMb, 300, "MB", `wall ${fix.seconds.toFixed(1)} s, cpu ${fix.cpuSeconds.toFixed(1)} s; the repair ${changed ? "changed" : "DID NOT CHANGE"} the file (${sizeMb(broken).toFixed(1)} → ${sizeMb(repaired).toFixed(1)} MB)`);
+// Exit 2 is fix's own failure (nothing written): the peak is still printed, and what went wrong.
+const fix = checked(measureNode([HISTLINT_BIN, "fix", "--no-color", "-o", repaired, broken]), [0, 1, 2], "fix broken");
+const outcome = existsSync(repaired) ? `the repair ${statSync(repaired).size !== statSync(broken).size ? "changed" : "DID NOT CHANGE"} the file (${sizeMb(broken).toFixed(1)} → ${sizeMb(repaired).toFixed(1)} MB)` : `exit ${fix.status}, nothing written: ${fix.stdout.split("\n").find((line) => line.includes("error")) ?? fix.stderr.slice(0, 300)}`;
+reportLimit(`fix ${memoryMb} MB broken rollout to -o, peak RSS`, fix.peakRssMb, 300, "MB", `wall ${fix.seconds.toFixed(1)} s, cpu ${fix.cpuSeconds.toFixed(1)} s; ${outcome}`);
 rmSync(repaired, { force: true });
 if (process.env.HISTLINT_BENCH_KEEP_DATA !== "1") for (const mb of [memoryMb]) rmSync(join(DATA_DIR, `rollout-${mb}mb-broken.jsonl`), { force: true });
