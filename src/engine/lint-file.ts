@@ -175,9 +175,9 @@ export function analyse(filePath: string, source: ByteSource, options: LintOptio
     if (items) items = remaining;
   }
   const diagnostics = runner.finish();
-  // Lint keeps no records (memory stays flat): a file with fixes to try is read again for them. A file
-  // with no record is left as it is, its format forced or not (see lintEmpty).
-  // A line file's fixes fetch the few records they read (see fix-check-on-demand.ts).
+  // Lint keeps no records (memory stays flat): a file with fixes to try is read again for them, a line
+  // file only for the records those fixes read (fix-check-on-demand.ts). A file with no record is left
+  // as it is, its format forced or not (see lintEmpty).
   const repairable = runner.fixes.size > 0 && headRecords.length > 0;
   if (repairable && !keeping.records && adapter.layout === "lines" && read.done) {
     withdrawInapplicableFixesOnDemand(diagnostics, runner.fixes, { adapter, profile: profileName, count: read.count, fetch: (indices) => recordsAt(source, indices), all: () => recordsOf(source) });
