@@ -22,21 +22,27 @@ remove the retried turn.`,
     },
   },
   create(context) {
-    const first = new Map<string, { line: number; index: number }>();
+    // Every call of a rollout passes through here: per id keep one small number, never the item.
+    // The first call's line is the shared index's; its request index is kept here.
+    const firstIndex = new Map<string, number>();
     const repeats: { call: ToolCallItem; index: number; earlier: number; line: number }[] = [];
-    /** The messages of the outputs of each id (Chat names the two tool messages that answer one id). */
-    const outputs = new Map<string, number[]>();
+    /** The messages of an id's first two outputs: only Chat names the two tool messages that answer one id. */
+    const outputs = context.profile.api === "chat" ? new Map<string, number[]>() : undefined;
     return {
       item(item, position) {
-        if (item.type === "tool_output" && item.callId) outputs.set(item.callId, [...(outputs.get(item.callId) ?? []), requestIndex(item, position)]);
+        if (outputs && item.type === "tool_output" && item.callId) {
+          const answers = outputs.get(item.callId);
+          if (!answers) outputs.set(item.callId, [requestIndex(item, position)]);
+          else if (answers.length < 2) answers.push(requestIndex(item, position));
+        }
         if (item.type !== "tool_call" || !item.callId) return;
-        const seen = first.get(item.callId);
-        if (seen === undefined) first.set(item.callId, { line: item.source.line, index: requestIndex(item, position) });
-        else repeats.push({ call: item, index: requestIndex(item, position), earlier: seen.index, line: seen.line });
+        const earlier = firstIndex.get(item.callId);
+        if (earlier === undefined) firstIndex.set(item.callId, requestIndex(item, position));
+        else repeats.push({ call: item, index: requestIndex(item, position), earlier, line: context.seen.callLine(item.callId) as number });
       },
       end() {
         for (const { call, index, earlier, line } of repeats) {
-          const answers = outputs.get(call.callId as string) ?? [];
+          const answers = outputs?.get(call.callId as string) ?? [];
           const facts = context.profile.api === "chat" && answers.length >= 2
             ? { side: "output" as const, index: answers[1], earlier: answers[0] }
             : { side: "call" as const, index, earlier, part: blockIndex(call.source.pointer) };

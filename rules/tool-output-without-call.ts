@@ -23,7 +23,9 @@ export default defineRule({
           orphans.delete(item.callId); // it came after its output: tool-output-before-call says so
         } else if (item.type === "tool_output" && item.callId && context.seen.callLine(item.callId) === undefined && !orphans.has(item.callId)) {
           // The index of the message holding the output (Anthropic: the user message, not the block's place among items).
-          orphans.set(item.callId, { output: item, index: requestIndex(item, position) });
+          // Kept till the end without its text: the report and the removal need its place and id, and an
+          // output can be megabytes.
+          orphans.set(item.callId, { output: { ...item, output: "" }, index: requestIndex(item, position) });
         }
       },
       end() {

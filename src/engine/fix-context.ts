@@ -16,16 +16,18 @@ export interface FixContextSetup {
   profile: string | undefined;
   /** The output text for cancelled calls, instead of the client's own. */
   cancelText?: string;
+  /** The history, when it is not to be read from `records` (they are fetched on demand). */
+  items?: () => readonly Item[];
 }
 
-export function fixContext({ adapter, records, profile, cancelText }: FixContextSetup): FixContext {
+export function fixContext({ adapter, records, profile, cancelText, items: history }: FixContextSetup): FixContext {
   const profileData = PROFILES[(profile ?? "openai-responses") as keyof typeof PROFILES];
   const body = adapter.layout === "document" && records.length === 1 ? records[0]?.value : undefined;
   const array = Array.isArray(body) ? body : isObject(body) ? ((body.input ?? body.messages ?? body.contents) as unknown) : undefined;
   const elements = Array.isArray(array) ? array : undefined;
   let items: Item[] | undefined;
   return {
-    items: () => (items ??= collectItems(readHistory(adapter.name, records, {}).events)),
+    items: history ?? (() => (items ??= collectItems(readHistory(adapter.name, records, {}).events))),
     records,
     format: adapter.name,
     adapter,
@@ -65,9 +67,13 @@ export function withdrawInapplicableFixes(diagnostics: readonly Diagnostic[], fi
   for (const diagnostic of diagnostics) {
     const fix = fixes.get(diagnostic);
     if (!fix) continue;
-    const edits = context ? fix.edits(context) : undefined;
-    if (edits && edits.length > 0) continue;
-    fixes.delete(diagnostic);
-    diagnostic.fixable = false;
+    settleFix(diagnostic, fixes, context ? fix.edits(context) : undefined);
   }
+}
+
+/** Keeps a fix that builds edits; withdraws one that builds none, and its finding is not fixable. */
+export function settleFix(diagnostic: Diagnostic, fixes: Map<Diagnostic, Fix>, edits: readonly unknown[] | undefined): void {
+  if (edits && edits.length > 0) return;
+  fixes.delete(diagnostic);
+  diagnostic.fixable = false;
 }

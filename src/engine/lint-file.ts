@@ -8,6 +8,7 @@ import { DEFAULT_PROFILE, PROFILES, type ProfileName } from "../profiles/index.j
 import { FILE_START, readRecords, type ByteSource, type RawRecord, type ReadEvent } from "../read/index.js";
 import { defaultLevel, type Level } from "../rule-kit/index.js";
 import { summarize, type Diagnostic, type LintResult } from "./diagnostic.js";
+import { withdrawInapplicableFixesOnDemand } from "./fix-check-on-demand.js";
 import { fixContext, withdrawInapplicableFixes } from "./fix-context.js";
 import { diagnosticFor, RuleRunner, type EnabledRule } from "./rule-runner.js";
 
@@ -149,7 +150,8 @@ export function analyse(filePath: string, source: ByteSource, options: LintOptio
     ...(client && client.profile === profileName ? { client } : {}),
   });
   const kept: RawRecord[] = [];
-  const records = feedRecords(head, events, runner, keeping.records ? kept : undefined);
+  const read = { count: 0, done: false };
+  const records = feedRecords(head, events, runner, keeping.records ? kept : undefined, read);
   let items: Item[] | undefined = keeping.items ? [] : undefined;
   stream = readHistory(adapter.name, adapter.layout === "document" ? [...records] : records, bytes ? { bytes } : {});
   let index = 0;
@@ -173,11 +175,16 @@ export function analyse(filePath: string, source: ByteSource, options: LintOptio
     if (items) items = remaining;
   }
   const diagnostics = runner.finish();
-  // Lint keeps no records (memory stays flat): a file with fixes to try is read again for them. A file
-  // with no record is left as it is, its format forced or not (see lintEmpty).
-  const fixRecords = () => (keeping.records ? kept : recordsOf(source));
+  // Lint keeps no records (memory stays flat): a file with fixes to try is read again for them, a line
+  // file only for the records those fixes read (fix-check-on-demand.ts). A file with no record is left
+  // as it is, its format forced or not (see lintEmpty).
   const repairable = runner.fixes.size > 0 && headRecords.length > 0;
-  withdrawInapplicableFixes(diagnostics, runner.fixes, repairable ? fixContext({ adapter, records: fixRecords(), profile: profileName }) : undefined);
+  if (repairable && !keeping.records && adapter.layout === "lines" && read.done) {
+    withdrawInapplicableFixesOnDemand(diagnostics, runner.fixes, { adapter, profile: profileName, count: read.count, fetch: (indices) => recordsAt(source, indices), all: () => recordsOf(source) });
+  } else {
+    const fixRecords = () => (keeping.records ? kept : recordsOf(source));
+    withdrawInapplicableFixes(diagnostics, runner.fixes, repairable ? fixContext({ adapter, records: fixRecords(), profile: profileName }) : undefined);
+  }
   const result = summarize(filePath, { inputFormat: adapter.name, profile: profileName, fatal: false }, diagnostics);
   const request = stream.request();
   return { result, adapter, records: kept, runner, profile: profileName, ...(items ? { items } : {}), ...(request ? { request } : {}) };
@@ -199,6 +206,17 @@ function lintEmpty(filePath: string, head: ReadEvent[], options: LintOptions): L
 
 function recordsOf(source: ByteSource): RawRecord[] {
   return [...readRecords(source)].flatMap((event) => (event.record ? [event.record] : []));
+}
+
+/** The records at these indices, read again (and no further than the last of them). */
+function* recordsAt(source: ByteSource, indices: ReadonlySet<number>): Generator<RawRecord> {
+  let last = -1;
+  for (const index of indices) last = Math.max(last, index);
+  for (const event of readRecords(source)) {
+    if (!event.record) continue;
+    if (indices.has(event.record.index)) yield event.record;
+    if (event.record.index >= last) return;
+  }
 }
 
 /** A detection this sure is a file's own shape (a Codex envelope, a Claude Code uuid chain, a body's `input`), not a guess. */
@@ -229,7 +247,7 @@ function chooseAdapter(head: RawRecord[], options: LintOptions): FormatAdapter |
 }
 
 /** The events read for detection, then the rest: problems and records go to the rules on the way. */
-function* feedRecords(head: ReadEvent[], rest: Iterator<ReadEvent>, runner: RuleRunner, keep: RawRecord[] | undefined): Generator<RawRecord> {
+function* feedRecords(head: ReadEvent[], rest: Iterator<ReadEvent>, runner: RuleRunner, keep: RawRecord[] | undefined, read: { count: number; done: boolean }): Generator<RawRecord> {
   for (let i = 0, next = rest.next(); i < head.length || !next.done; i += 1) {
     const event = i < head.length ? (head[i] as ReadEvent) : (next.value as ReadEvent);
     if (i >= head.length) next = rest.next();
@@ -237,7 +255,9 @@ function* feedRecords(head: ReadEvent[], rest: Iterator<ReadEvent>, runner: Rule
     else {
       runner.record(event.record);
       keep?.push(event.record);
+      read.count += 1;
       yield event.record;
     }
   }
+  read.done = true;
 }

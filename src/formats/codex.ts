@@ -64,7 +64,8 @@ function applyEdits(bytes: Buffer, records: readonly RawRecord[], edits: Paramet
   // A moved record would otherwise take a place's ordinal minus the distance it moved (below zero for a
   // session meta moved to line 1, which Codex refuses): a move numbers the records afresh.
   const renumberAll = edits.some((edit) => edit.op === "renumber" || (edit.op === "move" && edit.after !== edit.record - 1));
-  const firstOrdinal = renumberAll && ordinals.length > 0 ? Math.min(...ordinals) : ordinals[0];
+  // Not Math.min(...ordinals): a rollout has more records than a call takes arguments.
+  const firstOrdinal = renumberAll && ordinals.length > 0 ? ordinals.reduce((min, o) => Math.min(min, o)) : ordinals[0];
   const units = records.map((record) => ({ offset: record.span.offset, length: record.span.length, value: record.value }));
   // Places count numbered records only: a line without an ordinal (a bare number, an array) that
   // goes or comes shifts no one's ordinal.

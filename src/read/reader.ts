@@ -90,8 +90,11 @@ function tooLongLine(line: Line): ReadEvent {
 
 const VALUE_START = /^\s*(?:[{["\-0-9]|true|false|null)/;
 
+const OPEN_BRACE = 0x7b;
+
 function startsLikeJson(text: string): boolean {
-  return VALUE_START.test(text);
+  // A record line starts with `{`: that answers without the regular expression.
+  return text.charCodeAt(0) === OPEN_BRACE || VALUE_START.test(text);
 }
 
 const NOT_JSON = Symbol("not JSON");
