@@ -1,6 +1,7 @@
 // `npm run bench:startup-and-jobs`: how long `histlint lint` takes to start, and whether --jobs pays off.
 // Start-up is measured against an empty Node process; the default --jobs against --jobs 1, in the same run.
 import { loadavg } from "node:os";
+import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -52,6 +53,18 @@ function largeRolloutsFolder(count: number, megabytes: number): string {
   return folder;
 }
 
+/**
+ * How many cores this run gets now: the same spin loop in one process, then in two at once. On a
+ * shared machine it says whether the --jobs figures could show a speed-up at all (2 on an idle one).
+ */
+async function coresAvailable(): Promise<number> {
+  const spin = ["-e", "let x = 0; for (let i = 0; i < 2e8; i++) x = (x * 31 + i) | 0; if (x === 1) console.log(x);"];
+  const alone = measureNode(spin).seconds;
+  const start = process.hrtime.bigint();
+  await Promise.all([0, 1].map(() => new Promise((resolve) => spawn(process.execPath, spin).on("exit", resolve))));
+  return (2 * alone) / (Number(process.hrtime.bigint() - start) / 1e9);
+}
+
 /** Runs each command `rounds` times, interleaved, so load on the machine falls on both alike. */
 function interleaved(commands: readonly (readonly string[])[], rounds: number): ProcessRun[][] {
   const runs: ProcessRun[][] = commands.map(() => []);
@@ -83,6 +96,7 @@ report({
   detail: `median of ${startupRuns}; CPU ${cpu(lint).toFixed(3)} s against ${cpu(empty).toFixed(3)} s (ratio ${(cpu(lint) / cpu(empty)).toFixed(2)}); peak RSS ${median(lint.map((r) => r.peakRssMb)).toFixed(0)} MB against ${median(empty.map((r) => r.peakRssMb)).toFixed(0)} MB`,
 });
 
+const cores = await coresAvailable();
 for (const [label, folder, target, note] of [
   [`${smallFiles} small sessions`, smallSessionsFolder(smallFiles), { atMost: 1 }, "never slower"],
   [`${largeFiles} x ${largeMb} MB rollouts`, largeRolloutsFolder(largeFiles, largeMb), { atMost: 0.588 }, "at least 1.7x faster (ratio <= 1/1.7)"],
@@ -95,7 +109,7 @@ for (const [label, folder, target, note] of [
     unit: "s",
     baseline: { name: "--jobs 1", value: wall(single) },
     target,
-    detail: `${note}; median of ${jobsRounds}; speed-up ${(wall(single) / wall(byDefault)).toFixed(2)}x; CPU ${cpu(byDefault).toFixed(2)} s against ${cpu(single).toFixed(2)} s`,
+    detail: `${note}; median of ${jobsRounds}; speed-up ${(wall(single) / wall(byDefault)).toFixed(2)}x; CPU ${cpu(byDefault).toFixed(2)} s against ${cpu(single).toFixed(2)} s; cores this run got before: ${cores.toFixed(2)} (a spin loop in 2 processes against 1)`,
   });
 }
 console.log(`load average after: ${loadavg().map((n) => n.toFixed(1)).join(" ")}`);
