@@ -1,5 +1,8 @@
 // Runs lint over the selected files: each with its own settings (configuration overrides), through the cache.
-import { lintFiles, lintSource, shardOf, type LintOptions, type LintResult } from "../engine/index.js";
+// From the engine's own files rather than its index, which brings fix and the write protocol with it.
+import type { LintResult } from "../engine/diagnostic.js";
+import { lintSource, type LintOptions } from "../engine/lint-file.js";
+import { lintFiles, shardOf } from "../engine/lint-files.js";
 import type { LintCache } from "./cache.js";
 import type { CommandIo } from "./io.js";
 import type { LintSettings } from "./lint-settings.js";

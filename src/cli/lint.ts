@@ -7,11 +7,10 @@ import type { LintResult } from "../engine/index.js";
 import { FormatName } from "../history/index.js";
 import { ProfileName } from "../profiles/index.js";
 import type { ByteSource } from "../read/index.js";
-import { FORMATTER_NAMES, formatResults, type FormatterName } from "../report/index.js";
+import { FORMATTER_NAMES, loadFormatter, type FormatterName } from "../report/load-formatter.js";
 import { DEFAULT_CACHE_FILE, LintCache } from "./cache.js";
 import { colorLevel } from "./color.js";
 import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE_OR_IO, UsageError } from "./exit-codes.js";
-import { runFix } from "./fix.js";
 import type { CommandIo } from "./io.js";
 import { lintTargets } from "./lint-run.js";
 import { settle, type LintFlags } from "./lint-settings.js";
@@ -104,7 +103,7 @@ export function registerLint(program: Command, io: CommandIo, setExit: (code: nu
     .addHelpText("after", HELP)
     .action(async (paths: string[], options: LintCommandOptions) => {
       if (options.dryRun && !options.fix) throw new UsageError("--dry-run goes with --fix (or use `histlint fix --dry-run`)");
-      setExit(options.fix ? runFix(paths, { ...options, backup: true }, io) : await runLint(paths, options, io));
+      setExit(options.fix ? (await import("./fix.js")).runFix(paths, { ...options, backup: true }, io) : await runLint(paths, options, io));
     });
 }
 
@@ -123,7 +122,7 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   const shown = options.quiet ? results.map(onlyErrors) : results;
   const sourceOf = (path: string): ByteSource | undefined => (path === "<stdin>" ? (run.stdin ? { buffer: run.stdin } : undefined) : { path });
   const sourceLines = options.format === "stylish" && !options.outputFile ? collectSourceLines(shown, sourceOf) : undefined;
-  const report = formatResults(options.format, shown, {
+  const report = (await loadFormatter(options.format))(shown, {
     color: colorLevel({ flag: options.color, env: process.env, isTty: io.isTty && !options.outputFile }) > 0,
     ...(sourceLines ? { sourceLines } : {}),
     rules: RULES.map((rule) => rule.meta),

@@ -3,14 +3,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { EXIT_USAGE_OR_IO, UsageError } from "./exit-codes.js";
 import { readStdin, type CommandIo } from "./io.js";
-import { registerLint } from "./lint.js";
-import { registerFix } from "./fix.js";
-import { registerRules } from "./rules.js";
-import { registerGen } from "./gen.js";
-import { registerConvert } from "./convert.js";
-import { registerReplay } from "./replay.js";
-import { registerServe } from "./serve.js";
-import { registerShow } from "./show.js";
+import { registerCommands } from "./commands.js";
 
 /** The version in histlint's package.json, found upward from this module (dist/src/cli or src/cli). */
 function packageVersion(): string {
@@ -44,15 +37,8 @@ export async function main(argv: readonly string[], io: CommandIo = defaultIo): 
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError("(run with --help for usage)");
-  registerLint(program, io, (code) => (exitCode = code));
-  registerFix(program, io, (code) => (exitCode = code));
-  registerRules(program, io);
-  registerServe(program, io);
-  registerReplay(program, io, (code) => (exitCode = code));
-  registerGen(program, io);
-  registerShow(program, io, (code) => (exitCode = code));
-  registerConvert(program, io, (code) => (exitCode = code));
   try {
+    await registerCommands(program, argv, io, (code) => (exitCode = code));
     await program.parseAsync([...argv]);
     return exitCode;
   } catch (error) {

@@ -3,7 +3,7 @@
 // that are plainly not histories (package.json, tsconfig.json…) and says how many.
 import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { describeIoError } from "../engine/index.js";
+import { describeIoError } from "../engine/lint-file.js";
 import { UsageError } from "./exit-codes.js";
 import { globBase, globToRegExp, hasGlobMagic } from "./glob.js";
 

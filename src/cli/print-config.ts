@@ -1,7 +1,7 @@
 // `lint --print-config <file>`: the settings one file gets, as JSON (ESLint's --print-config).
 import { statSync } from "node:fs";
 import { RULES } from "../../rules/index.js";
-import { describeIoError, enabledRules, lintFile } from "../engine/index.js";
+import { describeIoError, enabledRules, lintFile } from "../engine/lint-file.js";
 import { UsageError } from "./exit-codes.js";
 import type { LintSettings } from "./lint-settings.js";
 

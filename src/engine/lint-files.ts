@@ -1,13 +1,14 @@
-// Lints many files, in parallel worker threads when there are enough of them, results in input order.
-import { existsSync } from "node:fs";
+// Lints many files, in worker threads beside this one when there is enough work for them, results in input order.
+import { existsSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { LintResult } from "./diagnostic.js";
 import { lintFile, type LintOptions } from "./lint-file.js";
+import { threadsWorthIt } from "./threads-worth-it.js";
 
 export interface LintFilesRun {
-  /** Worker threads to use; 1 lints in this thread. Default: the core count. */
+  /** Threads to lint in at most (this one and workers); 1 lints in this thread. Default: the core count. */
   jobs?: number;
   /** Called after each file, for a progress display. */
   onProgress?: (done: number, total: number) => void;
@@ -15,47 +16,87 @@ export interface LintFilesRun {
 
 const WORKER = new URL("./lint-worker.js", import.meta.url);
 
-/** Below this many files a worker's start-up costs more than it saves. */
-const FILES_WORTH_A_WORKER = 4;
+/** What a worker is handed once: the files, the settings, and the counter every thread takes its next file from. */
+export interface WorkerTask {
+  files: readonly string[];
+  /** Indices into `files`, in the order they are taken: the largest first, so no thread is left with a big one at the end. */
+  queue: Int32Array;
+  /** `[0]`: how many of `queue` have been taken, shared by all threads (Atomics). */
+  taken: Int32Array;
+  options: LintOptions;
+}
 
 export async function lintFiles(files: readonly string[], options: LintOptions, run: LintFilesRun = {}): Promise<LintResult[]> {
-  const jobs = Math.min(run.jobs ?? availableParallelism(), Math.ceil(files.length / FILES_WORTH_A_WORKER));
+  const sizes = files.map(sizeOf);
+  const threads = threadsWorthIt(sizes, run.jobs ?? availableParallelism());
   // Workers run the compiled engine; from the TypeScript sources (tests) there is none to start.
-  if (jobs <= 1 || !existsSync(fileURLToPath(WORKER))) {
+  if (threads <= 1 || !existsSync(fileURLToPath(WORKER))) {
     return files.map((file, i) => {
       const result = lintFile(file, options);
       run.onProgress?.(i + 1, files.length);
       return result;
     });
   }
-  return inWorkers(files, options, jobs, run.onProgress);
+  return lintInThreads(files, sizes, options, threads, run.onProgress);
 }
 
-function inWorkers(files: readonly string[], options: LintOptions, jobs: number, onProgress?: (done: number, total: number) => void): Promise<LintResult[]> {
+/** A stat is cheap beside a read; a file that cannot be stat'ed costs nothing here and is reported by lintFile. */
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * This thread and `threads - 1` workers take files from one shared counter, so no file waits for a
+ * message to be handed out and this thread lints while the workers are still starting. Results are
+ * put back at their file's index: the output is in input order whichever thread linted what.
+ */
+export async function lintInThreads(files: readonly string[], sizes: readonly number[], options: LintOptions, threads: number, onProgress?: (done: number, total: number) => void): Promise<LintResult[]> {
   const results: LintResult[] = new Array(files.length);
-  let next = 0;
+  const queue = new Int32Array(new SharedArrayBuffer(files.length * Int32Array.BYTES_PER_ELEMENT));
+  files.forEach((_, i) => (queue[i] = i));
+  queue.sort((a, b) => (sizes[b] as number) - (sizes[a] as number) || a - b);
+  const taken = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const task: WorkerTask = { files, queue, taken, options };
   let done = 0;
-  return new Promise((resolve, reject) => {
-    const workers = Array.from({ length: jobs }, () => new Worker(WORKER, { workerData: options }));
-    const finish = (error?: Error) => {
-      for (const worker of workers) void worker.terminate();
-      if (error) reject(error);
-      else resolve(results);
-    };
-    const hand = (worker: Worker) => {
-      if (next < files.length) worker.postMessage({ index: next, file: files[next++] });
-    };
-    for (const worker of workers) {
-      worker.on("message", ({ index, result }: { index: number; result: LintResult }) => {
-        results[index] = result;
-        onProgress?.((done += 1), files.length);
-        if (done === files.length) finish();
-        else hand(worker);
-      });
-      worker.on("error", (error) => finish(error));
-      hand(worker);
+  let failure: Error | undefined;
+  const settle = (index: number, result: LintResult) => {
+    results[index] = result;
+    onProgress?.((done += 1), files.length);
+  };
+  let allDone: () => void = () => {};
+  const finished = new Promise<void>((resolve) => (allDone = resolve));
+  const check = () => {
+    if (done === files.length || failure) allDone();
+  };
+  const workers = Array.from({ length: threads - 1 }, () => new Worker(WORKER, { workerData: task }));
+  for (const worker of workers) {
+    worker.on("message", ({ index, result }: { index: number; result: LintResult }) => {
+      settle(index, result);
+      check();
+    });
+    worker.on("error", (error) => {
+      failure ??= error;
+      check();
+    });
+  }
+  try {
+    for (let claimed = Atomics.add(taken, 0, 1); claimed < files.length && !failure; claimed = Atomics.add(taken, 0, 1)) {
+      const index = queue[claimed] as number;
+      settle(index, lintFile(files[index] as string, options));
+      // Lets the workers' results in between files, for the progress display.
+      await new Promise((resolve) => setImmediate(resolve));
     }
-  });
+    check();
+    await finished;
+  } finally {
+    for (const worker of workers) void worker.terminate();
+  }
+  if (failure) throw failure;
+  return results;
 }
 
 /** Files `i` of every `n` (1-based `i`), from the sorted list: CI matrix jobs split the same list alike. */

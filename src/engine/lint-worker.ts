@@ -1,8 +1,10 @@
-// A worker thread of `lintFiles`: lints the files it is handed, one at a time, and sends each result back.
+// A worker thread of `lintFiles`: takes files from the shared counter until none is left, sends each result back.
 import { parentPort, workerData } from "node:worker_threads";
-import { lintFile, type LintOptions } from "./lint-file.js";
+import { lintFile } from "./lint-file.js";
+import type { WorkerTask } from "./lint-files.js";
 
-const options = workerData as LintOptions;
-parentPort?.on("message", (task: { index: number; file: string }) => {
-  parentPort?.postMessage({ index: task.index, result: lintFile(task.file, options) });
-});
+const { files, queue, taken, options } = workerData as WorkerTask;
+for (let claimed = Atomics.add(taken, 0, 1); claimed < files.length; claimed = Atomics.add(taken, 0, 1)) {
+  const index = queue[claimed] as number;
+  parentPort?.postMessage({ index, result: lintFile(files[index] as string, options) });
+}

@@ -7,12 +7,9 @@ import { jsonl } from "./jsonl.js";
 import { junit } from "./junit.js";
 import { sarif, type SarifOptions } from "./sarif.js";
 import { stylish, type StylishOptions } from "./stylish.js";
+import type { FormatterName, ReportOptions } from "./load-formatter.js";
 
-export const FORMATTER_NAMES = ["stylish", "json", "jsonl", "sarif", "github", "junit", "html"] as const;
-export type FormatterName = (typeof FORMATTER_NAMES)[number];
-
-/** Each formatter takes what it needs and no more: `formatResults("stylish", results)` needs nothing. */
-export interface ReportOptions extends StylishOptions, SarifOptions, HtmlOptions {}
+export { FORMATTER_NAMES, loadFormatter, type Formatter, type FormatterName, type ReportOptions } from "./load-formatter.js";
 
 /** Results in the order given (the CLI's is stable: paths as named, folders sorted); every formatter is pure. */
 export function formatResults(name: FormatterName, results: readonly LintResult[], options: ReportOptions = {}): string {
