@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { Option } from "commander";
 import { describeIoError } from "../engine/index.js";
-import { FormatName } from "../history/index.js";
+import { FORMAT_NAMES, type FormatName } from "../history/index.js";
 import { planReplay, type WireApi } from "../replay/index.js";
 import { EXIT_CLEAN, UsageError } from "./exit-codes.js";
 import type { CommandIo } from "./io.js";
@@ -27,7 +27,7 @@ export function registerConvert(program: Command, io: CommandIo, setExit: (code:
     .argument("<file>", "a history file, or - for stdin")
     .addOption(new Option("--to <api>", "required: the API to write for").choices(Object.keys(API)).makeOptionMandatory())
     .option("-o, --output <file>", "write the body there instead of standard output")
-    .addOption(new Option("--input-format <format>", "the history format, instead of detecting it").choices(["auto", ...FormatName.options]))
+    .addOption(new Option("--input-format <format>", "the history format, instead of detecting it").choices(["auto", ...FORMAT_NAMES]))
     .option("--model <id>", "the model the body asks for (default: the history's own when it stays on its API, else a current one of the API)")
     .option("--raw", "a client's file as written, without the repairs the client makes before sending it (Codex's \"aborted\" outputs…)")
     .addHelpText(

@@ -5,8 +5,8 @@ import { Option } from "commander";
 import { RULES } from "../../rules/index.js";
 import { clientFor } from "../clients/index.js";
 import { ChangedOnDisk, describeIoError, fileKind, fixBytes, HeldOpenForWriting, lintSource, removeStaleTemporaries, replaceFile, writeWhole, type FixOptions, type FixOutcome, type LintResult, type ReplaceOutcome } from "../engine/index.js";
-import { FormatName } from "../history/index.js";
-import { DEFAULT_PROFILE, ProfileName } from "../profiles/index.js";
+import { FORMAT_NAMES } from "../history/index.js";
+import { DEFAULT_PROFILE, PROFILE_NAMES } from "../profiles/index.js";
 import { FORMATTER_NAMES, formatResults, unifiedDiff, type FormatterName } from "../report/index.js";
 import { colorLevel } from "./color.js";
 import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE_OR_IO, UsageError } from "./exit-codes.js";
@@ -53,8 +53,8 @@ export function registerFix(program: Command, io: CommandIo, setExit: (code: num
     .option("--unsafe", "also apply repairs that take judgement and may drop data (invalid lines, foreign tool messages…)")
     .option("--cancel-text <text>", "the output text for cancelled calls, instead of the client's own (Codex: \"aborted\")")
     .option("--max-tokens <n>", "drop the oldest tool calls (with their outputs and reasoning) until the history fits n tokens; it loses data", tokenBudget)
-    .addOption(new Option("--input-format <format>", "the history format, instead of detecting it").choices(["auto", ...FormatName.options]))
-    .addOption(new Option("--profile <profile>", "the endpoint to repair a request body for (default: the format's own); for a Codex or Claude Code file, the endpoint to check the repair against").choices(ProfileName.options))
+    .addOption(new Option("--input-format <format>", "the history format, instead of detecting it").choices(["auto", ...FORMAT_NAMES]))
+    .addOption(new Option("--profile <profile>", "the endpoint to repair a request body for (default: the format's own); for a Codex or Claude Code file, the endpoint to check the repair against").choices(PROFILE_NAMES))
     .option("--rule <id=level>", "set a rule to off, warn, error or info (repeatable); an off rule repairs nothing", collect, [])
     .option("--config <file>", "the configuration file (default: the nearest histlint.config.json upward)")
     .option("--no-ignore", "also repair files that .histlintignore or the configuration's ignore leave out")
@@ -66,11 +66,11 @@ export function registerFix(program: Command, io: CommandIo, setExit: (code: num
       "after",
       "\nAfter repairing, the result is linted again and what remains is reported.\nExit codes: 0 no errors remain, 1 errors remain, 2 usage or I/O error (nothing is written for that file).\n\nExamples:\n  histlint fix ~/.codex/sessions/2026/11/21/rollout-….jsonl\n  histlint fix session.jsonl --dry-run\n  histlint fix session.jsonl && histlint lint session.jsonl",
     )
-    .action((paths: string[], flags: FixFlags) => setExit(runFix(paths, flags, io)));
+    .action(async (paths: string[], flags: FixFlags) => setExit(await runFix(paths, flags, io)));
 }
 
-export function runFix(paths: readonly string[], flags: FixFlags, io: CommandIo): number {
-  const settings = settle(flags, io.cwd);
+export async function runFix(paths: readonly string[], flags: FixFlags, io: CommandIo): Promise<number> {
+  const settings = await settle(flags, io.cwd);
   const selection = selectFiles(paths, settings, io, flags.debug ?? false);
   const files = selection.targets.map((target) => target.file);
   if ((flags.output || flags.stdout) && files.length !== 1) throw new UsageError(`${flags.output ? "-o" : "--stdout"} takes exactly one input, not ${files.length}`);

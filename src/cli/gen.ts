@@ -4,8 +4,8 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import { Option } from "commander";
 import fc from "fast-check";
-import { FormatName } from "../history/index.js";
-import { ProfileName } from "../profiles/index.js";
+import { FORMAT_NAMES, type FormatName } from "../history/index.js";
+import { PROFILE_NAMES, type ProfileName } from "../profiles/index.js";
 import { brokenHistory, checkFormat, lintHistory, validHistory, type BrokenHistory, type GeneratedHistory } from "../testing/index.js";
 import { UsageError } from "./exit-codes.js";
 import type { CommandIo } from "./io.js";
@@ -31,10 +31,10 @@ export function registerGen(program: Command, io: CommandIo): void {
     .command("gen")
     .description("write generated histories (valid, or each with one known fault) for testing other tools")
     .usage("--profile <profile> -o <dir> [options]")
-    .addOption(new Option("--profile <profile>", "required: the endpoint the histories are valid for").choices(ProfileName.options).makeOptionMandatory())
+    .addOption(new Option("--profile <profile>", "required: the endpoint the histories are valid for").choices(PROFILE_NAMES).makeOptionMandatory())
     .option("--count <n>", "how many histories", wholeNumber("--count", 1), 10)
     .option("--broken", "give each one fault of the field, and write what histlint finds beside it (<name>.expected.json)")
-    .addOption(new Option("--input-format <format>", "the file format (default: the profile's client's)").choices(FormatName.options))
+    .addOption(new Option("--input-format <format>", "the file format (default: the profile's client's)").choices(FORMAT_NAMES))
     .option("--seed <n>", "the random seed; the same seed writes the same files (default: a new one, printed)", wholeNumber("--seed", 0))
     .requiredOption("-o, --output <dir>", "required: the folder to write into (made if missing)")
     .option("--max-turns <n>", "user turns at most in each history", wholeNumber("--max-turns", 1), 3)

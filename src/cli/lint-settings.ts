@@ -1,7 +1,8 @@
 // Settles what a lint run uses: the configuration file (its overrides by glob), then the command line over it.
 import { dirname, relative, resolve } from "node:path";
 import { RULES } from "../../rules/index.js";
-import { ConfigError, loadConfig, suggest, toLevel, ConfigLevel, type Config, type ConfigOverride } from "../config/index.js";
+import { CONFIG_LEVELS, ConfigError, findConfig, suggest, toLevel, type ConfigLevelName } from "../config/config-file.js";
+import type { Config, ConfigOverride, LoadedConfig } from "../config/index.js";
 import type { LintOptions } from "../engine/index.js";
 import type { FormatName } from "../history/index.js";
 import type { ProfileName } from "../profiles/index.js";
@@ -37,9 +38,15 @@ export function parseRuleFlag(flag: string): [string, Level] {
   const known = new Set(RULES.map((rule) => rule.meta.id));
   if (!id || level === undefined) throw new UsageError(`--rule ${flag}: write it as <rule-id>=off|warn|error`);
   if (!known.has(id)) throw new UsageError(`--rule ${flag}: unknown rule "${id}"${suggest(id, known)}; \`histlint rules\` lists them`);
-  const parsed = ConfigLevel.safeParse(level);
-  if (!parsed.success) throw new UsageError(`--rule ${flag}: the level is off, warn, error or info`);
-  return [id, toLevel(parsed.data)];
+  if (!(CONFIG_LEVELS as readonly string[]).includes(level)) throw new UsageError(`--rule ${flag}: the level is off, warn, error or info`);
+  return [id, toLevel(level as ConfigLevelName)];
+}
+
+/** The configuration, loading its zod schemas only when there is a file to check (most runs have none). */
+async function loadConfigIfAny(flags: LintFlags, cwd: string): Promise<LoadedConfig> {
+  if (!flags.config && !findConfig(cwd)) return { config: {}, path: undefined };
+  const { loadConfig } = await import("../config/config.js");
+  return loadConfig({ cwd, ...(flags.config ? { explicit: flags.config } : {}) });
 }
 
 type Layer = Pick<Config, "profile" | "inputFormat" | "rules">;
@@ -56,10 +63,10 @@ function apply(options: LintOptions, layer: Layer): LintOptions {
   return next;
 }
 
-export function settle(flags: LintFlags, cwd: string): LintSettings {
-  let loaded;
+export async function settle(flags: LintFlags, cwd: string): Promise<LintSettings> {
+  let loaded: LoadedConfig;
   try {
-    loaded = loadConfig({ cwd, ...(flags.config ? { explicit: flags.config } : {}) });
+    loaded = await loadConfigIfAny(flags, cwd);
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;

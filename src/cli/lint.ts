@@ -4,8 +4,8 @@ import type { Command } from "commander";
 import { Option } from "commander";
 import { RULES } from "../../rules/index.js";
 import type { LintResult } from "../engine/index.js";
-import { FormatName } from "../history/index.js";
-import { ProfileName } from "../profiles/index.js";
+import { FORMAT_NAMES } from "../history/index.js";
+import { PROFILE_NAMES } from "../profiles/index.js";
 import type { ByteSource } from "../read/index.js";
 import { FORMATTER_NAMES, loadFormatter, type FormatterName } from "../report/load-formatter.js";
 import { DEFAULT_CACHE_FILE, LintCache } from "./cache.js";
@@ -81,8 +81,8 @@ export function registerLint(program: Command, io: CommandIo, setExit: (code: nu
     .command("lint")
     .description("check histories for what would make the next request fail")
     .argument("[paths...]", "files, folders (every *.jsonl and *.json below), globs, or - for stdin", ["."])
-    .addOption(new Option("--input-format <format>", "the history format, instead of detecting it").choices(["auto", ...FormatName.options]))
-    .addOption(new Option("--profile <profile>", "the endpoint to check against (default: the format's own)").choices(ProfileName.options))
+    .addOption(new Option("--input-format <format>", "the history format, instead of detecting it").choices(["auto", ...FORMAT_NAMES]))
+    .addOption(new Option("--profile <profile>", "the endpoint to check against (default: the format's own)").choices(PROFILE_NAMES))
     .addOption(new Option("-f, --format <format>", "how to print the results (jsonl: one JSON result a line)").choices([...FORMATTER_NAMES]).default("stylish"))
     .option("--rule <id=level>", "set a rule to off, warn, error or info (repeatable)", collect, [])
     .option("--config <file>", "the configuration file (default: the nearest histlint.config.json upward)")
@@ -103,12 +103,12 @@ export function registerLint(program: Command, io: CommandIo, setExit: (code: nu
     .addHelpText("after", HELP)
     .action(async (paths: string[], options: LintCommandOptions) => {
       if (options.dryRun && !options.fix) throw new UsageError("--dry-run goes with --fix (or use `histlint fix --dry-run`)");
-      setExit(options.fix ? (await import("./fix.js")).runFix(paths, { ...options, backup: true }, io) : await runLint(paths, options, io));
+      setExit(options.fix ? await (await import("./fix.js")).runFix(paths, { ...options, backup: true }, io) : await runLint(paths, options, io));
     });
 }
 
 export async function runLint(paths: readonly string[], options: LintCommandOptions, io: CommandIo): Promise<number> {
-  const settings = settle(options, io.cwd);
+  const settings = await settle(options, io.cwd);
   if (options.printConfig !== undefined) {
     io.stdout(printConfig(options.printConfig, settings));
     return EXIT_CLEAN;

@@ -2,7 +2,7 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { Option } from "commander";
-import { FormatName } from "../history/index.js";
+import { FORMAT_NAMES, type FormatName } from "../history/index.js";
 import { replayFiles, type ReplayOptions, type WireApi } from "../replay/index.js";
 import { replayJson, replayStylish, summarizeReplay } from "../report/index.js";
 import { colorLevel } from "./color.js";
@@ -45,7 +45,7 @@ export function registerReplay(program: Command, io: CommandIo, setExit: (code: 
     .addOption(new Option("--endpoint <api>", "the wire API the requests go to (default: the history's own)").choices(["responses", "chat", "messages", "gemini"]))
     .addOption(new Option("--convert-to <api>", "translate the history first (roles, tool calls and outputs; reasoning is dropped)").choices(["responses", "chat", "anthropic", "gemini"]))
     .addOption(new Option("--profile <profile>", "how the embedded mock validates Responses requests (default: codex for Codex rollouts)").choices(["codex", "openai-responses"]))
-    .addOption(new Option("--input-format <format>", "the history format, instead of detecting it").choices(["auto", ...FormatName.options]))
+    .addOption(new Option("--input-format <format>", "the history format, instead of detecting it").choices(["auto", ...FORMAT_NAMES]))
     .option("--model <id>", "the model to ask for (default: the one the history names, else a current one of the API)")
     .addOption(new Option("--only <which>", "all: every request; last: only the one a resume would send").choices(["all", "last"]).default("all"))
     .option("--raw", "send Codex rollouts as written, without the outputs Codex inserts for calls that have none")

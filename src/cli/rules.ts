@@ -3,25 +3,25 @@ import type { Command } from "commander";
 import { Option } from "commander";
 import { RULES } from "../../rules/index.js";
 import { clientName, CLIENTS } from "../clients/index.js";
-import { suggest } from "../config/index.js";
-import { ProfileName } from "../profiles/index.js";
+import { suggest } from "../config/config-file.js";
+import { PROFILE_NAMES, type ProfileName } from "../profiles/index.js";
 import { defaultLevel, type Rule } from "../rule-kit/index.js";
 import { UsageError } from "./exit-codes.js";
 import type { CommandIo } from "./io.js";
 
 function levels(rule: Rule): string {
-  return ProfileName.options.map((profile) => `${profile}=${defaultLevel(rule.meta, profile)}`).join(" ");
+  return PROFILE_NAMES.map((profile) => `${profile}=${defaultLevel(rule.meta, profile)}`).join(" ");
 }
 
 export function registerRules(program: Command, io: CommandIo): void {
   program
     .command("rules")
     .description("list the rule catalogue: id, level, whether fixable, one line each")
-    .addOption(new Option("--profile <profile>", "show the levels under this profile only").choices(ProfileName.options))
+    .addOption(new Option("--profile <profile>", "show the levels under this profile only").choices(PROFILE_NAMES))
     .addOption(new Option("-f, --format <format>", "how to print it").choices(["text", "json"]).default("text"))
     .action((options: { profile?: ProfileName; format: "text" | "json" }) => {
       if (options.format === "json") {
-        const catalogue = RULES.map(({ meta }) => ({ id: meta.id, description: meta.description, fixable: meta.fixable, levels: Object.fromEntries(ProfileName.options.map((p) => [p, defaultLevel(meta, p)])), formats: meta.formats ?? null }));
+        const catalogue = RULES.map(({ meta }) => ({ id: meta.id, description: meta.description, fixable: meta.fixable, levels: Object.fromEntries(PROFILE_NAMES.map((p) => [p, defaultLevel(meta, p)])), formats: meta.formats ?? null }));
         io.stdout(JSON.stringify(catalogue, null, 2) + "\n");
         return;
       }

@@ -5,8 +5,8 @@ import { basename, extname, resolve } from "node:path";
 import type { Command } from "commander";
 import { Option } from "commander";
 import { describeIoError } from "../engine/index.js";
-import { FormatName } from "../history/index.js";
-import { ProfileName } from "../profiles/index.js";
+import { FORMAT_NAMES } from "../history/index.js";
+import { PROFILE_NAMES } from "../profiles/index.js";
 import { renderPage, showBytes } from "../show/index.js";
 import { EXIT_CLEAN, EXIT_USAGE_OR_IO, UsageError } from "./exit-codes.js";
 import type { CommandIo } from "./io.js";
@@ -31,12 +31,12 @@ export function registerShow(program: Command, io: CommandIo, setExit: (code: nu
     .option("--open", "open the page in the default browser")
     .option("--fix", "also show the repair histlint fix would make, before and after (nothing is written to the history)")
     .option("--unsafe", "with --fix: include the repairs that may drop data")
-    .addOption(new Option("--input-format <format>", "the history format, instead of detecting it").choices(["auto", ...FormatName.options]))
-    .addOption(new Option("--profile <profile>", "the endpoint to check against (default: the format's own)").choices(ProfileName.options))
+    .addOption(new Option("--input-format <format>", "the history format, instead of detecting it").choices(["auto", ...FORMAT_NAMES]))
+    .addOption(new Option("--profile <profile>", "the endpoint to check against (default: the format's own)").choices(PROFILE_NAMES))
     .option("--rule <id=level>", "set a rule to off, warn, error or info (repeatable)", collect, [])
     .option("--config <file>", "the configuration file (default: the nearest histlint.config.json upward)")
     .addHelpText("after", "\nPrints the path of the page. Exit codes: 0 the page is written, 2 usage or I/O error (a file that cannot be read as a history).\n\nExamples:\n  histlint show ~/.codex/sessions/2026/11/21/rollout-….jsonl --open\n  histlint show session.jsonl --fix -o repair.html")
-    .action((file: string, flags: ShowFlags) => setExit(runShow(file, flags, io)));
+    .action(async (file: string, flags: ShowFlags) => setExit(await runShow(file, flags, io)));
 }
 
 function readInput(file: string, io: CommandIo): Buffer {
@@ -48,9 +48,9 @@ function readInput(file: string, io: CommandIo): Buffer {
   }
 }
 
-export function runShow(file: string, flags: ShowFlags, io: CommandIo): number {
+export async function runShow(file: string, flags: ShowFlags, io: CommandIo): Promise<number> {
   if (flags.unsafe && !flags.fix) throw new UsageError("--unsafe goes with --fix: it chooses which repairs the page shows");
-  const settings = settle(flags, io.cwd);
+  const settings = await settle(flags, io.cwd);
   const filePath = file === STDIN ? "<stdin>" : file;
   const view = showBytes(filePath, readInput(file, io), { ...settings.options, ...(flags.fix ? { fix: true } : {}), ...(flags.unsafe ? { unsafe: true } : {}) });
   if (view.fatal) {

@@ -1,18 +1,18 @@
 // histlint.config.json: found upward from the working directory or named with --config, checked with zod.
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { RULES } from "../../rules/index.js";
-import { FormatName } from "../history/index.js";
-import { ProfileName } from "../profiles/index.js";
+import { FormatName } from "../history/schema.js";
+import { ProfileName } from "../profiles/schema.js";
 import { positionIn } from "../read/index.js";
 import { parseOrLocate } from "../read/locate-error.js";
-import type { Level } from "../rule-kit/index.js";
+import { CONFIG_LEVELS, ConfigError, findConfig, suggest } from "./config-file.js";
 
-export const CONFIG_FILE = "histlint.config.json";
+export * from "./config-file.js";
+
 
 /** Levels as users write them (ESLint's words); `warn` is a warning. */
-export const ConfigLevel = z.enum(["off", "warn", "error", "info"]);
+export const ConfigLevel = z.enum(CONFIG_LEVELS);
 
 /** One endpoint for every format, or one per format (`{ "codex": "codex", "chat": "openai-chat" }`). */
 export const ConfigProfile = z.union([ProfileName, z.partialRecord(FormatName, ProfileName)]);
@@ -47,21 +47,8 @@ export interface LoadedConfig {
   path: string | undefined;
 }
 
-/** A configuration that cannot be used: the message names the file, line and column. */
-export class ConfigError extends Error {}
 
-export function toLevel(level: z.infer<typeof ConfigLevel>): Level {
-  return level === "warn" ? "warning" : level;
-}
 
-/** The nearest histlint.config.json from `start` upward. */
-export function findConfig(start: string): string | undefined {
-  for (let dir = resolve(start); ; dir = dirname(dir)) {
-    const candidate = join(dir, CONFIG_FILE);
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) return undefined;
-  }
-}
 
 /** Where `"key"` first appears in the text (after `after`, when given), as `line:column`. */
 function where(text: string, key: string, after = 0): string {
@@ -124,24 +111,3 @@ function parseJson(text: string, path: string): unknown {
   return value;
 }
 
-/** ` (did you mean "x"?)` for the closest rule id, when one is close. */
-export function suggest(id: string, known: Iterable<string>): string {
-  let best: { id: string; distance: number } | undefined;
-  for (const candidate of known) {
-    const distance = editDistance(id, candidate);
-    if (!best || distance < best.distance) best = { id: candidate, distance };
-  }
-  return best && best.distance <= Math.max(2, id.length / 4) ? ` (did you mean "${best.id}"?)` : "";
-}
-
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      next[j] = Math.min((row[j] as number) + 1, (next[j - 1] as number) + 1, (row[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    row = next;
-  }
-  return row[b.length] as number;
-}

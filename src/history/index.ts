@@ -1,4 +1,6 @@
 // The model layer: the canonical history and its stream form.
-export * from "./schema.js";
+// Types only: the zod schemas load zod, which a lint run does not need (src/index.ts exports them).
+export type * from "./schema.js";
+export * from "./names.js";
 export * from "./events.js";
 export * from "./own.js";

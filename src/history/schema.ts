@@ -1,5 +1,6 @@
 // The canonical history every format is read into: zod schemas, and the types inferred from them.
 import { z } from "zod";
+import { FORMAT_NAMES } from "./names.js";
 
 /** Where an item came from: the record, the JSON pointer inside it, and where that record sits in the file. */
 export const Source = z.object({
@@ -114,7 +115,7 @@ export const Item = z.discriminatedUnion("type", [
   OtherItem,
 ]);
 
-export const FormatName = z.enum(["codex", "claude-code", "responses", "chat", "anthropic", "openai-agents-state", "gemini", "gemini-cli"]);
+export const FormatName = z.enum(FORMAT_NAMES);
 
 /** Request-level facts that sit beside the items: what the request offered and asked for. */
 export const RequestContext = z.object({

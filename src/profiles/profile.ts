@@ -1,10 +1,10 @@
 // What one provider endpoint accepts and what it answers when it does not: data more than code.
-import { z } from "zod";
 import type { ToolKind } from "../history/index.js";
 import type { ProviderError } from "./provider-error.js";
 
-export const ProfileName = z.enum(["codex", "openai-responses", "openai-chat", "anthropic", "gemini"]);
-export type ProfileName = z.infer<typeof ProfileName>;
+/** The endpoints, as plain data (the zod schema `ProfileName` is in schema.ts, for the library). */
+export const PROFILE_NAMES = ["codex", "openai-responses", "openai-chat", "anthropic", "gemini"] as const;
+export type ProfileName = (typeof PROFILE_NAMES)[number];
 
 /** Where an API wants a tool's output to stand. */
 export type OutputPlacement =

@@ -1,7 +1,7 @@
 // A generated history in histlint's canonical model: its file read back through the format's adapter,
 // so the items carry the sources (record, pointer, line, column) a rule would see.
 import { analyse } from "../engine/index.js";
-import { History } from "../history/index.js";
+import { History } from "../history/schema.js";
 import type { GeneratedHistory } from "./entries.js";
 
 export function canonicalHistory(generated: Pick<GeneratedHistory, "text" | "format">): History {
