@@ -1,6 +1,7 @@
 // Sends one request body and reads the answer; retries only when asked, and says plainly why a
 // target cannot be reached.
 import { stringifyJson } from "../read/index.js";
+import type { WireBody } from "./request-body.js";
 import type { WireApi } from "./wire.js";
 
 export interface Target {
@@ -16,8 +17,8 @@ export interface SendOptions {
 }
 
 export type Answer =
-  | { kind: "answered"; status: number; body: unknown; attempts: number }
-  | { kind: "unreachable"; url: string; message: string; attempts: number };
+  | { kind: "answered"; status: number; body: unknown; attempts: number; /** Bytes of the body sent (once, whatever the attempts). */ bytes: number }
+  | { kind: "unreachable"; url: string; message: string; attempts: number; bytes: number };
 
 const PATHS: Record<Exclude<WireApi, "gemini">, string> = { responses: "/responses", chat: "/chat/completions", messages: "/messages" };
 const RETRYABLE = new Set([408, 409, 429, 500, 502, 503, 504, 529]);
@@ -39,34 +40,77 @@ function headers(api: WireApi, apiKey: string | undefined): Record<string, strin
 
 export async function sendRequest(target: Target, api: WireApi, body: unknown, options: SendOptions): Promise<Answer> {
   const { model, ...rest } = body as Record<string, unknown>;
-  const url = endpointUrl(target.baseUrl, api, typeof model === "string" ? model : undefined);
   const text = stringifyJson(api === "gemini" ? rest : body);
+  return sendWire(target, api, { model, *pieces() { yield text; } }, options);
+}
+
+/** Sends a body written a piece at a time (a long history's request is never one string). */
+export async function sendWire(target: Target, api: WireApi, body: WireBody, options: SendOptions): Promise<Answer> {
+  const url = endpointUrl(target.baseUrl, api, typeof body.model === "string" ? body.model : undefined);
   for (let attempt = 1; ; attempt += 1) {
-    const answer = await sendOnce(url, api, text, target.apiKey, options.timeoutMs, attempt);
+    const sent = { bytes: 0 };
+    const answer = await sendOnce(url, api, payload(body, sent), target.apiKey, options.timeoutMs, attempt);
     const retryable = answer.kind === "unreachable" || RETRYABLE.has(answer.status);
-    if (!retryable || attempt > options.retries) return answer;
+    if (!retryable || attempt > options.retries) return { ...answer, bytes: sent.bytes };
     await sleep(answer.kind === "answered" ? answer.waitMs ?? backoff(attempt) : backoff(attempt));
   }
 }
 
-type Attempt = (Answer & { kind: "answered"; waitMs?: number }) | (Answer & { kind: "unreachable" });
+/** A body below this goes as one string with its length; a longer one is streamed as it is written. */
+const WHOLE_BODY_BYTES = 8 * 1024 * 1024;
+/** How much of a streamed body is written to the connection at once. */
+const STREAM_CHUNK_BYTES = 1024 * 1024;
 
-async function sendOnce(url: string, api: WireApi, text: string, apiKey: string | undefined, timeoutMs: number, attempt: number): Promise<Attempt> {
+/** The body of one attempt: one string when short, else a stream that writes a chunk when the connection takes it. */
+function payload(body: WireBody, sent: { bytes: number }): string | AsyncIterable<Buffer> {
+  const pieces = body.pieces();
+  const first: string[] = [];
+  let size = 0;
+  for (let next = pieces.next(); !next.done; next = pieces.next()) {
+    first.push(next.value);
+    size += Buffer.byteLength(next.value);
+    if (size >= WHOLE_BODY_BYTES) return streamed(first, pieces, sent);
+  }
+  sent.bytes = size;
+  return first.join("");
+}
+
+async function* streamed(first: string[], rest: Iterator<string>, sent: { bytes: number }): AsyncGenerator<Buffer> {
+  let chunk: string[] = first;
+  let size = STREAM_CHUNK_BYTES;
+  for (let next = rest.next(); ; next = rest.next()) {
+    if (next.done || size >= STREAM_CHUNK_BYTES) {
+      const bytes = Buffer.from(chunk.join(""));
+      sent.bytes += bytes.length;
+      yield bytes;
+      chunk = [];
+      size = 0;
+    }
+    if (next.done) return;
+    chunk.push(next.value);
+    size += next.value.length;
+  }
+}
+
+type Attempt = (Omit<Answer & { kind: "answered" }, "bytes"> & { waitMs?: number }) | Omit<Answer & { kind: "unreachable" }, "bytes">;
+
+async function sendOnce(url: string, api: WireApi, body: string | AsyncIterable<Buffer>, apiKey: string | undefined, timeoutMs: number, attempt: number): Promise<Attempt> {
   let response: Response;
   try {
-    response = await fetch(url, { method: "POST", headers: headers(api, apiKey), body: text, signal: AbortSignal.timeout(timeoutMs) });
+    const streaming = typeof body === "string" ? {} : { duplex: "half" };
+    response = await fetch(url, { method: "POST", headers: headers(api, apiKey), body: body as BodyInit, signal: AbortSignal.timeout(timeoutMs), ...streaming } as RequestInit);
   } catch (error) {
     return { kind: "unreachable", url, message: reason(error, timeoutMs), attempts: attempt };
   }
   const raw = await response.text().catch(() => "");
-  let body: unknown = raw;
+  let parsed: unknown = raw;
   try {
-    body = JSON.parse(raw);
+    parsed = JSON.parse(raw);
   } catch {
     // a proxy's HTML page or plain text: kept as text
   }
   const waitMs = retryAfter(response.headers);
-  return { kind: "answered", status: response.status, body, attempts: attempt, ...(waitMs !== undefined ? { waitMs } : {}) };
+  return { kind: "answered", status: response.status, body: parsed, attempts: attempt, ...(waitMs !== undefined ? { waitMs } : {}) };
 }
 
 function reason(error: unknown, timeoutMs: number): string {
