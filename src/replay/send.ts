@@ -1,5 +1,7 @@
 // Sends one request body and reads the answer; retries only when asked, and says plainly why a
 // target cannot be reached.
+import { request as httpRequest, type ClientRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
 import { stringifyJson } from "../read/index.js";
 import type { WireBody } from "./request-body.js";
 import type { WireApi } from "./wire.js";
@@ -95,22 +97,69 @@ async function* streamed(first: string[], rest: Iterator<string>, sent: { bytes:
 type Attempt = (Omit<Answer & { kind: "answered" }, "bytes"> & { waitMs?: number }) | Omit<Answer & { kind: "unreachable" }, "bytes">;
 
 async function sendOnce(url: string, api: WireApi, body: string | AsyncIterable<Buffer>, apiKey: string | undefined, timeoutMs: number, attempt: number): Promise<Attempt> {
-  let response: Response;
+  let status: number;
+  let raw: string;
+  let answerHeaders: Headers;
   try {
-    const streaming = typeof body === "string" ? {} : { duplex: "half" };
-    response = await fetch(url, { method: "POST", headers: headers(api, apiKey), body: body as BodyInit, signal: AbortSignal.timeout(timeoutMs), ...streaming } as RequestInit);
+    if (typeof body === "string") {
+      const response = await fetch(url, { method: "POST", headers: headers(api, apiKey), body, signal: AbortSignal.timeout(timeoutMs) });
+      ({ status, headers: answerHeaders } = response);
+      raw = await response.text().catch(() => "");
+    } else ({ status, raw, headers: answerHeaders } = await postStreamed(url, headers(api, apiKey), body, timeoutMs));
   } catch (error) {
     return { kind: "unreachable", url, message: reason(error, timeoutMs), attempts: attempt };
   }
-  const raw = await response.text().catch(() => "");
   let parsed: unknown = raw;
   try {
     parsed = JSON.parse(raw);
   } catch {
     // a proxy's HTML page or plain text: kept as text
   }
-  const waitMs = retryAfter(response.headers);
-  return { kind: "answered", status: response.status, body: parsed, attempts: attempt, ...(waitMs !== undefined ? { waitMs } : {}) };
+  const waitMs = retryAfter(answerHeaders);
+  return { kind: "answered", status, body: parsed, attempts: attempt, ...(waitMs !== undefined ? { waitMs } : {}) };
+}
+
+/**
+ * A long body, chunked, each chunk written when the connection has taken the one before (fetch queues
+ * what an iterable gives it faster than the socket drains it). Errors are shaped like fetch's.
+ */
+function postStreamed(url: string, requestHeaders: Record<string, string>, body: AsyncIterable<Buffer>, timeoutMs: number): Promise<{ status: number; raw: string; headers: Headers }> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  const send = url.startsWith("https:") ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const fail = (error: Error) => reject(signal.aborted ? signal.reason : Object.assign(new TypeError("fetch failed"), { cause: error }));
+    const req = send(url, { method: "POST", headers: requestHeaders, signal }, (res) => {
+      const parts: Buffer[] = [];
+      res.on("data", (part: Buffer) => parts.push(part));
+      res.on("error", fail);
+      res.on("end", () => {
+        const answered = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) answered.set(name, Array.isArray(value) ? value.join(", ") : value);
+        resolve({ status: res.statusCode ?? 0, raw: Buffer.concat(parts).toString("utf8"), headers: answered });
+      });
+    });
+    req.on("error", fail);
+    void (async () => {
+      for await (const chunk of body) {
+        if (req.destroyed) return;
+        if (!req.write(chunk)) await drained(req);
+      }
+      req.end();
+    })().catch(fail);
+  });
+}
+
+/** Resolves when the request can take more, or is closed. */
+function drained(req: ClientRequest): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      req.off("drain", done);
+      req.off("close", done);
+      resolve();
+    };
+    req.on("drain", done);
+    req.on("close", done);
+  });
 }
 
 function reason(error: unknown, timeoutMs: number): string {
