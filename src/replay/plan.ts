@@ -8,7 +8,7 @@ import type { FormatName, Item } from "../history/index.js";
 import { readRecords, type ByteSource } from "../read/index.js";
 import { clientFor, clientName } from "../clients/index.js";
 import { heldRecords, nativeUnits, type RecordValues } from "./native-units.js";
-import { requestBody, resumeUnit, toolsByUnit, wireBody, type BodyBase, type WireBody } from "./request-body.js";
+import { requestBody, resumeUnit, toolsByUnit, wireBody, type BodyBase, type ToolIntroduction, type WireBody } from "./request-body.js";
 import { slimCodexHistory } from "./slim-history.js";
 import { anthropicUnits } from "./to-anthropic.js";
 import { chatUnits } from "./to-chat.js";
@@ -137,18 +137,30 @@ function planFrom(analysis: Analysis, records: RecordValues, options: PlanOption
 function codexUnits(items: readonly Item[], records: RecordValues, asClient: boolean): WireUnit[] {
   return items.map((item) => {
     const whole = item.source.pointer === "/payload" || item.source.pointer === "";
-    const first = whole ? undefined : (nativeUnits("codex", [item], records, asClient)[0] as WireUnit);
-    const modelOutput = first ? first.modelOutput : isModelOutput(item);
-    return {
-      get value() {
-        return (nativeUnits("codex", [item], records, asClient)[0] as WireUnit).value;
-      },
-      items: [item],
-      line: item.source.line,
-      column: item.source.column,
-      modelOutput,
-    };
+    const modelOutput = whole ? isModelOutput(item) : (nativeUnits("codex", [item], records, asClient)[0] as WireUnit).modelOutput;
+    return new RereadUnit(item, records, asClient, modelOutput);
   });
+}
+
+/** A unit that holds where its value is, not the value (a class: a hundred thousand of them stay small). */
+class RereadUnit implements WireUnit {
+  readonly items: Item[];
+  readonly line: number;
+  readonly column: number;
+  synthetic?: string;
+  constructor(
+    item: Item,
+    private readonly records: RecordValues,
+    private readonly asClient: boolean,
+    readonly modelOutput: boolean,
+  ) {
+    this.items = [item];
+    this.line = item.source.line;
+    this.column = item.source.column;
+  }
+  get value(): unknown {
+    return (nativeUnits("codex", this.items, this.records, this.asClient)[0] as WireUnit).value;
+  }
 }
 
 const READ_PROBLEMS = new Set(["invalid-json", "truncated-record", "byte-order-mark", "non-object-record"]);
@@ -162,16 +174,32 @@ function cutRequests(api: WireApi, units: WireUnit[], base: BodyBase, resumedByC
   const last = units[units.length - 1];
   // A resume always sends a new prompt: after the model's turn, or as the only message of an empty history.
   const resumeUnits = last === undefined ? (resumedByClient ? [resumeUnit(api, undefined)] : units) : last.modelOutput ? [...units, resumeUnit(api, last)] : units;
-  const tools = toolsByUnit(api, resumeUnits);
-  const request = (number: number, all: WireUnit[], size: number, resume: boolean): PlannedRequest => ({
-    number,
-    size,
-    resume,
-    get units() {
-      return all.slice(0, size);
-    },
-    body: () => requestBody(api, all.slice(0, size), base),
-    wire: () => wireBody(api, size, (i) => (all[i] as WireUnit).value, tools, base),
-  });
-  return [...cuts.map((cut, i) => request(i + 1, units, cut, false)), request(cuts.length + 1, resumeUnits, resumeUnits.length, true)];
+  const shared: Shared = { api, base, tools: toolsByUnit(api, resumeUnits) };
+  return [...cuts.map((cut, i) => new Prefix(shared, i + 1, units, cut, false)), new Prefix(shared, cuts.length + 1, resumeUnits, resumeUnits.length, true)];
+}
+
+interface Shared {
+  api: WireApi;
+  base: BodyBase;
+  tools: ToolIntroduction[];
+}
+
+/** A request: the first `size` of the file's units (tens of thousands of them share one array). */
+class Prefix implements PlannedRequest {
+  constructor(
+    private readonly shared: Shared,
+    readonly number: number,
+    private readonly all: readonly WireUnit[],
+    readonly size: number,
+    readonly resume: boolean,
+  ) {}
+  get units(): WireUnit[] {
+    return this.all.slice(0, this.size);
+  }
+  body(): Record<string, unknown> {
+    return requestBody(this.shared.api, this.units, this.shared.base);
+  }
+  wire(): WireBody {
+    return wireBody(this.shared.api, this.size, (i) => (this.all[i] as WireUnit).value, this.shared.tools, this.shared.base);
+  }
 }

@@ -16,7 +16,7 @@ import { conversation, serialize } from "../support/generate.js";
 
 const RUNS = Number(process.env.HISTLINT_PROPERTY_RUNS ?? 25);
 const ROOT = "fixtures";
-const OPTION_SETS = [{}, { raw: true }, { convertTo: "chat" }, { convertTo: "responses" }, { convertTo: "anthropic" }, { convertTo: "gemini" }, { model: "m-1" }] as const;
+const OPTION_SETS = [{}, { raw: true }, { convertTo: "chat" }, { convertTo: "responses" }, { convertTo: "messages" }, { convertTo: "gemini" }, { model: "m-1" }] as const;
 const golden = JSON.parse(readFileSync("test/replay/fixture-bodies.golden.json", "utf8")) as Record<string, string[]>;
 
 function fixtures(dir: string): string[] {
