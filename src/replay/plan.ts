@@ -66,7 +66,10 @@ export function planReplay(filePath: string, file: ByteSource, options: PlanOpti
   if (analysis?.adapter && analysis.adapter.name !== "codex") analysis = undefined; // not a rollout after all: read it whole
   // Held histories are read whole, as before: a document's elements are located in its bytes.
   analysis ??= analyse(filePath, "path" in file ? { buffer: readFileSync(file.path) } : file, settings, { records: true, items: true, positions: true });
-  const read = analysis.adapter?.name === "codex" && !analysis.result.fatal && !analysis.items ? slimCodexHistory(file) : undefined;
+  const slim = analysis.adapter?.name === "codex" && !analysis.result.fatal && !analysis.items;
+  // What the rules kept (ids they paired, …) goes before the rollout is read again.
+  if (slim) analysis = { result: analysis.result, records: [], ...(analysis.adapter ? { adapter: analysis.adapter } : {}) };
+  const read = slim ? slimCodexHistory(file) : undefined;
   if (read) analysis = { ...analysis, items: read.items, ...(read.request ? { request: read.request } : {}) };
   const records: RecordValues & { close?(): void } = read?.records ?? heldRecords(analysis.records);
   const plan = planFrom(analysis, records, options);
