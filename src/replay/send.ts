@@ -59,9 +59,9 @@ export async function sendWire(target: Target, api: WireApi, body: WireBody, opt
 }
 
 /** A body below this goes as one string with its length; a longer one is streamed as it is written. */
-const WHOLE_BODY_BYTES = 8 * 1024 * 1024;
+const WHOLE_BODY_BYTES = 1024 * 1024;
 /** How much of a streamed body is written to the connection at once. */
-const STREAM_CHUNK_BYTES = 1024 * 1024;
+const STREAM_CHUNK_BYTES = 256 * 1024;
 
 /** The body of one attempt: one string when short, else a stream that writes a chunk when the connection takes it. */
 function payload(body: WireBody, sent: { bytes: number }): string | AsyncIterable<Buffer> {
