@@ -24,8 +24,11 @@ function opaque(next: () => number, bytes: number): string {
   return Buffer.concat([header, Buffer.from(text(next, Math.ceil((bytes * 3) / 4)))]).toString("base64url").slice(0, bytes);
 }
 
-/** Writes about `megabytes` MB; returns the number of records written. */
-export function generateRollout(path: string, megabytes: number, seed = 7): number {
+/**
+ * Writes about `megabytes` MB; returns the number of records written. `resumable` gives the session
+ * meta the timestamp Codex needs to open the file, so replay sends it as Codex would.
+ */
+export function generateRollout(path: string, megabytes: number, seed = 7, options: { resumable?: boolean } = {}): number {
   const next = random(seed);
   const fd = openSync(path, "w");
   const target = megabytes * 1024 * 1024;
@@ -42,7 +45,7 @@ export function generateRollout(path: string, megabytes: number, seed = 7): numb
     written += Buffer.byteLength(chunk);
     batch = [];
   };
-  emit("session_meta", { id: "01a1ff5c-921b-7310-a309-ed46b61967dc", cwd: "/work", originator: "codex_exec", cli_version: "0.169.0", source: "exec", model_provider: "openai" });
+  emit("session_meta", { id: "01a1ff5c-921b-7310-a309-ed46b61967dc", ...(options.resumable ? { timestamp: "2026-11-21T18:00:00.000Z" } : {}), cwd: "/work", originator: "codex_exec", cli_version: "0.169.0", source: "exec", model_provider: "openai" });
   let turn = 0;
   while (written < target) {
     turn += 1;

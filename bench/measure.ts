@@ -1,7 +1,7 @@
 // What every benchmark shares: a measured child process (wall time, peak RSS, CPU) and one way to
 // print a figure beside its baseline and target, so `npm run bench` reads as one table.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,7 +23,7 @@ export interface ProcessRun {
 }
 
 /** Runs `node <args>` to its end and measures it; the preload reports the process's own peak RSS. */
-export function measureNode(args: readonly string[], options: { env?: NodeJS.ProcessEnv; input?: string } = {}): ProcessRun {
+export function measureNode(args: readonly string[], options: { env?: NodeJS.ProcessEnv; input?: string; /** SIGTERM the process after this long (the preload still writes its usage). */ timeoutMs?: number } = {}): ProcessRun {
   const scratch = mkdtempSync(join(tmpdir(), "histlint-bench-"));
   const usageFile = join(scratch, "usage.json");
   try {
@@ -33,9 +33,11 @@ export function measureNode(args: readonly string[], options: { env?: NodeJS.Pro
       maxBuffer: 1 << 30,
       env: { ...process.env, ...options.env, HISTLINT_BENCH_RUSAGE: usageFile },
       ...(options.input !== undefined ? { input: options.input } : {}),
+      ...(options.timeoutMs !== undefined ? { timeout: options.timeoutMs, killSignal: "SIGTERM" as const } : {}),
     });
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    const usage = JSON.parse(readFileSync(usageFile, "utf8")) as { maxRssKb: number; userMicros: number; systemMicros: number };
+    // A process that died of a signal or ran out of heap (134) writes no usage: its figures are NaN.
+    const usage = existsSync(usageFile) ? (JSON.parse(readFileSync(usageFile, "utf8")) as { maxRssKb: number; userMicros: number; systemMicros: number }) : { maxRssKb: NaN, userMicros: NaN, systemMicros: NaN };
     return { seconds, peakRssMb: usage.maxRssKb / 1024, cpuSeconds: (usage.userMicros + usage.systemMicros) / 1e6, status: run.status, stdout: run.stdout, stderr: run.stderr };
   } finally {
     rmSync(scratch, { recursive: true, force: true });

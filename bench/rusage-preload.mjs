@@ -1,11 +1,14 @@
 // Preloaded (`node --import`) into a measured process: at exit it writes the process's own peak RSS
 // and CPU time to the file named by HISTLINT_BENCH_RUSAGE, so the bench reads them without `time`.
+// A process the bench stops after a window (SIGTERM, SIGINT) writes them too before it exits.
 import { writeFileSync } from "node:fs";
 
 const target = process.env.HISTLINT_BENCH_RUSAGE;
 if (target) {
-  process.on("exit", () => {
+  const write = () => {
     const usage = process.resourceUsage();
     writeFileSync(target, JSON.stringify({ maxRssKb: usage.maxRSS, userMicros: usage.userCPUTime, systemMicros: usage.systemCPUTime }));
-  });
+  };
+  process.on("exit", write);
+  for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => process.exit(signal === "SIGTERM" ? 143 : 130));
 }

@@ -7,10 +7,20 @@ import { geminiUnits } from "./to-gemini.js";
 import { responsesUnits } from "./to-responses.js";
 import { isModelOutput, type WireUnit } from "./wire.js";
 
+/** The values of a file's records by index: held in memory, or read again from the file when asked. */
+export interface RecordValues {
+  value(index: number): unknown;
+}
+
+/** Records read and held. */
+export function heldRecords(records: readonly RawRecord[]): RecordValues {
+  return { value: (index) => records[index]?.value };
+}
+
 /** The value an item was read from (its record, down its JSON pointer), or undefined. */
-export function valueAt(records: readonly RawRecord[], item: Item): unknown {
+export function valueAt(records: RecordValues, item: Item): unknown {
   if (item.source.pointer !== "" && !item.source.pointer.startsWith("/")) return undefined; // made by replay, not read
-  let value: unknown = records[item.source.record]?.value;
+  let value: unknown = records.value(item.source.record);
   for (const key of item.source.pointer.split("/").slice(1)) {
     if (typeof value !== "object" || value === null) return undefined;
     value = (value as Record<string, unknown>)[key.replace(/~1/g, "/").replace(/~0/g, "~")];
@@ -19,7 +29,7 @@ export function valueAt(records: readonly RawRecord[], item: Item): unknown {
 }
 
 /** The units of a history in its own wire API; `asClient` sends a client's file as the client does. */
-export function nativeUnits(format: FormatName, items: readonly Item[], records: readonly RawRecord[], asClient = true): WireUnit[] {
+export function nativeUnits(format: FormatName, items: readonly Item[], records: RecordValues, asClient = true): WireUnit[] {
   if (format === "codex") return items.map((item) => codexUnit(item, records, asClient));
   if (format === "responses") return items.map((item) => responsesUnit(item, records));
   if (format === "claude-code") return claudeCodeUnits(items, records);
@@ -29,7 +39,7 @@ export function nativeUnits(format: FormatName, items: readonly Item[], records:
 }
 
 /** A rollout's item as Codex sends it: stripped of what Codex keeps to itself, or made by Codex. */
-function codexUnit(item: Item, records: readonly RawRecord[], asClient: boolean): WireUnit {
+function codexUnit(item: Item, records: RecordValues, asClient: boolean): WireUnit {
   const made = codexMadeItem(item);
   if (made) return { value: made, items: [item], line: item.source.line, column: item.source.column, modelOutput: false };
   const unit = responsesUnit(item, records);
@@ -40,7 +50,7 @@ function codexUnit(item: Item, records: readonly RawRecord[], asClient: boolean)
  * Responses items are sent as written. A Codex compaction without a replacement history leaves a
  * summary that is text, not an item: it goes as the user message Codex makes of it.
  */
-function responsesUnit(item: Item, records: readonly RawRecord[]): WireUnit {
+function responsesUnit(item: Item, records: RecordValues): WireUnit {
   const value = valueAt(records, item);
   if (isObject(value) && ("type" in value || "role" in value)) {
     return { value, items: [item], line: item.source.line, column: item.source.column, modelOutput: isModelOutput(item) };
@@ -64,7 +74,7 @@ function groupByMessage(items: readonly Item[]): Item[][] {
 const ELEMENT = /^((?:\/messages|\/contents)?\/\d+)/;
 
 /** Chat and Anthropic request bodies: each message element as written. */
-function documentMessageUnits(items: readonly Item[], records: readonly RawRecord[]): WireUnit[] {
+function documentMessageUnits(items: readonly Item[], records: RecordValues): WireUnit[] {
   return groupByMessage(items).map((group) => {
     const first = group[0] as Item;
     const element = ELEMENT.exec(first.source.pointer)?.[1] ?? first.source.pointer;
@@ -78,7 +88,7 @@ function documentMessageUnits(items: readonly Item[], records: readonly RawRecor
  * Claude Code writes one record a content block: a message is the blocks of its items, in the order
  * the client model put them (tool results first), with what the client made itself built from the item.
  */
-function claudeCodeUnits(items: readonly Item[], records: readonly RawRecord[]): WireUnit[] {
+function claudeCodeUnits(items: readonly Item[], records: RecordValues): WireUnit[] {
   return groupByMessage(items).map((group) => {
     const first = group[0] as Item;
     const role = first.type === "message" ? first.role : first.type === "tool_output" ? "user" : "assistant";
@@ -100,7 +110,7 @@ function joined(role: string, blocks: unknown[], item: Item, next: Item | undefi
 }
 
 /** The content blocks an item stands for: read from its record, or built for what the client made. */
-function blocksOf(item: Item, records: readonly RawRecord[]): unknown[] {
+function blocksOf(item: Item, records: RecordValues): unknown[] {
   if (!item.source.pointer.startsWith("/")) return claudeCodeMadeBlocks(item) ?? [];
   const value = valueAt(records, item);
   if (typeof value === "string") return [{ type: "text", text: value }];

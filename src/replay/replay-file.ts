@@ -1,12 +1,12 @@
 // Replays files: plans each one's requests, sends them in order to the target or an embedded mock,
 // and says for each whether it was accepted, or refused with what and where.
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 import { describeIoError, type Diagnostic } from "../engine/index.js";
 import type { FormatName } from "../history/index.js";
 import { startMockServer, type MockServer } from "../server/index.js";
 import { refusalOf, refusedUnit, type Refusal } from "./locate.js";
-import { planReplay, type PlannedRequest, type PlanOptions } from "./plan.js";
-import { sendRequest, type Target } from "./send.js";
+import { planReplay, type PlannedRequest, type PlanOptions, type ReplayPlan } from "./plan.js";
+import { sendWire, type Target } from "./send.js";
 import { profileFor, type WireApi } from "./wire.js";
 
 export interface ReplayOptions extends PlanOptions {
@@ -26,6 +26,8 @@ export interface RequestOutcome {
   number: number;
   /** Elements of the request's array. */
   size: number;
+  /** Bytes of the request body sent. */
+  bytes: number;
   resume: boolean;
   accepted: boolean;
   status?: number;
@@ -42,7 +44,20 @@ export interface RequestOutcome {
 
 export type FileReplay =
   | { file: string; ok: false; message: string; /** The client refuses to open the file: nothing is sent, and that is the finding. */ wontOpen?: true }
-  | { file: string; ok: true; format: FormatName; api: WireApi; target: string; profile?: string; total: number; requests: RequestOutcome[]; readProblems: Diagnostic[]; notes: string[] };
+  | {
+      file: string;
+      ok: true;
+      format: FormatName;
+      api: WireApi;
+      target: string;
+      profile?: string;
+      total: number;
+      requests: RequestOutcome[];
+      readProblems: Diagnostic[];
+      notes: string[];
+      /** Why the file's later requests were not sent (one was refused as too large: each later one is longer). */
+      stopped?: string;
+    };
 
 /** One embedded mock a Responses profile, started when first needed. */
 class EmbeddedMocks {
@@ -85,14 +100,34 @@ export async function replayFile(file: string, options: ReplayOptions = {}): Pro
 
 async function replayOne(input: string | NamedBytes, options: ReplayOptions, mocks: EmbeddedMocks): Promise<FileReplay> {
   const file = typeof input === "string" ? input : input.name;
-  let bytes: Buffer;
+  let plan: ReplayPlan;
   try {
-    bytes = typeof input === "string" ? readFileSync(input) : input.bytes;
+    // A file is read as it streams, not held: its requests read their elements from it again.
+    if (typeof input === "string") readable(input);
+    plan = planReplay(file, typeof input === "string" ? { path: input } : { buffer: input.bytes }, options);
   } catch (error) {
+    if (typeof (error as NodeJS.ErrnoException).code !== "string") throw error;
     return { file, ok: false, message: `cannot read the file: ${describeIoError(error)}` };
   }
-  const plan = planReplay(file, { buffer: bytes }, options);
   if (!plan.ok) return { file, ok: false, message: plan.message, ...(plan.wontOpen ? { wontOpen: true as const } : {}) };
+  try {
+    return await sendPlan(file, plan, options, mocks);
+  } finally {
+    plan.close();
+  }
+}
+
+/** Throws what reading the file would: it is missing, a folder, not ours to read. */
+function readable(path: string): void {
+  const fd = openSync(path, "r");
+  try {
+    readSync(fd, Buffer.alloc(1), 0, 1, 0);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function sendPlan(file: string, plan: ReplayPlan & { ok: true }, options: ReplayOptions, mocks: EmbeddedMocks): Promise<FileReplay> {
   if (options.endpoint && options.endpoint !== plan.api) {
     const convert = options.endpoint === "messages" ? "anthropic" : options.endpoint;
     return { file, ok: false, message: `a ${plan.format} history goes to the ${plan.api} API; to send it to ${options.endpoint}, translate it with --convert-to ${convert}` };
@@ -102,10 +137,15 @@ async function replayOne(input: string | NamedBytes, options: ReplayOptions, moc
   const target: Target = options.target ?? { baseUrl: (await mocks.get(profile === "codex" ? "codex" : "openai-responses")).url };
   const planned = options.only === "last" ? plan.requests.slice(-1) : plan.requests;
   const requests: RequestOutcome[] = [];
-  for (const request of planned) {
+  let stopped: string | undefined;
+  for (const [i, request] of planned.entries()) {
     const outcome = await send(request, plan.api, target, options);
     requests.push(outcome);
     if (outcome.unreachable) break;
+    if (outcome.status === 413 && i < planned.length - 1) {
+      stopped = `request ${request.number} was refused as too large, and each later request is longer: the ${planned.length - 1 - i} after it were not sent`;
+      break;
+    }
   }
   return {
     file,
@@ -118,12 +158,13 @@ async function replayOne(input: string | NamedBytes, options: ReplayOptions, moc
     requests,
     readProblems: plan.readProblems,
     notes: plan.notes,
+    ...(stopped ? { stopped } : {}),
   };
 }
 
 async function send(request: PlannedRequest, api: WireApi, target: Target, options: ReplayOptions): Promise<RequestOutcome> {
-  const answer = await sendRequest(target, api, request.body(), { timeoutMs: options.timeoutMs ?? 60_000, retries: options.retries ?? 0 });
-  const base = { number: request.number, size: request.units.length, resume: request.resume, attempts: answer.attempts };
+  const answer = await sendWire(target, api, request.wire(), { timeoutMs: options.timeoutMs ?? 60_000, retries: options.retries ?? 0 });
+  const base = { number: request.number, size: request.size, bytes: answer.bytes, resume: request.resume, attempts: answer.attempts };
   if (answer.kind === "unreachable") return { ...base, accepted: false, unreachable: `cannot reach ${answer.url}: ${answer.message}` };
   if (answer.status >= 200 && answer.status < 300) return { ...base, accepted: true, status: answer.status };
   const refusal = refusalOf(answer.body);

@@ -1,6 +1,9 @@
 // Sends one request body and reads the answer; retries only when asked, and says plainly why a
 // target cannot be reached.
+import { request as httpRequest, type ClientRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
 import { stringifyJson } from "../read/index.js";
+import type { WireBody } from "./request-body.js";
 import type { WireApi } from "./wire.js";
 
 export interface Target {
@@ -16,8 +19,8 @@ export interface SendOptions {
 }
 
 export type Answer =
-  | { kind: "answered"; status: number; body: unknown; attempts: number }
-  | { kind: "unreachable"; url: string; message: string; attempts: number };
+  | { kind: "answered"; status: number; body: unknown; attempts: number; /** Bytes of the body sent (once, whatever the attempts). */ bytes: number }
+  | { kind: "unreachable"; url: string; message: string; attempts: number; bytes: number };
 
 const PATHS: Record<Exclude<WireApi, "gemini">, string> = { responses: "/responses", chat: "/chat/completions", messages: "/messages" };
 const RETRYABLE = new Set([408, 409, 429, 500, 502, 503, 504, 529]);
@@ -39,34 +42,124 @@ function headers(api: WireApi, apiKey: string | undefined): Record<string, strin
 
 export async function sendRequest(target: Target, api: WireApi, body: unknown, options: SendOptions): Promise<Answer> {
   const { model, ...rest } = body as Record<string, unknown>;
-  const url = endpointUrl(target.baseUrl, api, typeof model === "string" ? model : undefined);
   const text = stringifyJson(api === "gemini" ? rest : body);
+  return sendWire(target, api, { model, *pieces() { yield text; } }, options);
+}
+
+/** Sends a body written a piece at a time (a long history's request is never one string). */
+export async function sendWire(target: Target, api: WireApi, body: WireBody, options: SendOptions): Promise<Answer> {
+  const url = endpointUrl(target.baseUrl, api, typeof body.model === "string" ? body.model : undefined);
   for (let attempt = 1; ; attempt += 1) {
-    const answer = await sendOnce(url, api, text, target.apiKey, options.timeoutMs, attempt);
+    const sent = { bytes: 0 };
+    const answer = await sendOnce(url, api, payload(body, sent), target.apiKey, options.timeoutMs, attempt);
     const retryable = answer.kind === "unreachable" || RETRYABLE.has(answer.status);
-    if (!retryable || attempt > options.retries) return answer;
+    if (!retryable || attempt > options.retries) return { ...answer, bytes: sent.bytes };
     await sleep(answer.kind === "answered" ? answer.waitMs ?? backoff(attempt) : backoff(attempt));
   }
 }
 
-type Attempt = (Answer & { kind: "answered"; waitMs?: number }) | (Answer & { kind: "unreachable" });
+/** A body below this goes as one string with its length; a longer one is streamed as it is written. */
+const WHOLE_BODY_BYTES = 1024 * 1024;
+/** How much of a streamed body is written to the connection at once. */
+const STREAM_CHUNK_BYTES = 256 * 1024;
 
-async function sendOnce(url: string, api: WireApi, text: string, apiKey: string | undefined, timeoutMs: number, attempt: number): Promise<Attempt> {
-  let response: Response;
+/** The body of one attempt: one string when short, else a stream that writes a chunk when the connection takes it. */
+function payload(body: WireBody, sent: { bytes: number }): string | AsyncIterable<Buffer> {
+  const pieces = body.pieces();
+  const first: string[] = [];
+  let size = 0;
+  for (let next = pieces.next(); !next.done; next = pieces.next()) {
+    first.push(next.value);
+    size += Buffer.byteLength(next.value);
+    if (size >= WHOLE_BODY_BYTES) return streamed(first, pieces, sent);
+  }
+  sent.bytes = size;
+  return first.join("");
+}
+
+async function* streamed(first: string[], rest: Iterator<string>, sent: { bytes: number }): AsyncGenerator<Buffer> {
+  let chunk: string[] = first;
+  let size = STREAM_CHUNK_BYTES;
+  for (let next = rest.next(); ; next = rest.next()) {
+    if (next.done || size >= STREAM_CHUNK_BYTES) {
+      const bytes = Buffer.from(chunk.join(""));
+      sent.bytes += bytes.length;
+      yield bytes;
+      chunk = [];
+      size = 0;
+    }
+    if (next.done) return;
+    chunk.push(next.value);
+    size += next.value.length;
+  }
+}
+
+type Attempt = (Omit<Answer & { kind: "answered" }, "bytes"> & { waitMs?: number }) | Omit<Answer & { kind: "unreachable" }, "bytes">;
+
+async function sendOnce(url: string, api: WireApi, body: string | AsyncIterable<Buffer>, apiKey: string | undefined, timeoutMs: number, attempt: number): Promise<Attempt> {
+  let status: number;
+  let raw: string;
+  let answerHeaders: Headers;
   try {
-    response = await fetch(url, { method: "POST", headers: headers(api, apiKey), body: text, signal: AbortSignal.timeout(timeoutMs) });
+    if (typeof body === "string") {
+      const response = await fetch(url, { method: "POST", headers: headers(api, apiKey), body, signal: AbortSignal.timeout(timeoutMs) });
+      ({ status, headers: answerHeaders } = response);
+      raw = await response.text().catch(() => "");
+    } else ({ status, raw, headers: answerHeaders } = await postStreamed(url, headers(api, apiKey), body, timeoutMs));
   } catch (error) {
     return { kind: "unreachable", url, message: reason(error, timeoutMs), attempts: attempt };
   }
-  const raw = await response.text().catch(() => "");
-  let body: unknown = raw;
+  let parsed: unknown = raw;
   try {
-    body = JSON.parse(raw);
+    parsed = JSON.parse(raw);
   } catch {
     // a proxy's HTML page or plain text: kept as text
   }
-  const waitMs = retryAfter(response.headers);
-  return { kind: "answered", status: response.status, body, attempts: attempt, ...(waitMs !== undefined ? { waitMs } : {}) };
+  const waitMs = retryAfter(answerHeaders);
+  return { kind: "answered", status, body: parsed, attempts: attempt, ...(waitMs !== undefined ? { waitMs } : {}) };
+}
+
+/**
+ * A long body, chunked, each chunk written when the connection has taken the one before (fetch queues
+ * what an iterable gives it faster than the socket drains it). Errors are shaped like fetch's.
+ */
+function postStreamed(url: string, requestHeaders: Record<string, string>, body: AsyncIterable<Buffer>, timeoutMs: number): Promise<{ status: number; raw: string; headers: Headers }> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  const send = url.startsWith("https:") ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const fail = (error: Error) => reject(signal.aborted ? signal.reason : Object.assign(new TypeError("fetch failed"), { cause: error }));
+    const req = send(url, { method: "POST", headers: requestHeaders, signal }, (res) => {
+      const parts: Buffer[] = [];
+      res.on("data", (part: Buffer) => parts.push(part));
+      res.on("error", fail);
+      res.on("end", () => {
+        const answered = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) answered.set(name, Array.isArray(value) ? value.join(", ") : value);
+        resolve({ status: res.statusCode ?? 0, raw: Buffer.concat(parts).toString("utf8"), headers: answered });
+      });
+    });
+    req.on("error", fail);
+    void (async () => {
+      for await (const chunk of body) {
+        if (req.destroyed) return;
+        if (!req.write(chunk)) await drained(req);
+      }
+      req.end();
+    })().catch(fail);
+  });
+}
+
+/** Resolves when the request can take more, or is closed. */
+function drained(req: ClientRequest): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      req.off("drain", done);
+      req.off("close", done);
+      resolve();
+    };
+    req.on("drain", done);
+    req.on("close", done);
+  });
 }
 
 function reason(error: unknown, timeoutMs: number): string {

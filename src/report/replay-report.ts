@@ -53,6 +53,7 @@ export function replayStylish(results: readonly FileReplay[], options: { color: 
     for (const problem of result.readProblems) out.push(`  ${paint.yellow("!")} ${result.file}:${problem.line}:${problem.column}: ${problem.message} (replayed without it)`);
     for (const note of result.notes) out.push(`  ${paint.dim(`note: ${note}`)}`);
     for (const request of result.requests) out.push(`  ${requestLine(result.file, result.total, request, paint)}`);
+    if (result.stopped) out.push(`  ${paint.yellow("!")} stopped: ${result.stopped}`);
   }
   out.push(summaryLine(summarizeReplay(results), paint));
   return out.join("\n") + "\n";

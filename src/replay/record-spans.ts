@@ -1,0 +1,49 @@
+// A file's records by where they are, not what they hold: a request of a large history reads each
+// record again from the file when it writes it, so replay never holds the parsed file.
+import { closeSync, openSync, readSync } from "node:fs";
+import { isObject } from "../formats/json-shape.js";
+import type { ByteSource, RawRecord } from "../read/index.js";
+import type { RecordValues } from "./native-units.js";
+
+export class RecordSpans implements RecordValues {
+  private readonly offsets: number[] = [];
+  private readonly lengths: number[] = [];
+  /** Records whose bytes are not one JSON text of their own (a shared or split line, a BOM before the first): kept as read. */
+  private readonly held = new Map<number, unknown>();
+  private fd: number | undefined;
+
+  constructor(private readonly source: ByteSource) {}
+
+  add(record: RawRecord): void {
+    if (record.index === 0 || record.sharesLine || record.spansLines || !isObject(record.value)) this.held.set(record.index, record.value);
+    else {
+      this.offsets[record.index] = record.span.offset;
+      this.lengths[record.index] = record.span.length;
+    }
+  }
+
+  value(index: number): unknown {
+    if (this.held.has(index)) return this.held.get(index);
+    const offset = this.offsets[index];
+    const length = this.lengths[index];
+    if (offset === undefined || length === undefined) return undefined;
+    return JSON.parse(this.bytes(offset, length).toString("utf8"));
+  }
+
+  private bytes(offset: number, length: number): Buffer {
+    if ("buffer" in this.source) return Buffer.from(this.source.buffer.buffer, this.source.buffer.byteOffset + offset, length);
+    this.fd ??= openSync(this.source.path, "r");
+    const bytes = Buffer.allocUnsafe(length);
+    for (let read = 0; read < length; ) {
+      const n = readSync(this.fd, bytes, read, length - read, offset + read);
+      if (n === 0) throw new Error(`${this.source.path} is shorter than when it was read: replay needs it unchanged while it runs`);
+      read += n;
+    }
+    return bytes;
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+}
