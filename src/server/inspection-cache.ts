@@ -1,6 +1,6 @@
 // Agents resend the same body (a retry) and every client's tests send the same few: a body already
 // validated under the same endpoint and profile is answered from its earlier inspection, not validated again.
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { ProfileName } from "../profiles/index.js";
 import { inspect, type Api, type Inspection } from "./validate.js";
 
@@ -35,7 +35,7 @@ export class InspectionCache {
     if (entry && entry.bytes.equals(bytes)) {
       this.entries.delete(key);
       this.entries.set(key, entry);
-      return entry.inspection;
+      return withFreshRequestId(entry.inspection);
     }
     const inspection = inspect(api, bytes, profile);
     this.remember(key, { bytes, inspection, size: bytes.length * BYTES_PER_BODY_BYTE });
@@ -57,4 +57,11 @@ export class InspectionCache {
       this.size -= evicted.size;
     }
   }
+}
+
+/** Anthropic's refusals carry an id of their own (`req_…`, see anthropicError): a cached refusal gets a new one, as a fresh one would. */
+function withFreshRequestId(inspection: Inspection): Inspection {
+  if (inspection.kind !== "refused" || !Object.hasOwn(inspection.error.body as object, "request_id")) return inspection;
+  const body = { ...(inspection.error.body as object), request_id: `req_${randomUUID().replace(/-/g, "").slice(0, 24)}` };
+  return { ...inspection, error: { ...inspection.error, body } };
 }
