@@ -18,9 +18,20 @@ interface Entry {
   size: number;
 }
 
-/** A bounded least-recently-used map from (API, profile, body bytes) to the body's inspection. */
+/** Bytes from each end of a body that go into its fingerprint. */
+const FINGERPRINT_END = 1024;
+
+/** How many bodies seen once are remembered by their hash alone (about 60 bytes each). */
+const SEEN_ONCE = 4096;
+
+/**
+ * A bounded least-recently-used map from (API, profile, body bytes) to the body's inspection. A body is
+ * kept only once it comes a second time: a growing conversation or a replay sends every body once, and
+ * holding their parsed copies would only cost memory and collector time.
+ */
 export class InspectionCache {
   private readonly entries = new Map<string, Entry>();
+  private readonly seenOnce = new Set<string>();
   private size = 0;
 
   /** `limit`: the bytes the entries may take together, counted as above; 0 keeps none. */
@@ -29,17 +40,23 @@ export class InspectionCache {
   /** The inspection `inspect` gives, from the cache when these exact bytes were inspected before. */
   inspect(api: Api, bytes: Buffer, profile: ProfileName): Inspection {
     if (this.limit === 0 || bytes.length > LARGEST_CACHED_BODY) return inspect(api, bytes, profile);
-    const key = `${api}\n${profile}\n${createHash("sha1").update(bytes).digest("base64")}`;
+    const key = `${api}\n${profile}\n${fingerprint(bytes)}`;
     const entry = this.entries.get(key);
-    // The hash finds the entry; the bytes themselves decide, so a collision can only cost a validation.
+    // The fingerprint finds the entry; the bytes themselves decide, so two bodies alike can only cost a validation.
     if (entry && entry.bytes.equals(bytes)) {
       this.entries.delete(key);
       this.entries.set(key, entry);
       return withFreshRequestId(entry.inspection);
     }
     const inspection = inspect(api, bytes, profile);
-    this.remember(key, { bytes, inspection, size: bytes.length * BYTES_PER_BODY_BYTE });
+    if (this.seenOnce.delete(key)) this.remember(key, { bytes, inspection, size: bytes.length * BYTES_PER_BODY_BYTE });
+    else this.seeOnce(key);
     return inspection;
+  }
+
+  private seeOnce(key: string): void {
+    this.seenOnce.add(key);
+    if (this.seenOnce.size > SEEN_ONCE) this.seenOnce.delete(this.seenOnce.values().next().value as string);
   }
 
   private remember(key: string, entry: Entry): void {
@@ -57,6 +74,12 @@ export class InspectionCache {
       this.size -= evicted.size;
     }
   }
+}
+
+/** Where a body is looked up: its length and a hash of its ends (hashing all of it would cost more than a lookup saves). */
+function fingerprint(bytes: Buffer): string {
+  const ends = bytes.length <= 2 * FINGERPRINT_END ? bytes : Buffer.concat([bytes.subarray(0, FINGERPRINT_END), bytes.subarray(bytes.length - FINGERPRINT_END)]);
+  return `${bytes.length}:${createHash("sha1").update(ends).digest("base64")}`;
 }
 
 /** Anthropic's refusals carry an id of their own (`req_…`, see anthropicError): a cached refusal gets a new one, as a fresh one would. */
