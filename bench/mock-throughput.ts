@@ -38,12 +38,12 @@ function conversations(): string[][] {
 
 type Server = { child: ChildProcess; port: number; pid: number };
 
-/** The median round by requests a second, the servers taking turns within a round. */
+/** The median round by requests a second, the servers taking turns within a round, each round starting with the next server (who goes first is not fair on a shared machine). */
 async function rounds<Name extends string>(servers: Record<Name, Server>, sequencesOf: () => string[][]): Promise<Record<Name, Load>> {
   const names = Object.keys(servers) as Name[];
   const runs = new Map<Name, Load[]>(names.map((name) => [name, []]));
   for (let round = 0; round < ROUNDS; round += 1) {
-    for (const name of names) runs.get(name)?.push(await runLoad(servers[name], PATH, sequencesOf()));
+    for (const name of [...names.slice(round % names.length), ...names.slice(0, round % names.length)]) runs.get(name)?.push(await runLoad(servers[name], PATH, sequencesOf()));
   }
   const middle = (loads: Load[]) => loads.find((load) => load.rps === median(loads.map((l) => l.rps))) as Load;
   return Object.fromEntries(names.map((name) => [name, middle(runs.get(name) ?? [])])) as Record<Name, Load>;
