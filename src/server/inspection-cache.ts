@@ -2,6 +2,7 @@
 // validated under the same endpoint and profile is answered from its earlier inspection, not validated again.
 import { createHash, randomUUID } from "node:crypto";
 import type { ProfileName } from "../profiles/index.js";
+import { PrefixCache } from "./prefix-cache.js";
 import { inspect, type Api, type Inspection } from "./validate.js";
 
 /** Bodies above this are validated every time: they would crowd the cache and are rarely resent whole. */
@@ -34,12 +35,18 @@ export class InspectionCache {
   private readonly seenOnce = new Set<string>();
   private size = 0;
 
-  /** `limit`: the bytes the entries may take together, counted as above; 0 keeps none. */
-  constructor(private readonly limit: number) {}
+  /** Bodies seen once, each a turn longer than one before it: continued from that one's open analysis. */
+  private readonly prefixes: PrefixCache;
+
+  /** `limit`: the bytes the entries may take together, counted as above (and as much again for open analyses); 0 keeps none. */
+  constructor(private readonly limit: number) {
+    this.prefixes = new PrefixCache(limit);
+  }
 
   /** The inspection `inspect` gives, from the cache when these exact bytes were inspected before. */
   inspect(api: Api, bytes: Buffer, profile: ProfileName): Inspection {
-    if (this.limit === 0 || bytes.length > LARGEST_CACHED_BODY) return inspect(api, bytes, profile);
+    if (this.limit === 0) return inspect(api, bytes, profile);
+    if (bytes.length > LARGEST_CACHED_BODY) return withFreshRequestId(this.prefixes.inspect(api, bytes, profile));
     const key = `${api}\n${profile}\n${fingerprint(bytes)}`;
     const entry = this.entries.get(key);
     // The fingerprint finds the entry; the bytes themselves decide, so two bodies alike can only cost a validation.
@@ -48,7 +55,8 @@ export class InspectionCache {
       this.entries.set(key, entry);
       return withFreshRequestId(entry.inspection);
     }
-    const inspection = inspect(api, bytes, profile);
+    // An answer continued from an earlier body reuses the provider errors found in its elements: each gets its own id.
+    const inspection = withFreshRequestId(this.prefixes.inspect(api, bytes, profile));
     if (this.seenOnce.delete(key)) this.remember(key, { bytes, inspection, size: bytes.length * BYTES_PER_BODY_BYTE });
     else this.seeOnce(key);
     return inspection;
