@@ -2,14 +2,16 @@
 // values (not parsing them), so a longer body can be matched against a shorter one it repeats.
 import { scanValue, skipWhitespace } from "../read/index.js";
 
-/** A top-level member of the body object: its decoded key and where its value starts and ends. */
+/** A top-level member of the body object: its decoded key and where its value starts. */
 interface Member {
   key: string;
   start: number;
-  end: number;
 }
 
-/** The members of the object whose `{` is at `from`, until `stop` says a member is the one wanted; undefined when the text is not such an object. */
+/**
+ * The members of the object whose `{` is at `from`, each yielded before its value is skipped (so a caller
+ * that stops at the array scans none of it); the result says whether the text is such an object.
+ */
 function* members(text: string, from: number): Generator<Member, boolean> {
   let i = skipWhitespace(text, from + 1);
   if (text[i] === "}") return true;
@@ -20,9 +22,9 @@ function* members(text: string, from: number): Generator<Member, boolean> {
     i = skipWhitespace(text, name.end);
     if (text[i] !== ":") return false;
     const start = skipWhitespace(text, i + 1);
+    yield { key, start };
     const value = scanValue(text, start);
     if (value.status !== "complete") return false;
-    yield { key, start, end: value.end };
     i = skipWhitespace(text, value.end);
     if (text[i] === "}") return true;
     if (text[i] !== ",") return false;
