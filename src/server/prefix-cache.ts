@@ -12,10 +12,13 @@ const ARRAY_KEY: Partial<Record<Api, string>> = { responses: "input", chat: "mes
 /** What an entry is counted as: its text, and the items and rule state, a few times the JSON's size. */
 const BYTES_PER_TEXT_CHAR = 4;
 
+/** The bytes decoded to find where the first element ends (a body's first message is rarely longer). */
+const HEAD_BYTES = 16 * 1024;
+
 interface Entry {
   bucket: string;
-  /** The body's text up to the end of its array's last element. */
-  prefix: string;
+  /** The body's bytes up to the end of its array's last element. */
+  prefix: Buffer;
   /** The fields other than the array, in order: the rules read them (model, tools, instructions, parameters). */
   others: string;
   live: LiveDocument;
@@ -41,33 +44,38 @@ export class PrefixCache {
   inspect(api: Api, bytes: Buffer, profile: ProfileName): Inspection {
     const key = ARRAY_KEY[api];
     if (this.limit === 0 || key === undefined) return inspectOpen(api, bytes, profile, false).inspection;
-    const text = bytes.toString("utf8");
-    const firstEnd = firstElementEnd(text, key);
-    const bucket = firstEnd === undefined ? undefined : `${api}\n${profile}\n${createHash("sha1").update(text.slice(0, firstEnd)).digest("base64")}`;
-    const entry = bucket === undefined ? undefined : this.buckets.get(bucket)?.find((e) => text.startsWith(e.prefix));
+    // Decoding and comparing a long body as text costs more than the rest of a hit: only its start is decoded here, the prefix compared as bytes.
+    const head = bytes.toString("utf8", 0, Math.min(bytes.length, HEAD_BYTES));
+    const firstEnd = firstElementEnd(head, key) ?? (bytes.length > HEAD_BYTES ? firstElementEnd(bytes.toString("utf8"), key) : undefined);
+    const bucket = firstEnd === undefined ? undefined : `${api}\n${profile}\n${createHash("sha1").update(bytes.subarray(0, Buffer.byteLength(head.slice(0, firstEnd)))).digest("base64")}`;
+    const entry = bucket === undefined ? undefined : this.buckets.get(bucket)?.find((e) => bytes.length >= e.prefix.length && bytes.compare(e.prefix, 0, e.prefix.length, 0, e.prefix.length) === 0);
     if (entry) {
       this.drop(entry);
-      const continued = this.continued(api, entry, text, bytes, key);
+      const continued = this.continued(api, entry, bytes, key);
       if (continued) return continued;
     }
     const { inspection, live } = inspectOpen(api, bytes, profile, bucket !== undefined);
     if (live && bucket !== undefined && inspection.kind !== "unparsable") {
+      const text = bytes.toString("utf8");
       const ends = arrayElements(text, key)?.ends;
       // The scan and the parse must agree on the elements, or the body is not one a prefix can stand for.
-      if (ends && ends.length === live.elementCount) this.keep({ bucket, prefix: text.slice(0, ends.at(-1)), others: otherFields(inspection.body, key), live, size: 0 });
+      if (ends && ends.length === live.elementCount) this.keep({ bucket, prefix: bytes.subarray(0, Buffer.byteLength(text.slice(0, ends.at(-1)))), others: otherFields(inspection.body, key), live, size: 0 });
     }
     return inspection;
   }
 
-  /** The inspection of `text` from `entry`'s open analysis, which is then kept under this body; undefined when the body does not continue it. */
-  private continued(api: Api, entry: Entry, text: string, bytes: Buffer, key: string): Inspection | undefined {
-    const added = addedElements(text, entry.prefix.length, key);
+  /** The inspection of `bytes` from `entry`'s open analysis, which is then kept under this body; undefined when the body does not continue it. */
+  private continued(api: Api, entry: Entry, bytes: Buffer, key: string): Inspection | undefined {
+    // The prefix ends with an element's closing byte, so what follows starts on a character boundary.
+    const rest = bytes.toString("utf8", entry.prefix.length);
+    const added = addedElements(rest, 0, key);
     if (!added) return undefined;
     const record = entry.live.read(bytes);
     const body = record?.value as Record<string, unknown> | undefined;
     if (!record || !body || (body[key] as unknown[]).length !== entry.live.elementCount + added.length || otherFields(body, key) !== entry.others) return undefined;
     const inspection = inspectionOf(api, entry.live.extend(record));
-    this.keep({ ...entry, prefix: added.length > 0 ? text.slice(0, added.at(-1)) : entry.prefix });
+    const last = added.at(-1);
+    this.keep({ ...entry, prefix: last === undefined ? entry.prefix : bytes.subarray(0, entry.prefix.length + Buffer.byteLength(rest.slice(0, last))) });
     return inspection;
   }
 
