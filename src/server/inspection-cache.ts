@@ -39,8 +39,12 @@ export class InspectionCache {
   private readonly prefixes: PrefixCache;
 
   /** `limit`: the bytes the entries may take together, counted as above (and as much again for open analyses); 0 keeps none. */
-  constructor(private readonly limit: number) {
-    this.prefixes = new PrefixCache(limit);
+  /** `continueFrom`: the smallest body continued from an earlier one (tests lower it to reach the prefix cache with small bodies). */
+  constructor(
+    private readonly limit: number,
+    continueFrom?: number,
+  ) {
+    this.prefixes = new PrefixCache(limit, continueFrom);
   }
 
   /** The inspection `inspect` gives, from the cache when these exact bytes were inspected before. */

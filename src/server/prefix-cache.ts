@@ -12,6 +12,9 @@ const ARRAY_KEY: Partial<Record<Api, string>> = { responses: "input", chat: "mes
 /** What an entry is counted as: its text, and the items and rule state, a few times the JSON's size. */
 const BYTES_PER_TEXT_CHAR = 4;
 
+/** Bodies from this size on are continued from an earlier one; see the constructor. */
+export const SMALLEST_CONTINUED_BODY = 96 * 1024;
+
 /** The bytes decoded to find where the first element ends (a body's first message is rarely longer). */
 const HEAD_BYTES = 16 * 1024;
 
@@ -37,13 +40,19 @@ export class PrefixCache {
   private readonly order = new Set<Entry>();
   private size = 0;
 
-  /** `limit`: the bytes the entries may take together, counted as above; 0 keeps none. */
-  constructor(private readonly limit: number) {}
+  /**
+   * `limit`: the bytes the entries may take together, counted as above; 0 keeps none. `smallest`: bodies
+   * shorter are validated fresh (measured: below some 100 KB a hit's parse, scan and kept state cost as much as validating).
+   */
+  constructor(
+    private readonly limit: number,
+    private readonly smallest = SMALLEST_CONTINUED_BODY,
+  ) {}
 
   /** The inspection `inspect` gives: continued from an earlier body this one extends, or fresh (and kept open). */
   inspect(api: Api, bytes: Buffer, profile: ProfileName): Inspection {
     const key = ARRAY_KEY[api];
-    if (this.limit === 0 || key === undefined) return inspectOpen(api, bytes, profile, false).inspection;
+    if (this.limit === 0 || key === undefined || bytes.length < this.smallest) return inspectOpen(api, bytes, profile, false).inspection;
     // Decoding and comparing a long body as text costs more than the rest of a hit: only its start is decoded here, the prefix compared as bytes.
     const head = bytes.toString("utf8", 0, Math.min(bytes.length, HEAD_BYTES));
     const firstEnd = firstElementEnd(head, key) ?? (bytes.length > HEAD_BYTES ? firstElementEnd(bytes.toString("utf8"), key) : undefined);
