@@ -1,83 +1,83 @@
-// `npm run bench` (second half): requests per second of the mock answering a 50-item Responses history,
-// validation on, beside a bare node:http server returning the same bytes; loopback only, bounded.
+// `npm run bench:mock`: requests a second of histlint's mock (validation on) beside, in the same run,
+// @copilotkit/aimock (validates nothing) and a node:http server that only JSON.parses each body, each
+// server in a process of its own, loaded over loopback by 50 keep-alive connections. Two loads: one
+// 50-item history sent again and again, and conversations that grow request by request as an agent's do.
 import { spawn, type ChildProcess } from "node:child_process";
-import { Agent, request } from "node:http";
+import { Agent } from "node:http";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { startAimock } from "./aimock-process.js";
+import { conversation, fixedHistory } from "./conversations.js";
+import { post, runLoad, type Load } from "./http-load.js";
+import { median, report, reportLimit } from "./measure.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const REQUESTS = Number(process.env.HISTLINT_BENCH_REQUESTS ?? 4000);
-const CONNECTIONS = Number(process.env.HISTLINT_BENCH_CONNECTIONS ?? 16);
+const REQUESTS = Number(process.env.HISTLINT_BENCH_REQUESTS ?? 5000);
+const CONNECTIONS = Number(process.env.HISTLINT_BENCH_CONNECTIONS ?? 50);
+const MAX_ITEMS = Number(process.env.HISTLINT_BENCH_CONVERSATION_ITEMS ?? 60);
+const ROUNDS = Number(process.env.HISTLINT_BENCH_ROUNDS ?? 3);
+const P99_LIMIT_MS = 20;
+const PATH = "/v1/responses";
 
-/** A valid 50-item history: a user turn, then reasoning, calls and outputs, and answers. */
-function history(): string {
-  const input: unknown[] = [{ role: "user", content: "fix the failing test" }];
-  for (let i = 0; i < 16; i += 1) {
-    input.push({ type: "reasoning", id: `rs_${i}`, summary: [{ type: "summary_text", text: "look at the test" }], encrypted_content: `gAAAAAB${"x".repeat(800)}` });
-    input.push({ type: "function_call", id: `fc_${i}`, call_id: `call_${i}`, name: "exec_command", arguments: JSON.stringify({ cmd: `sed -n ${i},${i + 40}p src/app.ts` }) });
-    input.push({ type: "function_call_output", call_id: `call_${i}`, output: "line of code\n".repeat(60) });
-  }
-  input.push({ type: "message", role: "assistant", content: [{ type: "output_text", text: "The test passes now." }] });
-  return JSON.stringify({ model: "gpt-5.5", input, store: false });
-}
-
-function startServer(kind: "mock" | "bare" | "parse", answer = ""): Promise<{ child: ChildProcess; port: number }> {
+function startProbe(kind: "mock" | "mock-uncached" | "parse", answer = ""): Promise<Server> {
   const profile = process.env.HISTLINT_BENCH_PROFILE && kind === "mock" ? ["--cpu-prof", `--cpu-prof-dir=${process.env.HISTLINT_BENCH_PROFILE}`] : [];
   const child = spawn(process.execPath, [...profile, join(here, "serve-probe.js"), kind, answer], { stdio: ["ignore", "pipe", "inherit"] });
-  return new Promise((resolve) => child.stdout?.once("data", (data: Buffer) => resolve({ child, port: Number(data.toString().trim()) })));
+  return new Promise((resolve) => child.stdout?.once("data", (data: Buffer) => resolve({ child, port: Number(data.toString().trim()), pid: child.pid as number })));
 }
 
-function post(agent: Agent, port: number, body: string): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, path: "/v1/responses", method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (text += chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
-    });
-    req.on("error", reject);
-    req.end(body);
-  });
+/** The same body, REQUESTS times over CONNECTIONS connections. */
+function repeated(body: string): string[][] {
+  return Array.from({ length: CONNECTIONS }, () => Array.from({ length: Math.ceil(REQUESTS / CONNECTIONS) }, () => body));
 }
 
-/** REQUESTS requests over CONNECTIONS keep-alive connections: requests a second and the 99th percentile latency. */
-async function load(port: number, body: string): Promise<{ rps: number; p99: number }> {
-  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-  const latencies: number[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < REQUESTS) {
-      next += 1;
-      const start = process.hrtime.bigint();
-      const { status } = await post(agent, port, body);
-      if (status !== 200) throw new Error(`the server answered ${status}`);
-      latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
-    }
-  };
-  const started = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  return { rps: latencies.length / seconds, p99: latencies[Math.floor(latencies.length * 0.99)] ?? 0 };
+/** CONNECTIONS conversations at once, new ones every round (a cache must not carry over from the last round). */
+let conversationCount = 0;
+function conversations(): string[][] {
+  return Array.from({ length: CONNECTIONS }, () => conversation(String(conversationCount++), MAX_ITEMS));
 }
 
-const body = history();
-const mock = await startServer("mock");
-const sample = await post(new Agent(), mock.port, body);
+type Server = { child: ChildProcess; port: number; pid: number };
+
+/** The median round by requests a second, the servers taking turns within a round, each round starting with the next server (who goes first is not fair on a shared machine). */
+async function rounds<Name extends string>(servers: Record<Name, Server>, sequencesOf: () => string[][]): Promise<Record<Name, Load>> {
+  const names = Object.keys(servers) as Name[];
+  const runs = new Map<Name, Load[]>(names.map((name) => [name, []]));
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const name of [...names.slice(round % names.length), ...names.slice(0, round % names.length)]) runs.get(name)?.push(await runLoad(servers[name], PATH, sequencesOf()));
+  }
+  const middle = (loads: Load[]) => loads.find((load) => load.rps === median(loads.map((l) => l.rps))) as Load;
+  return Object.fromEntries(names.map((name) => [name, middle(runs.get(name) ?? [])])) as Record<Name, Load>;
+}
+
+const said = (load: Load, name: string) => `${name} p99 ${load.p99.toFixed(1)} ms, ${load.cpuMicros.toFixed(0)} µs CPU a request`;
+
+const body = fixedHistory();
+const mock = await startProbe("mock");
+const sample = await post(new Agent(), mock.port, PATH, body);
 if (sample.status !== 200) throw new Error(`the mock refused the benchmark history: ${sample.text}`);
-const bare = await startServer("bare", sample.text);
-const parseOnly = await startServer("parse", sample.text);
+const uncached = await startProbe("mock-uncached");
+const parse = await startProbe("parse", sample.text);
+const aimockProcess = await startAimock();
+const aimock = { ...aimockProcess, pid: aimockProcess.child.pid as number };
 try {
-  for (const server of [mock, bare, parseOnly]) await load(server.port, body); // warm up
-  const mocked = await load(mock.port, body);
-  const plain = await load(bare.port, body);
-  const parsed = await load(parseOnly.port, body);
-  console.log(`mock server, ${REQUESTS} requests of a 50-item history (${(body.length / 1024).toFixed(0)} KB), ${CONNECTIONS} connections`);
-  console.log(`histlint mock (validating): ${mocked.rps.toFixed(0)} req/s, p99 ${mocked.p99.toFixed(1)} ms`);
-  console.log(`bare node:http, same bytes: ${plain.rps.toFixed(0)} req/s, p99 ${plain.p99.toFixed(1)} ms`);
-  console.log(`node:http that only JSON.parses the body: ${parsed.rps.toFixed(0)} req/s, p99 ${parsed.p99.toFixed(1)} ms`);
-  console.log(`ratio mock/bare: ${(mocked.rps / plain.rps).toFixed(3)} (target >= 0.5); parse-only/bare: ${(parsed.rps / plain.rps).toFixed(3)}`);
+  await rounds({ mock, uncached, parse, aimock }, () => repeated(body).map((bodies) => bodies.slice(0, 20))); // warm up the JITs
+  const f = await rounds({ mock, uncached, parse, aimock }, () => repeated(body));
+  const kb = (Buffer.byteLength(body) / 1024).toFixed(0);
+  console.log(`mock server: ${REQUESTS} requests of one 50-item Responses history (${kb} KB), ${CONNECTIONS} connections, median of ${ROUNDS} rounds`);
+  report({ name: "mock req/s, one history", value: f.mock.rps, unit: "req/s", baseline: { name: "aimock", value: f.aimock.rps }, target: { atLeast: 2 }, detail: `${said(f.mock, "mock")}; ${said(f.aimock, "aimock")}` });
+  report({ name: "mock req/s, one history", value: f.mock.rps, unit: "req/s", baseline: { name: "parse-only node:http", value: f.parse.rps }, target: { atLeast: 0.6 }, detail: `${said(f.parse, "parse-only")}; mock without validation cache ${f.uncached.rps.toFixed(0)} req/s, ${said(f.uncached, "its")}` });
+  report({ name: "mock CPU a request, one history", value: f.mock.cpuMicros, unit: "µs", baseline: { name: "aimock", value: f.aimock.cpuMicros }, target: { atMost: 0.5 } });
+  report({ name: "mock CPU a request, one history", value: f.mock.cpuMicros, unit: "µs", baseline: { name: "parse-only node:http", value: f.parse.cpuMicros }, target: { atMost: 1.67 } });
+  reportLimit("mock p99, one history", f.mock.p99, P99_LIMIT_MS, "ms");
+
+  const talks = await rounds({ mock, uncached, parse }, conversations);
+  const sample = conversation("x", MAX_ITEMS);
+  const sizes = `${sample.length} requests each, ${(Buffer.byteLength(sample[0] as string) / 1024).toFixed(0)} to ${(Buffer.byteLength(sample.at(-1) as string) / 1024).toFixed(0)} KB`;
+  console.log(`mock server: ${CONNECTIONS} growing conversations at once, 4 to ${MAX_ITEMS} items (${sizes}), median of ${ROUNDS} rounds`);
+  report({ name: "mock req/s, growing conversations", value: talks.mock.rps, unit: "req/s", baseline: { name: "parse-only node:http", value: talks.parse.rps }, target: { atLeast: 0.6 }, detail: `${said(talks.mock, "mock")}; ${said(talks.parse, "parse-only")}` });
+  report({ name: "mock req/s, growing conversations", value: talks.mock.rps, unit: "req/s", baseline: { name: "mock without validation cache", value: talks.uncached.rps }, target: { atLeast: 1 }, detail: said(talks.uncached, "uncached") });
+  report({ name: "mock CPU a request, growing conversations", value: talks.mock.cpuMicros, unit: "µs", baseline: { name: "parse-only node:http", value: talks.parse.cpuMicros }, target: { atMost: 1.67 } });
+  reportLimit("mock p99, growing conversations", talks.mock.p99, P99_LIMIT_MS, "ms");
 } finally {
-  for (const server of [mock, bare, parseOnly]) server.child.kill();
+  for (const server of [mock, uncached, parse, aimock]) server.child.kill();
 }

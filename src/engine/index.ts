@@ -7,3 +7,4 @@ export { fixBytes, MAX_PASSES, type FixOptions, type FixOutcome, type AppliedFix
 export { replaceFile, writeWhole, ChangedOnDisk, HeldOpenForWriting, type ReplaceOptions, type ReplaceOutcome } from "./atomic-write.js";
 export { removeStaleTemporaries } from "./temporary-files.js";
 export { openWriters, type OpenWriter } from "./open-writers.js";
+export { LiveDocument, type DocumentFindings } from "./live-document.js";

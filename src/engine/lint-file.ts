@@ -10,6 +10,7 @@ import { defaultLevel, type Level } from "../rule-kit/index.js";
 import { summarize, type Diagnostic, type LintResult } from "./diagnostic.js";
 import { withdrawInapplicableFixesOnDemand } from "./fix-check-on-demand.js";
 import { fixContext, withdrawInapplicableFixes } from "./fix-context.js";
+import { openDocument, type LiveDocument } from "./live-document.js";
 import { diagnosticFor, RuleRunner, type EnabledRule } from "./rule-runner.js";
 
 export interface LintOptions {
@@ -102,6 +103,8 @@ export interface Analysis {
   items?: Item[];
   /** What the file says about the request beside the items (model, instructions, tools). */
   request?: RequestContext;
+  /** The open analysis, when asked for and the file is one request body with its array. */
+  live?: LiveDocument;
 }
 
 /** What an analysis keeps beyond the result; lint keeps nothing, so memory stays flat. */
@@ -110,6 +113,8 @@ export interface Keep {
   items?: boolean;
   /** Line and column of each body element (the server shows none, so it skips the scan). */
   positions?: boolean;
+  /** A request body's runner left open, to be fed the elements a later, longer body adds (the mock's prefix cache). */
+  live?: boolean;
 }
 
 /** Reads, detects and runs the rules; `keepRecords` holds every record for a repair (lint streams). */
@@ -174,7 +179,8 @@ export function analyse(filePath: string, source: ByteSource, options: LintOptio
     runner.replayItems(remaining);
     if (items) items = remaining;
   }
-  const diagnostics = runner.finish();
+  const live = keeping.live && !rolledBack ? openDocument(adapter, kept, head, runner, items) : undefined;
+  const diagnostics = live ? runner.findingsSoFar() : runner.finish();
   // Lint keeps no records (memory stays flat): a file with fixes to try is read again for them, a line
   // file only for the records those fixes read (fix-check-on-demand.ts). A file with no record is left
   // as it is, its format forced or not (see lintEmpty).
@@ -187,7 +193,7 @@ export function analyse(filePath: string, source: ByteSource, options: LintOptio
   }
   const result = summarize(filePath, { inputFormat: adapter.name, profile: profileName, fatal: false }, diagnostics);
   const request = stream.request();
-  return { result, adapter, records: kept, runner, profile: profileName, ...(items ? { items } : {}), ...(request ? { request } : {}) };
+  return { result, adapter, records: kept, runner, profile: profileName, ...(items ? { items } : {}), ...(request ? { request } : {}), ...(live ? { live } : {}) };
 }
 
 /**

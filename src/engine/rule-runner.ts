@@ -157,6 +157,32 @@ export class RuleRunner {
     items.forEach((item, index) => this.item(item, index));
   }
 
+  /** What the last `findingsSoFar` reported, dropped from `fixes` and `errors` at the next one. */
+  private peeked: Diagnostic[] = [];
+
+  /**
+   * The findings `finish` would give now, leaving the runner able to take more items: the end hooks run
+   * (they only read the state items build), then what they reported is taken back. The diagnostics keep
+   * their `fixes` and `errors` entries until the next call, so the caller can read them.
+   */
+  findingsSoFar(): Diagnostic[] {
+    for (const diagnostic of this.peeked) {
+      this.fixes.delete(diagnostic);
+      this.errors.delete(diagnostic);
+    }
+    const settled = this.settled.length;
+    const before = this.running.map((running) => ({ found: running.found.length, crashed: running.crashed }));
+    const diagnostics = this.finish();
+    this.peeked = [...this.settled.slice(settled), ...this.running.flatMap((running, i) => running.found.slice((before[i] as { found: number }).found))];
+    this.settled.length = settled;
+    this.running.forEach((running, i) => {
+      const was = before[i] as { found: number; crashed: boolean };
+      running.found.length = was.found;
+      running.crashed = was.crashed;
+    });
+    return diagnostics;
+  }
+
   finish(): Diagnostic[] {
     for (const running of this.running) if (running.visitor.end) this.guard(running, () => running.visitor.end?.());
     return [...this.settled, ...this.running.flatMap((running) => running.found)];

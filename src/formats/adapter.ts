@@ -6,6 +6,8 @@ import type { RawRecord } from "../read/index.js";
 export interface HistoryContext {
   /** The whole file, for document formats that locate array elements inside one record. */
   bytes?: Buffer;
+  /** Document formats: the items of the array's elements from this one on (the earlier ones were read before). */
+  fromElement?: number;
 }
 
 /** The history stream of a file, with request-level facts known once the stream has been read. */

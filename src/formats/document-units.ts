@@ -66,7 +66,8 @@ export function documentHistory(records: Iterable<RawRecord>, context: HistoryCo
   function* events(): Generator<HistoryEvent> {
     if (!array) return;
     const positions = elementPositions(array, context.bytes);
-    for (const [i, value] of array.values.entries()) {
+    for (let i = context.fromElement ?? 0; i < array.values.length; i += 1) {
+      const value = array.values[i];
       const at = positions[i] as { line: number; column: number };
       yield* options.itemsOf(value, i, { record: array.record.index, pointer: `${array.pointer}/${i}`, line: at.line, column: at.column });
     }

@@ -36,7 +36,10 @@ export function watchReasoning(onDangling: (dangling: DanglingReasoning) => void
       settle();
       if (item.type === "tool_output" || (item.type === "message" && item.role === "user")) producedSinceInput = false;
     },
-    end: settle,
+    // The end reports what is still pending but keeps it: a runner asked for its findings so far may be fed more items.
+    end(): void {
+      if (pending) onDangling({ ...pending, onlyReasoning: !producedSinceInput });
+    },
   };
 }
 

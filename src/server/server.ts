@@ -14,7 +14,8 @@ import { shapeRefusal } from "./request-shape.js";
 import { responseFrames, responseObject, responsesOutput } from "./responses-api.js";
 import { checkScenario, loadScenario, replyOf, ScenarioPlayer, type Fault, type Scenario } from "./scenario.js";
 import { sendFrames, type Frame } from "./sse.js";
-import { inspect, type Api } from "./validate.js";
+import { InspectionCache } from "./inspection-cache.js";
+import type { Api } from "./validate.js";
 
 export interface MockServerOptions {
   /** The profile the Responses endpoint validates with: `openai-responses` (default) or `codex`. */
@@ -34,6 +35,10 @@ export interface MockServerOptions {
   maxRecordedBytes?: number;
   /** `Host` names answered besides loopback and the listening address (`name` or `name:port`; `*` for any). */
   allowedHosts?: readonly string[];
+  /** How much memory the answers to bodies already validated may take, so a resent body is not validated again (default 16 MB; 0: none). */
+  validationCacheBytes?: number;
+  /** The smallest body continued from an earlier one it extends (the default skips small ones; tests set 0). */
+  continueFrom?: number;
 }
 
 export type { RecordedRequest } from "./recording.js";
@@ -78,7 +83,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const recorder = new Recorder({ maxRecorded: options.maxRecorded ?? 1000, maxRecordedBytes, ...(options.record ? { file: options.record } : {}) });
   const bindHost = options.host ?? "127.0.0.1";
   const hostRule: HostRule = { listening: { host: bindHost, port: 0 }, allowed: options.allowedHosts ?? [] };
-  const context: Context = { maxBody, profile, recorder, maxRecordedBytes, hostRule, player, turn: 0 };
+  const inspections = new InspectionCache(options.validationCacheBytes ?? 16 * 1024 * 1024, options.continueFrom);
+  const context: Context = { maxBody, profile, recorder, maxRecordedBytes, hostRule, player, turn: 0, inspections };
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     void handle(req, res, context).catch((error: unknown) => {
       // A bug of the mock must not look like a provider answer: it says so plainly.
@@ -115,6 +121,7 @@ interface Context {
   hostRule: HostRule;
   player: ScenarioPlayer | undefined;
   turn: number;
+  inspections: InspectionCache;
 }
 
 /**
@@ -173,7 +180,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, context: Contex
   } catch (error) {
     return answer(res, mockError(api === "anthropic", `x-histlint-fault ${(error as Error).message}`, 400, "invalid_fault"), base, body, context);
   }
-  const inspection = inspect(api, body, api === "responses" ? context.profile : api === "chat" ? "openai-chat" : "anthropic");
+  const inspection = context.inspections.inspect(api, body, api === "responses" ? context.profile : api === "chat" ? "openai-chat" : "anthropic");
   if (inspection.kind === "unparsable") return answer(res, unparsableBody(api), base, body, context);
   const parsed = inspection.body;
   // The API checks the body's top-level shape before anything inside it.

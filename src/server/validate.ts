@@ -2,7 +2,7 @@
 // history the reply is made from. One copy of the validation logic: the linter's.
 import { analyse } from "../engine/index.js";
 import type { FormatName, Item } from "../history/index.js";
-import type { Diagnostic } from "../engine/index.js";
+import type { Diagnostic, DocumentFindings, LiveDocument } from "../engine/index.js";
 import { anthropicError, geminiError, openAiError, type ProfileName, type ProviderError } from "../profiles/index.js";
 
 export type Api = "responses" | "chat" | "anthropic" | "gemini";
@@ -16,19 +16,28 @@ export type Inspection =
   | { kind: "accepted"; body: Record<string, unknown>; items: Item[] };
 
 export function inspect(api: Api, bytes: Buffer, profile: ProfileName): Inspection {
-  const analysis = analyse("request.json", { buffer: bytes }, { inputFormat: FORMAT[api], profile }, { records: true, items: true, positions: false });
+  return inspectOpen(api, bytes, profile, false).inspection;
+}
+
+/** The inspection, and with `live` the body's analysis left open for a longer body that repeats it (see prefix-cache). */
+export function inspectOpen(api: Api, bytes: Buffer, profile: ProfileName, live: boolean): { inspection: Inspection; live?: LiveDocument } {
+  const analysis = analyse("request.json", { buffer: bytes }, { inputFormat: FORMAT[api], profile }, { records: true, items: true, positions: false, live });
   const value = analysis.records.length === 1 ? analysis.records[0]?.value : undefined;
   if (typeof value !== "object" || value === null || Array.isArray(value) || analysis.result.messages.some((d) => d.ruleId === "invalid-json" || d.ruleId === "truncated-record")) {
-    return { kind: "unparsable" };
+    return { inspection: { kind: "unparsable" } };
   }
-  const body = value as Record<string, unknown>;
-  const errors = analysis.runner?.errors;
+  const findings = { value: value as Record<string, unknown>, messages: analysis.result.messages, errors: analysis.runner?.errors ?? new Map(), items: analysis.items ?? [] };
+  return { inspection: inspectionOf(api, findings), ...(analysis.live ? { live: analysis.live } : {}) };
+}
+
+/** What the endpoint answers a parsed body with these findings. */
+export function inspectionOf(api: Api, { value: body, messages, errors, items }: DocumentFindings): Inspection {
   // Refused: what the API answers (a provider text, even on a rule that only warns), or what lint calls an error.
-  const refusing = analysis.result.messages.filter((d) => errors?.has(d) || d.severity === "error");
+  const refusing = messages.filter((d) => errors.has(d) || d.severity === "error");
   // Without positions every element sits at 1:1, so request order is the pointers' order.
   const first = refusing.reduce<Diagnostic | undefined>((best, d) => (best === undefined || comparePointers(d.pointer, best.pointer) < 0 ? d : best), undefined);
-  if (!first) return { kind: "accepted", body, items: analysis.items ?? [] };
-  return { kind: "refused", body, error: errors?.get(first) ?? invalidRequest(api, first) };
+  if (!first) return { kind: "accepted", body, items };
+  return { kind: "refused", body, error: errors.get(first) ?? invalidRequest(api, first) };
 }
 
 /** Document order of two JSON pointers (`/messages/2/content/10` after `/messages/2/content/9`); none sorts first. */

@@ -1,0 +1,112 @@
+// Agents resend their whole conversation every turn, one turn longer: a body that repeats an earlier one's
+// text up to the end of its array's last element (same endpoint, profile and other fields) is checked by
+// feeding that body's open analysis only the elements it adds.
+import { createHash } from "node:crypto";
+import type { LiveDocument } from "../engine/index.js";
+import type { ProfileName } from "../profiles/index.js";
+import { addedElements, arrayElements, firstElementEnd } from "./body-array.js";
+import { inspectionOf, inspectOpen, type Api, type Inspection } from "./validate.js";
+
+const ARRAY_KEY: Partial<Record<Api, string>> = { responses: "input", chat: "messages", anthropic: "messages" };
+
+/** What an entry is counted as: its text, and the items and rule state, a few times the JSON's size. */
+const BYTES_PER_TEXT_CHAR = 4;
+
+/** Bodies from this size on are continued from an earlier one; see the constructor. */
+export const SMALLEST_CONTINUED_BODY = 96 * 1024;
+
+/** The bytes decoded to find where the first element ends (a body's first message is rarely longer). */
+const HEAD_BYTES = 16 * 1024;
+
+interface Entry {
+  bucket: string;
+  /** The body's bytes up to the end of its array's last element. */
+  prefix: Buffer;
+  /** The fields other than the array, in order: the rules read them (model, tools, instructions, parameters). */
+  others: string;
+  live: LiveDocument;
+  size: number;
+}
+
+/** The fields of a body other than `key`, as one string two bodies with equal fields share (the array's place kept). */
+function otherFields(body: Record<string, unknown>, key: string): string {
+  return JSON.stringify(Object.keys(body).map((name) => (name === key ? [name] : [name, body[name]])));
+}
+
+/** A bounded least-recently-used set of open analyses, found by the text up to their first element. */
+export class PrefixCache {
+  private readonly buckets = new Map<string, Entry[]>();
+  /** Every entry, oldest use first. */
+  private readonly order = new Set<Entry>();
+  private size = 0;
+
+  /**
+   * `limit`: the bytes the entries may take together, counted as above; 0 keeps none. `smallest`: bodies
+   * shorter are validated fresh (measured: below some 100 KB a hit's parse, scan and kept state cost as much as validating).
+   */
+  constructor(
+    private readonly limit: number,
+    private readonly smallest = SMALLEST_CONTINUED_BODY,
+  ) {}
+
+  /** The inspection `inspect` gives: continued from an earlier body this one extends, or fresh (and kept open). */
+  inspect(api: Api, bytes: Buffer, profile: ProfileName): Inspection {
+    const key = ARRAY_KEY[api];
+    if (this.limit === 0 || key === undefined || bytes.length < this.smallest) return inspectOpen(api, bytes, profile, false).inspection;
+    // Decoding and comparing a long body as text costs more than the rest of a hit: only its start is decoded here, the prefix compared as bytes.
+    const head = bytes.toString("utf8", 0, Math.min(bytes.length, HEAD_BYTES));
+    const firstEnd = firstElementEnd(head, key) ?? (bytes.length > HEAD_BYTES ? firstElementEnd(bytes.toString("utf8"), key) : undefined);
+    const bucket = firstEnd === undefined ? undefined : `${api}\n${profile}\n${createHash("sha1").update(bytes.subarray(0, Buffer.byteLength(head.slice(0, firstEnd)))).digest("base64")}`;
+    const entry = bucket === undefined ? undefined : this.buckets.get(bucket)?.find((e) => bytes.length >= e.prefix.length && bytes.compare(e.prefix, 0, e.prefix.length, 0, e.prefix.length) === 0);
+    if (entry) {
+      this.drop(entry);
+      const continued = this.continued(api, entry, bytes, key);
+      if (continued) return continued;
+    }
+    const { inspection, live } = inspectOpen(api, bytes, profile, bucket !== undefined);
+    if (live && bucket !== undefined && inspection.kind !== "unparsable") {
+      const text = bytes.toString("utf8");
+      const ends = arrayElements(text, key)?.ends;
+      // The scan and the parse must agree on the elements, or the body is not one a prefix can stand for.
+      if (ends && ends.length === live.elementCount) this.keep({ bucket, prefix: bytes.subarray(0, Buffer.byteLength(text.slice(0, ends.at(-1)))), others: otherFields(inspection.body, key), live, size: 0 });
+    }
+    return inspection;
+  }
+
+  /** The inspection of `bytes` from `entry`'s open analysis, which is then kept under this body; undefined when the body does not continue it. */
+  private continued(api: Api, entry: Entry, bytes: Buffer, key: string): Inspection | undefined {
+    // The prefix ends with an element's closing byte, so what follows starts on a character boundary.
+    const rest = bytes.toString("utf8", entry.prefix.length);
+    const added = addedElements(rest, 0, key);
+    if (!added) return undefined;
+    const record = entry.live.read(bytes);
+    const body = record?.value as Record<string, unknown> | undefined;
+    if (!record || !body || (body[key] as unknown[]).length !== entry.live.elementCount + added.length || otherFields(body, key) !== entry.others) return undefined;
+    const inspection = inspectionOf(api, entry.live.extend(record));
+    const last = added.at(-1);
+    this.keep({ ...entry, prefix: last === undefined ? entry.prefix : bytes.subarray(0, entry.prefix.length + Buffer.byteLength(rest.slice(0, last))) });
+    return inspection;
+  }
+
+  private keep(entry: Entry): void {
+    entry.size = entry.prefix.length * BYTES_PER_TEXT_CHAR;
+    if (entry.size > this.limit) return;
+    const bucket = this.buckets.get(entry.bucket);
+    if (bucket) bucket.push(entry);
+    else this.buckets.set(entry.bucket, [entry]);
+    this.order.add(entry);
+    this.size += entry.size;
+    for (const oldest of this.order) {
+      if (this.size <= this.limit) break;
+      this.drop(oldest);
+    }
+  }
+
+  private drop(entry: Entry): void {
+    if (!this.order.delete(entry)) return;
+    this.size -= entry.size;
+    const bucket = this.buckets.get(entry.bucket) ?? [];
+    bucket.splice(bucket.indexOf(entry), 1);
+    if (bucket.length === 0) this.buckets.delete(entry.bucket);
+  }
+}
