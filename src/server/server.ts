@@ -35,7 +35,7 @@ export interface MockServerOptions {
   maxRecordedBytes?: number;
   /** `Host` names answered besides loopback and the listening address (`name` or `name:port`; `*` for any). */
   allowedHosts?: readonly string[];
-  /** How much memory the answers to bodies already validated may take, so a resent body is not validated again (default 16 MB; 0: none). */
+  /** How much memory the answers to bodies already validated may take, so a resent body is not validated again (default 4 MB; 0: none). */
   validationCacheBytes?: number;
   /** The smallest body continued from an earlier one it extends (the default skips small ones; tests set 0). */
   continueFrom?: number;
@@ -83,7 +83,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const recorder = new Recorder({ maxRecorded: options.maxRecorded ?? 1000, maxRecordedBytes, ...(options.record ? { file: options.record } : {}) });
   const bindHost = options.host ?? "127.0.0.1";
   const hostRule: HostRule = { listening: { host: bindHost, port: 0 }, allowed: options.allowedHosts ?? [] };
-  const inspections = new InspectionCache(options.validationCacheBytes ?? 16 * 1024 * 1024, options.continueFrom);
+  const inspections = new InspectionCache(options.validationCacheBytes ?? 4 * 1024 * 1024, options.continueFrom);
   const context: Context = { maxBody, profile, recorder, maxRecordedBytes, hostRule, player, turn: 0, inspections };
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     void handle(req, res, context).catch((error: unknown) => {
