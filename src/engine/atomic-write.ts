@@ -1,7 +1,8 @@
 // Writes a repaired file so that a crash at any point leaves the original or the whole repair, never
 // half, and so that what the client appends while the repair is written is kept, not lost.
-import { closeSync, fstatSync, fsyncSync, openSync, readSync, realpathSync, renameSync, statSync, type Stats } from "node:fs";
+import { closeSync, fstatSync, fsyncSync, openSync, realpathSync, renameSync, statSync, type Stats } from "node:fs";
 import { dirname } from "node:path";
+import { readRange } from "../read/index.js";
 import { openWriters, type OpenWriter } from "./open-writers.js";
 import { discard, finishTemporary, removeStaleTemporaries, writeAll, writeTemporary, type Likeness } from "./temporary-files.js";
 
@@ -180,17 +181,6 @@ class AppendWatch {
 
 function endsLine(bytes: Buffer): boolean {
   return bytes.length === 0 || bytes[bytes.length - 1] === 0x0a;
-}
-
-function readRange(fd: number, start: number, end: number): Buffer {
-  const buffer = Buffer.allocUnsafe(end - start);
-  let at = 0;
-  while (at < buffer.length) {
-    const read = readSync(fd, buffer, at, buffer.length - at, start + at);
-    if (read === 0) break;
-    at += read;
-  }
-  return buffer.subarray(0, at);
 }
 
 function syncFolder(path: string): void {

@@ -1,8 +1,8 @@
 // A file's records by where they are, not what they hold: a request of a large history reads each
 // record again from the file when it writes it, so replay never holds the parsed file.
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, openSync } from "node:fs";
 import { isObject } from "../formats/json-shape.js";
-import type { ByteSource, RawRecord } from "../read/index.js";
+import { readRange, type ByteSource, type RawRecord } from "../read/index.js";
 import type { RecordValues } from "./native-units.js";
 
 export class RecordSpans implements RecordValues {
@@ -33,12 +33,8 @@ export class RecordSpans implements RecordValues {
   private bytes(offset: number, length: number): Buffer {
     if ("buffer" in this.source) return Buffer.from(this.source.buffer.buffer, this.source.buffer.byteOffset + offset, length);
     this.fd ??= openSync(this.source.path, "r");
-    const bytes = Buffer.allocUnsafe(length);
-    for (let read = 0; read < length; ) {
-      const n = readSync(this.fd, bytes, read, length - read, offset + read);
-      if (n === 0) throw new Error(`${this.source.path} is shorter than when it was read: replay needs it unchanged while it runs`);
-      read += n;
-    }
+    const bytes = readRange(this.fd, offset, offset + length);
+    if (bytes.length < length) throw new Error(`${this.source.path} is shorter than when it was read: replay needs it unchanged while it runs`);
     return bytes;
   }
 

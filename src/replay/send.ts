@@ -1,8 +1,9 @@
 // Sends one request body and reads the answer; retries only when asked, and says plainly why a
 // target cannot be reached.
-import { request as httpRequest, type ClientRequest } from "node:http";
+import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { stringifyJson } from "../read/index.js";
+import { drained } from "../server/http-body.js";
 import type { WireBody } from "./request-body.js";
 import type { WireApi } from "./wire.js";
 
@@ -146,19 +147,6 @@ function postStreamed(url: string, requestHeaders: Record<string, string>, body:
       }
       req.end();
     })().catch(fail);
-  });
-}
-
-/** Resolves when the request can take more, or is closed. */
-function drained(req: ClientRequest): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      req.off("drain", done);
-      req.off("close", done);
-      resolve();
-    };
-    req.on("drain", done);
-    req.on("close", done);
   });
 }
 

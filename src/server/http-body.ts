@@ -1,5 +1,5 @@
 // Reading a request body and writing a JSON answer, the same for every API the mock speaks.
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingMessage, OutgoingMessage, ServerResponse } from "node:http";
 
 /** The body, or "too large" past `limit` bytes (read to the end all the same, so the answer can be sent). */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | "too large"> {
@@ -20,4 +20,17 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   const bytes = Buffer.from(JSON.stringify(body));
   res.writeHead(status, { "content-type": contentType, "content-length": String(bytes.length), ...headers });
   res.end(bytes);
+}
+
+/** Resolves when the peer has taken what was written, or has gone away (a closed socket never drains). */
+export function drained(message: OutgoingMessage): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      message.off("drain", done);
+      message.off("close", done);
+      resolve();
+    };
+    message.on("drain", done);
+    message.on("close", done);
+  });
 }

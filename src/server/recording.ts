@@ -2,6 +2,7 @@
 // `--record` file (created private). A mock that keeps every body a client sends would be a memory leak and a key store.
 import { closeSync, fchmodSync, openSync, writeSync } from "node:fs";
 import type { IncomingHttpHeaders, ServerResponse } from "node:http";
+import { drained } from "./http-body.js";
 import type { Fault } from "./scenario.js";
 import type { Reply } from "./reply.js";
 
@@ -109,15 +110,3 @@ export class Recorder {
   }
 }
 
-/** Resolves when the client has taken what was written, or has gone away (a closed socket never drains). */
-function drained(res: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off("drain", done);
-      res.off("close", done);
-      resolve();
-    };
-    res.on("drain", done);
-    res.on("close", done);
-  });
-}

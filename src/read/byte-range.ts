@@ -1,0 +1,15 @@
+// Bytes at a known place of an open file: the write protocol rereads what it guards, and replay
+// rereads a record at its span instead of holding the parsed file.
+import { readSync } from "node:fs";
+
+/** The bytes from `start` to `end`, or fewer when the file ends first (the caller decides what that means). */
+export function readRange(fd: number, start: number, end: number): Buffer {
+  const buffer = Buffer.allocUnsafe(end - start);
+  let at = 0;
+  while (at < buffer.length) {
+    const read = readSync(fd, buffer, at, buffer.length - at, start + at);
+    if (read === 0) break;
+    at += read;
+  }
+  return buffer.subarray(0, at);
+}
