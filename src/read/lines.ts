@@ -43,20 +43,25 @@ export interface FileHead {
 /** A source of bytes: a whole buffer (stdin, tests) or a file descriptor read chunk by chunk. */
 export type ByteSource = { buffer: Uint8Array } | { path: string };
 
-/** Yields the bytes of a source: a whole buffer (stdin, tests) as one chunk, a file 1 MB at a time. */
-function* chunksOf(source: ByteSource): Generator<Buffer> {
+/**
+ * Yields the bytes of a source: a whole buffer (stdin, tests) as one chunk, a file 1 MB at a time.
+ * `stillViewed` says whether the caller kept a view of the chunk it was last given: while it has not,
+ * the next read reuses that buffer, so a gigabyte read (or a skipped line) is not a gigabyte of garbage.
+ */
+function* chunksOf(source: ByteSource, stillViewed: () => boolean): Generator<Buffer> {
   if ("buffer" in source) {
     if (source.buffer.byteLength > 0) yield Buffer.from(source.buffer.buffer, source.buffer.byteOffset, source.buffer.byteLength);
     return;
   }
   const fd = openSync(source.path, "r");
   try {
+    let spare: Buffer | undefined;
     for (;;) {
-      // A fresh buffer each time: the unfinished line of one chunk keeps a view of it.
-      const chunk = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+      const chunk = spare ?? Buffer.allocUnsafe(READ_CHUNK_BYTES);
       const read = readSync(fd, chunk, 0, READ_CHUNK_BYTES, null);
       if (read === 0) return;
       yield chunk.subarray(0, read);
+      spare = stillViewed() ? undefined : chunk;
     }
   } finally {
     closeSync(fd);
@@ -76,6 +81,10 @@ class UnfinishedLine {
   /** Bytes skipped of a line past MAX_LINE_BYTES (its pieces are let go). */
   skipped = 0;
   offset = 0;
+
+  get holdsPieces(): boolean {
+    return this.pieces.length > 0;
+  }
 
   get empty(): boolean {
     return this.length === 0 && this.skipped === 0;
@@ -124,7 +133,8 @@ export function* splitLines(source: ByteSource): Generator<FileHead | Line> {
     const crlf = end > start && data[end - 1] === CARRIAGE_RETURN;
     return lineOf(data, start, crlf ? end - 1 : end, offset, lineNumber++, crlf ? "\r\n" : "\n");
   };
-  for (const chunk of chunksOf(source)) {
+  // Lines are yielded decoded (and `raw` is a copy): only an unfinished line's pieces view a chunk.
+  for (const chunk of chunksOf(source, () => unfinished.holdsPieces)) {
     let data = chunk;
     let dataOffset = chunkOffset;
     chunkOffset += chunk.length;

@@ -2,6 +2,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readRecords } from "../../src/index.js";
+import { splitLines } from "../../src/read/index.js";
+import { tempFile } from "../support/files.js";
 
 const runs = Number(process.env.HISTLINT_PROPERTY_RUNS ?? 200);
 
@@ -47,6 +49,28 @@ describe("a valid JSONL file cut at any byte", () => {
         },
       ),
       { numRuns: runs },
+    );
+  });
+});
+
+describe("a file read in 1 MB chunks", () => {
+  // Lines up to 2.5 MB start and end anywhere in a chunk; a chunk's buffer is reused once no
+  // unfinished line views it, so a line held across chunks must still read as its own bytes.
+  const piece = fc.constantFrom("a", "é", "日本", "\r", "\uFFFD", "\xff");
+  const line = fc.tuple(piece, fc.integer({ min: 0, max: 2_500_000 })).map(([text, repeat]) => {
+    const bytes = text === "\xff" ? Buffer.alloc(repeat % 7, 0xff) : Buffer.from(text.repeat(Math.floor(repeat / text.length / 3)));
+    return bytes;
+  });
+
+  it("splits into the same lines as the same bytes held whole", () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 5 }), fc.boolean(), (lines, endsWithNewline) => {
+        const bytes = Buffer.concat(lines.flatMap((l) => [l, Buffer.from("\n")]));
+        const content = endsWithNewline ? bytes : bytes.subarray(0, bytes.length - 1);
+        const fromFile = [...splitLines({ path: tempFile("chunks.jsonl", content) })];
+        expect(fromFile).toEqual([...splitLines({ buffer: content })]);
+      }),
+      { numRuns: Math.min(runs, 25) },
     );
   });
 });
