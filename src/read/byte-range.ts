@@ -5,11 +5,16 @@ import { readSync } from "node:fs";
 /** The bytes from `start` to `end`, or fewer when the file ends first (the caller decides what that means). */
 export function readRange(fd: number, start: number, end: number): Buffer {
   const buffer = Buffer.allocUnsafe(end - start);
+  return buffer.subarray(0, readRangeInto(fd, buffer, start, end - start));
+}
+
+/** Reads `length` bytes from `start` into the head of `target` (a buffer reused across calls); returns how many the file had. */
+export function readRangeInto(fd: number, target: Buffer, start: number, length: number): number {
   let at = 0;
-  while (at < buffer.length) {
-    const read = readSync(fd, buffer, at, buffer.length - at, start + at);
+  while (at < length) {
+    const read = readSync(fd, target, at, length - at, start + at);
     if (read === 0) break;
     at += read;
   }
-  return buffer.subarray(0, at);
+  return at;
 }

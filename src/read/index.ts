@@ -6,4 +6,4 @@ export { scanValue, skipWhitespace } from "./scan.js";
 export { locateArray, locateIndices, type ArrayLocation, type ElementSpan } from "./document.js";
 export { TextLocator, utf8Step, type TextPosition } from "./text-locator.js";
 export { stringifyJson, stringifyWithStack } from "./json-text.js";
-export { readRange } from "./byte-range.js";
+export { readRange, readRangeInto } from "./byte-range.js";

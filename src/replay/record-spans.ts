@@ -2,7 +2,7 @@
 // record again from the file when it writes it, so replay never holds the parsed file.
 import { closeSync, openSync } from "node:fs";
 import { isObject } from "../formats/json-shape.js";
-import { readRange, type ByteSource, type RawRecord } from "../read/index.js";
+import { readRangeInto, type ByteSource, type RawRecord } from "../read/index.js";
 import type { RecordValues } from "./native-units.js";
 
 export class RecordSpans implements RecordValues {
@@ -11,6 +11,8 @@ export class RecordSpans implements RecordValues {
   /** Records whose bytes are not one JSON text of their own (a shared or split line, a BOM before the first): kept as read. */
   private readonly held = new Map<number, unknown>();
   private fd: number | undefined;
+  /** One buffer for every record read, grown to the longest: a buffer a record would be garbage by the next. */
+  private scratch = Buffer.alloc(0);
 
   constructor(private readonly source: ByteSource) {}
 
@@ -27,15 +29,15 @@ export class RecordSpans implements RecordValues {
     const offset = this.offsets[index];
     const length = this.lengths[index];
     if (offset === undefined || length === undefined) return undefined;
-    return JSON.parse(this.bytes(offset, length).toString("utf8"));
+    return JSON.parse(this.text(offset, length));
   }
 
-  private bytes(offset: number, length: number): Buffer {
-    if ("buffer" in this.source) return Buffer.from(this.source.buffer.buffer, this.source.buffer.byteOffset + offset, length);
+  private text(offset: number, length: number): string {
+    if ("buffer" in this.source) return Buffer.from(this.source.buffer.buffer, this.source.buffer.byteOffset + offset, length).toString("utf8");
     this.fd ??= openSync(this.source.path, "r");
-    const bytes = readRange(this.fd, offset, offset + length);
-    if (bytes.length < length) throw new Error(`${this.source.path} is shorter than when it was read: replay needs it unchanged while it runs`);
-    return bytes;
+    if (this.scratch.length < length) this.scratch = Buffer.allocUnsafe(Math.max(length, 2 * this.scratch.length));
+    if (readRangeInto(this.fd, this.scratch, offset, length) < length) throw new Error(`${this.source.path} is shorter than when it was read: replay needs it unchanged while it runs`);
+    return this.scratch.toString("utf8", 0, length);
   }
 
   close(): void {

@@ -64,28 +64,46 @@ const WHOLE_BODY_BYTES = 1024 * 1024;
 /** How much of a streamed body is written to the connection at once. */
 const STREAM_CHUNK_BYTES = 256 * 1024;
 
-/** The body of one attempt: one string when short, else a stream that writes a chunk when the connection takes it. */
-function payload(body: WireBody, sent: { bytes: number }): string | AsyncIterable<Buffer> {
+/** A streamed body: its length, counted first, then its text a chunk at a time. */
+interface Streamed {
+  length: number;
+  chunks: AsyncIterable<string>;
+}
+
+/**
+ * The body of one attempt: one string when short, else its length and a stream that writes a chunk
+ * when the connection takes it. The length is counted in a first pass over the pieces, so the body
+ * goes with a Content-Length: a server refuses one past its limit from the headers (the mock then
+ * holds none of it), and proxies that refuse chunked uploads take it.
+ */
+function payload(body: WireBody, sent: { bytes: number }): string | Streamed {
   const pieces = body.pieces();
   const first: string[] = [];
   let size = 0;
   for (let next = pieces.next(); !next.done; next = pieces.next()) {
     first.push(next.value);
     size += Buffer.byteLength(next.value);
-    if (size >= WHOLE_BODY_BYTES) return streamed(first, pieces, sent);
+    if (size >= WHOLE_BODY_BYTES) {
+      for (let rest = pieces.next(); !rest.done; rest = pieces.next()) size += Buffer.byteLength(rest.value);
+      const again = body.pieces();
+      for (let skipped = 0; skipped < first.length; skipped += 1) again.next();
+      return { length: size, chunks: streamed(first, again, sent) };
+    }
   }
   sent.bytes = size;
   return first.join("");
 }
 
-async function* streamed(first: string[], rest: Iterator<string>, sent: { bytes: number }): AsyncGenerator<Buffer> {
+async function* streamed(first: string[], rest: Iterator<string>, sent: { bytes: number }): AsyncGenerator<string> {
   let chunk: string[] = first;
   let size = STREAM_CHUNK_BYTES;
   for (let next = rest.next(); ; next = rest.next()) {
     if (next.done || size >= STREAM_CHUNK_BYTES) {
-      const bytes = Buffer.from(chunk.join(""));
-      sent.bytes += bytes.length;
-      yield bytes;
+      // Written as a string: the socket copies it into memory it frees once written, not a Buffer
+      // left for the collector.
+      const text = chunk.join("");
+      sent.bytes += Buffer.byteLength(text);
+      yield text;
       chunk = [];
       size = 0;
     }
@@ -97,7 +115,7 @@ async function* streamed(first: string[], rest: Iterator<string>, sent: { bytes:
 
 type Attempt = (Omit<Answer & { kind: "answered" }, "bytes"> & { waitMs?: number }) | Omit<Answer & { kind: "unreachable" }, "bytes">;
 
-async function sendOnce(url: string, api: WireApi, body: string | AsyncIterable<Buffer>, apiKey: string | undefined, timeoutMs: number, attempt: number): Promise<Attempt> {
+async function sendOnce(url: string, api: WireApi, body: string | Streamed, apiKey: string | undefined, timeoutMs: number, attempt: number): Promise<Attempt> {
   let status: number;
   let raw: string;
   let answerHeaders: Headers;
@@ -121,15 +139,15 @@ async function sendOnce(url: string, api: WireApi, body: string | AsyncIterable<
 }
 
 /**
- * A long body, chunked, each chunk written when the connection has taken the one before (fetch queues
+ * A long body, each chunk written when the connection has taken the one before (fetch queues
  * what an iterable gives it faster than the socket drains it). Errors are shaped like fetch's.
  */
-function postStreamed(url: string, requestHeaders: Record<string, string>, body: AsyncIterable<Buffer>, timeoutMs: number): Promise<{ status: number; raw: string; headers: Headers }> {
+function postStreamed(url: string, requestHeaders: Record<string, string>, body: Streamed, timeoutMs: number): Promise<{ status: number; raw: string; headers: Headers }> {
   const signal = AbortSignal.timeout(timeoutMs);
   const send = url.startsWith("https:") ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const fail = (error: Error) => reject(signal.aborted ? signal.reason : Object.assign(new TypeError("fetch failed"), { cause: error }));
-    const req = send(url, { method: "POST", headers: requestHeaders, signal }, (res) => {
+    const req = send(url, { method: "POST", headers: { ...requestHeaders, "content-length": String(body.length) }, signal }, (res) => {
       const parts: Buffer[] = [];
       res.on("data", (part: Buffer) => parts.push(part));
       res.on("error", fail);
@@ -141,7 +159,7 @@ function postStreamed(url: string, requestHeaders: Record<string, string>, body:
     });
     req.on("error", fail);
     void (async () => {
-      for await (const chunk of body) {
+      for await (const chunk of body.chunks) {
         if (req.destroyed) return;
         if (!req.write(chunk)) await drained(req);
       }

@@ -1,14 +1,19 @@
 // Reading a request body and writing a JSON answer, the same for every API the mock speaks.
 import type { IncomingMessage, OutgoingMessage, ServerResponse } from "node:http";
 
-/** The body, or "too large" past `limit` bytes (read to the end all the same, so the answer can be sent). */
+/**
+ * The body, or "too large" past `limit` bytes. A body that is too large is still read to the end, so
+ * the answer can be sent, but none of it is kept: a length announced past the limit keeps nothing,
+ * and a chunked body lets go of what it held the moment it passes the limit.
+ */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | "too large"> {
   return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    let size = 0;
+    let parts: Buffer[] = [];
+    let size = Number(req.headers["content-length"]) > limit ? limit + 1 : 0;
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size <= limit) parts.push(chunk);
+      else if (parts.length > 0) parts = [];
     });
     req.on("end", () => resolve(size > limit ? "too large" : Buffer.concat(parts)));
     req.on("error", reject);

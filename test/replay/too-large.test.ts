@@ -47,6 +47,22 @@ describe("replay of long requests", () => {
       expect(result.requests).toEqual([expect.objectContaining({ accepted: true, bytes: Buffer.byteLength(written) })]);
       expect(Buffer.byteLength(written)).toBeGreaterThan(4_000_000);
       expect(mock.requests.at(-1)?.bodyBytes).toBe(Buffer.byteLength(written));
+      // Its length goes ahead of it, so a server can refuse it from the headers.
+      expect(mock.requests.at(-1)?.headers["content-length"]).toBe(String(Buffer.byteLength(written)));
+      expect(mock.requests.at(-1)?.headers["transfer-encoding"]).toBeUndefined();
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it("is refused from its announced length when it is longer than the mock takes", async () => {
+    const mock = await startMockServer({ profile: "codex", maxBody: 3_000_000 });
+    try {
+      const file = tempFile("longer.jsonl", rollout(3, 1_500_000));
+      const result = await replayFile(file, { target: { baseUrl: mock.url }, only: "last" });
+      if (!result.ok) throw new Error(result.message);
+      expect(result.requests).toEqual([expect.objectContaining({ status: 413 })]);
+      expect(result.requests[0]?.bytes).toBeGreaterThan(4_000_000);
     } finally {
       await mock.close();
     }
