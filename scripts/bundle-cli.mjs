@@ -11,6 +11,22 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outdir = join(root, "dist", "cli");
 rmSync(outdir, { recursive: true, force: true });
 
+/**
+ * commander requires node:child_process when it loads, for subcommands that are executables of their own:
+ * histlint has none, so it gets child_process on first use instead, and a run does not load it (nor
+ * net and dgram with it).
+ */
+const lazyChildProcessForCommander = {
+  name: "lazy-child-process-for-commander",
+  setup(build) {
+    build.onResolve({ filter: /^node:child_process$/ }, (args) => (/[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: "child_process", namespace: "lazy" } : undefined));
+    build.onLoad({ filter: /.*/, namespace: "lazy" }, () => ({
+      contents: 'module.exports = new Proxy({}, { get: (_, key) => require("node:child_process")[key] });',
+      loader: "js",
+    }));
+  },
+};
+
 await build({
   absWorkingDir: root,
   // The worker is an entry of its own, beside the chunk that starts it: `new URL("./lint-worker.js", import.meta.url)`.
@@ -27,5 +43,10 @@ await build({
   external: ["fast-check", "zod", "gpt-tokenizer", "gpt-tokenizer/*"],
   // commander is CommonJS: its require() of Node's modules needs a require in an ES module.
   banner: { js: 'import { createRequire as __histlintRequire } from "node:module";\nconst require = __histlintRequire(import.meta.url);' },
+  // Comments and blanks cost parsing at every start; names stay as written (messages, stack traces).
+  minifyWhitespace: true,
+  minifySyntax: true,
+  sourcemap: "linked",
+  plugins: [lazyChildProcessForCommander],
   logLevel: "warning",
 });
