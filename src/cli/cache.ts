@@ -1,6 +1,6 @@
 // `--cache`: a result is kept by file, keyed by the file's bytes, histlint's version and the settings, so a
 // run over unchanged files reads and hashes them and lints nothing. One JSON file; delete it to clear it.
-import { createHash } from "node:crypto";
+import { createHash } from "../lazy-crypto.js";
 import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { LintOptions, LintResult } from "../engine/index.js";

@@ -122,8 +122,9 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   const shown = options.quiet ? results.map(onlyErrors) : results;
   const sourceOf = (path: string): ByteSource | undefined => (path === "<stdin>" ? (run.stdin ? { buffer: run.stdin } : undefined) : { path });
   const sourceLines = options.format === "stylish" && !options.outputFile ? collectSourceLines(shown, sourceOf) : undefined;
-  const report = (await loadFormatter(options.format))(shown, {
-    color: colorLevel({ flag: options.color, env: process.env, isTty: io.isTty && !options.outputFile }) > 0,
+  const color = colorLevel({ flag: options.color, env: process.env, isTty: io.isTty && !options.outputFile }) > 0;
+  const report = (await loadFormatter(options.format, { color }))(shown, {
+    color,
     ...(sourceLines ? { sourceLines } : {}),
     rules: RULES.map((rule) => rule.meta),
     version: io.version,

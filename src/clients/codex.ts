@@ -2,7 +2,7 @@
 // by itself before each request, and when it will not open the file. Verified by
 // test/differential/codex.test.ts against the real binary.
 import { own } from "../history/index.js";
-import { createHash } from "node:crypto";
+import { createHash } from "../lazy-crypto.js";
 import type { HistoryContext, HistoryStream } from "../formats/index.js";
 import { RESPONSE_ITEM_TYPES } from "../formats/codex.js";
 import { arrayField, isObject, stringField, type JsonObject } from "../formats/json-shape.js";

@@ -2,7 +2,6 @@
 import { existsSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import type { LintResult } from "./diagnostic.js";
 import { lintFile, type LintOptions } from "./lint-file.js";
 import { threadsWorthIt } from "./threads-worth-it.js";
@@ -72,6 +71,8 @@ export async function lintInThreads(files: readonly string[], sizes: readonly nu
   const check = () => {
     if (done === files.length || failure) allDone();
   };
+  // Loaded here, not at the top: a run in one thread (most runs) never needs it.
+  const { Worker } = await import("node:worker_threads");
   const workers = Array.from({ length: threads - 1 }, () => new Worker(WORKER, { workerData: task }));
   for (const worker of workers) {
     worker.on("message", ({ index, result }: { index: number; result: LintResult }) => {

@@ -1,5 +1,5 @@
 // The output each client writes for a call it never answered, as record-level edits in its format.
-import { createHash } from "node:crypto";
+import { createHash } from "../lazy-crypto.js";
 import type { ToolCallItem } from "../history/index.js";
 import type { Edit, RepairContext } from "./adapter.js";
 import { isObject, stringField } from "./json-shape.js";

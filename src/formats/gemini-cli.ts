@@ -1,7 +1,7 @@
 // Gemini CLI session files (`~/.gemini/tmp/<project>/chats/session-*.jsonl`, and the `.json` documents of
 // releases before 0.60): detection, lossless edits, and the result the CLI records for a cancelled call.
 // What the CLI rebuilds from them is its client model's (src/clients/gemini-cli.ts).
-import { createHash } from "node:crypto";
+import { createHash } from "../lazy-crypto.js";
 import type { ToolCallItem, ToolOutputItem } from "../history/index.js";
 import type { RawRecord } from "../read/index.js";
 import type { Edit, FormatAdapter, RepairContext } from "./adapter.js";

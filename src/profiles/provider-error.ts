@@ -1,5 +1,5 @@
 // The exact answer a provider gives when it refuses a request: status and body, as PROVIDERS.md records.
-import { randomUUID } from "node:crypto";
+import { randomUUID } from "../lazy-crypto.js";
 
 export interface ProviderError {
   status: number;

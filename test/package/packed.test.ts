@@ -5,7 +5,7 @@
 // The tarball is packed with `--ignore-scripts`: `prepare` would run `tsc` into dist/ while other
 // builds (`npm test`, an editor, another engineer) may be writing it, and would fail on anyone's
 // half-finished edit. So this test packs the dist/ that is there (`npm test` builds it first; on
-// its own, run `npx tsc -p tsconfig.json`), and stops with that advice if it is missing.
+// its own, run `npm run build`), and stops with that advice if it is missing.
 //
 // Dependencies come from the npm registry (`--prefer-offline`: from the cache when it has them).
 import { execFileSync, spawnSync } from "node:child_process";
@@ -40,7 +40,7 @@ function readmeBlocks(section: string, lang: string): string[] {
   const end = readme.indexOf("\n## ", start + 1);
   return [...readme.slice(start, end === -1 ? undefined : end).matchAll(new RegExp("^```" + lang + "\\n([\\s\\S]*?)^```$", "gm"))].map((m) => m[1]!);
 }
-const BUILT = ["dist/src/index.js", "dist/src/testing/index.js", "dist/src/cli/main.js", "dist/rules/index.js"];
+const BUILT = ["dist/src/index.js", "dist/src/testing/index.js", "dist/cli/main.js", "dist/cli/lint-worker.js", "dist/rules/index.js"];
 
 function run(command: string, args: string[], cwd: string) {
   const result = spawnSync(command, args, { cwd, encoding: "utf8", env: ENV, shell: process.platform === "win32" });
@@ -105,7 +105,7 @@ describe("the packed package", { timeout: 120_000 }, () => {
 
   beforeAll(() => {
     const missing = BUILT.filter((file) => !existsSync(join(ROOT, file)));
-    if (missing.length > 0) throw new Error(`dist/ is not built (${missing.join(", ")}): run \`npx tsc -p tsconfig.json\` first`);
+    if (missing.length > 0) throw new Error(`dist/ is not built (${missing.join(", ")}): run \`npm run build\` first`);
     work = mkdtempSync(join(tmpdir(), "histlint-packed-"));
     const [packed] = JSON.parse(npm(["pack", "--ignore-scripts", "--json", "--pack-destination", work], ROOT)) as { filename: string; files: { path: string }[] }[];
     files = packed!.files.map((file) => file.path);
@@ -117,9 +117,9 @@ describe("the packed package", { timeout: 120_000 }, () => {
     if (work) rmSync(work, { recursive: true, force: true });
   }, 60_000);
 
-  it("holds the CLI, both entry points and the rules, and no tests, benches or fixtures", () => {
+  it("holds the CLI (its bundle), both entry points and the rules, and no tests, benches or fixtures", () => {
     for (const file of ["package.json", "bin/histlint.js", ...BUILT, "dist/src/index.d.ts", "dist/src/testing/index.d.ts"]) expect(files).toContain(file);
-    expect(files.filter((file) => !/^(bin|dist\/src|dist\/rules)\//.test(file) && !/^(package\.json|README\.md|LICENSE)$/.test(file))).toEqual([]);
+    expect(files.filter((file) => !/^(bin|dist\/cli|dist\/src|dist\/rules)\//.test(file) && !/^(package\.json|README\.md|LICENSE)$/.test(file))).toEqual([]);
     expect(files.filter((file) => /(^|\/)(test|bench|fixtures)\/|\.test\.[jt]s$/.test(file))).toEqual([]);
   });
 
