@@ -65,10 +65,18 @@ async function coresAvailable(): Promise<number> {
   return (2 * alone) / (Number(process.hrtime.bigint() - start) / 1e9);
 }
 
-/** Runs each command `rounds` times, interleaved, so load on the machine falls on both alike. */
+/**
+ * Runs each command `rounds` times, interleaved, so load on the machine falls on both alike; each
+ * round starts with the next command (the one that goes first finds the files less warm in cache).
+ */
 function interleaved(commands: readonly (readonly string[])[], rounds: number): ProcessRun[][] {
   const runs: ProcessRun[][] = commands.map(() => []);
-  for (let round = 0; round < rounds; round += 1) commands.forEach((args, i) => runs[i]?.push(measureNode(args)));
+  for (let round = 0; round < rounds; round += 1) {
+    for (let turn = 0; turn < commands.length; turn += 1) {
+      const i = (round + turn) % commands.length;
+      runs[i]?.push(measureNode(commands[i] as readonly string[]));
+    }
+  }
   return runs;
 }
 
