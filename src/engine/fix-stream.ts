@@ -21,6 +21,10 @@ export interface StreamPlace {
   beside: string;
   /** The repair becomes a new file (its mode then follows the umask), not a replacement. */
   fresh?: boolean;
+  /** Read the file no further than this (its size when the write protocol took its digest); all of it by default. */
+  length?: number;
+  /** The name results give the file (its path by default). */
+  name?: string;
 }
 
 /** The file turned out not to be one a stream can repair (one JSON document): repair it held whole. */
@@ -32,8 +36,9 @@ class NotStreamable extends Error {}
  * caller renames it into place or removes it) or, when nothing changed, the original. Undefined when
  * the file is not JSONL: the caller repairs it whole. No temporary is left behind when it throws.
  */
-export function fixFileStreamed(filePath: string, options: FixOptions, place: StreamPlace, name = filePath): StreamedFixOutcome | undefined {
-  const original: RepairedFile = { path: filePath, size: statSync(filePath).size, temporary: false };
+export function fixFileStreamed(filePath: string, options: FixOptions, place: StreamPlace): StreamedFixOutcome | undefined {
+  const name = place.name ?? filePath;
+  const original: RepairedFile = { path: filePath, size: place.length ?? statSync(filePath).size, temporary: false };
   const made = new Set<string>();
   let outcome: StreamedFixOutcome | undefined;
   try {

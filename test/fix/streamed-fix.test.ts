@@ -33,7 +33,7 @@ function compare(bytes: Buffer, settings: FixOptions): void {
   const path = join(folder, `case-${case_++}.jsonl`);
   writeFileSync(path, bytes);
   const whole = fixBytes("generated", bytes, settings);
-  const streamed = fixFileStreamed(path, settings, { beside: path }, "generated");
+  const streamed = fixFileStreamed(path, settings, { beside: path, name: "generated" });
   try {
     if (!streamed) {
       expect(whole.layout).not.toBe("lines");
