@@ -1,6 +1,6 @@
 // Repairs one file's bytes held whole: applies the fixes the rules offer, pass after pass, until nothing changes.
 import { fixContext } from "./fix-context.js";
-import { settle, type FixMedium, type FixOptions, type Settled } from "./fix-passes.js";
+import { passOf, settle, type FixMedium, type FixOptions, type Settled } from "./fix-passes.js";
 import { analyse, internalError } from "./lint-file.js";
 
 export { MAX_PASSES, type AppliedFix, type FixOptions } from "./fix-passes.js";
@@ -19,7 +19,7 @@ export function fixBytes(filePath: string, bytes: Buffer, options: FixOptions = 
 /** Each version a buffer; every record of it parsed and held for the fixes. */
 function inMemory(filePath: string, original: Buffer, options: FixOptions): FixMedium<Buffer> {
   return {
-    analyse: (current) => analyse(filePath, { buffer: current }, options, { records: true }),
+    analyse: (current) => passOf(analyse(filePath, { buffer: current }, options, { records: true })),
     recordCount: (analysis) => analysis.records.length,
     context(_current, { adapter, records, profile }) {
       const context = fixContext({ adapter: adapter as NonNullable<typeof adapter>, records, profile, ...(options.cancelText !== undefined ? { cancelText: options.cancelText } : {}) });

@@ -47,14 +47,24 @@ export interface PassContext {
   run<R>(use: (context: FixContext) => R): R;
 }
 
+/**
+ * What a pass keeps of its analysis: the result, the fixes offered, what the medium writes with. Not
+ * the rule runner: its state (every call id of a gigabyte rollout) would outlive the lint by a write.
+ */
+export type PassAnalysis = Pick<Analysis, "result" | "adapter" | "records" | "profile" | "recordCount" | "survey"> & { fixes?: Map<Diagnostic, Fix> };
+
+export function passOf({ result, adapter, records, profile, recordCount, survey, runner }: Analysis): PassAnalysis {
+  return { result, records, ...(adapter ? { adapter } : {}), ...(profile ? { profile } : {}), ...(recordCount !== undefined ? { recordCount } : {}), ...(survey ? { survey } : {}), ...(runner ? { fixes: runner.fixes } : {}) };
+}
+
 /** Where a repair's versions of the file live: in memory, or in files beside the target. */
 export interface FixMedium<T> {
-  analyse(current: T): Analysis;
+  analyse(current: T): PassAnalysis;
   /** How many records the analysed version holds. */
-  recordCount(analysis: Analysis): number;
-  context(current: T, analysis: Analysis): PassContext;
+  recordCount(analysis: PassAnalysis): number;
+  context(current: T, analysis: PassAnalysis): PassContext;
   /** The version with the edits applied, and whether it is the same bytes (then `next` is `current`). */
-  apply(current: T, analysis: Analysis, edits: readonly Edit[]): { next: T; same: boolean };
+  apply(current: T, analysis: PassAnalysis, edits: readonly Edit[]): { next: T; same: boolean };
   /** Whether the output differs from the bytes the repair started from. */
   changed(output: T): boolean;
 }
@@ -77,18 +87,14 @@ export function settle<T>(medium: FixMedium<T>, start: T, options: FixOptions): 
   });
   let readRepairsSettled = false;
   for (let pass = 1; ; pass += 1) {
-    const analysis = medium.analyse(current);
-    const { adapter, runner } = analysis;
-    if (!adapter || !runner || analysis.result.fatal) return finish(current, [], analysis.result);
-    layout = adapter.layout === "lines" || medium.recordCount(analysis) > 1 ? "lines" : "document";
-    const context = medium.context(current, analysis);
-    context.prefetch([...runner.fixes.values()]);
-    const chosen = context.run((fixing) => chooseFixes(analysis.result.messages, runner.fixes, fixing, options.unsafe === true, readRepairsSettled));
+    const step = lintAndChoose(medium, current, options, { readRepairsSettled, prune: options.maxTokens !== undefined && !pruned });
+    if ("stop" in step) return finish(current, [], step.stop);
+    const { analysis, chosen, budget } = step;
+    layout = step.layout;
     needUnsafe = chosen.needUnsafe;
-    if (chosen.edits.length === 0 && options.maxTokens !== undefined && !pruned) {
+    if (budget) {
       // The repairs have settled: now the budget, once; the passes after it clean up what it leaves.
-      const budget = options.maxTokens;
-      const { edits, ...report } = context.run((fixing) => pruneToBudget(fixing.items(), budget, fixing.profile, adapter, fixing));
+      const { edits, ...report } = budget;
       pruned = report;
       if (edits.length > 0) {
         current = medium.apply(current, analysis, edits).next;
@@ -112,6 +118,26 @@ export function settle<T>(medium: FixMedium<T>, start: T, options: FixOptions): 
     applied.push(...chosen.applied);
     current = next;
   }
+}
+
+type Step<T> = { stop: LintResult } | { analysis: PassAnalysis; layout: Settled<T>["layout"]; chosen: ReturnType<typeof chooseFixes>; budget?: Pruned };
+
+/**
+ * One pass's lint and choice of fixes (and, once they settle, of what --max-tokens drops). The fixes
+ * offered go with this frame: they hold the rules' state (every call id of a gigabyte rollout), which
+ * must not stay alive through the write and the next pass's lint.
+ */
+function lintAndChoose<T>(medium: FixMedium<T>, current: T, options: FixOptions, state: { readRepairsSettled: boolean; prune: boolean }): Step<T> {
+  const { fixes, ...analysis } = medium.analyse(current);
+  const { adapter } = analysis;
+  if (!adapter || !fixes || analysis.result.fatal) return { stop: analysis.result };
+  const layout = adapter.layout === "lines" || medium.recordCount(analysis) > 1 ? "lines" : "document";
+  const context = medium.context(current, analysis);
+  context.prefetch([...fixes.values()]);
+  const chosen = context.run((fixing) => chooseFixes(analysis.result.messages, fixes, fixing, options.unsafe === true, state.readRepairsSettled));
+  const budget = options.maxTokens;
+  if (chosen.edits.length > 0 || !state.prune || budget === undefined) return { analysis, layout, chosen };
+  return { analysis, layout, chosen, budget: context.run((fixing) => pruneToBudget(fixing.items(), budget, fixing.profile, adapter, fixing)) };
 }
 
 /** What an edit touches: units it rewrites, and byte ranges it drops. Two fixes that share one do not go together. */

@@ -3,10 +3,11 @@
 import { closeSync, openSync, statSync, unlinkSync } from "node:fs";
 import { streamLines, type Edit } from "../formats/index.js";
 import type { RawRecord } from "../read/index.js";
+import { collectGarbage } from "./collect-garbage.js";
 import { FileSink, fileSource, recordsAtVersion, recordsOfVersion, sameBytes, type FileVersion } from "./file-line-source.js";
 import { ContextOnDemand } from "./fix-context-on-demand.js";
-import { settle, type FixMedium, type FixOptions, type Settled } from "./fix-passes.js";
-import { analyse, internalError, type Analysis } from "./lint-file.js";
+import { passOf, settle, type FixMedium, type FixOptions, type PassAnalysis, type Settled } from "./fix-passes.js";
+import { analyse, internalError } from "./lint-file.js";
 import { temporaryPath } from "./temporary-files.js";
 
 /** A version of the file a repair produced: the original itself when nothing changed, or a temporary. */
@@ -58,17 +59,17 @@ export function discardRepair(repaired: RepairedFile): void {
 }
 
 function onDisk(name: string, original: RepairedFile, options: FixOptions, place: StreamPlace, made: Set<string>): FixMedium<RepairedFile> {
-  const analysed = (analysis: Analysis) => {
+  const analysed = (analysis: PassAnalysis) => {
     const { adapter } = analysis;
     if (adapter && (adapter.layout !== "lines" || !analysis.survey || analysis.recordCount === undefined)) throw new NotStreamable();
     return analysis;
   };
   return {
-    analyse: (current) => analysed(analyse(name, { path: current.path, length: current.size }, options, { survey: true })),
+    analyse: (current) => (collectAfterLargeRead(current), analysed(passOf(analyse(name, { path: current.path, length: current.size }, options, { survey: true })))),
     recordCount: (analysis) => analysis.recordCount ?? 0,
     context(current, analysis) {
       return new ContextOnDemand({
-        adapter: analysis.adapter as NonNullable<Analysis["adapter"]>,
+        adapter: analysis.adapter as NonNullable<PassAnalysis["adapter"]>,
         profile: analysis.profile,
         ...(options.cancelText !== undefined ? { cancelText: options.cancelText } : {}),
         count: analysis.recordCount ?? 0,
@@ -77,6 +78,7 @@ function onDisk(name: string, original: RepairedFile, options: FixOptions, place
       });
     },
     apply(current, analysis, edits) {
+      collectAfterLargeRead(current);
       const next = writePass(current, analysis, edits, place, made);
       if (!next) return { next: current, same: true };
       // The loop never goes back to a version it has moved past.
@@ -87,8 +89,16 @@ function onDisk(name: string, original: RepairedFile, options: FixOptions, place
   };
 }
 
+/** Below this, a pass's garbage is not worth a full collection (a test's hundreds of small files). */
+const GARBAGE_WORTH_COLLECTING = 16 * 1024 * 1024;
+
+/** Lets go of the last pass's garbage before a pass that reads `version` again (see collect-garbage.ts). */
+function collectAfterLargeRead(version: FileVersion): void {
+  if (version.size >= GARBAGE_WORTH_COLLECTING) collectGarbage();
+}
+
 /** Writes `current` with `edits` applied to a new temporary; undefined (and no temporary) when that is the same bytes. */
-function writePass(current: RepairedFile, analysis: Analysis, edits: readonly Edit[], place: StreamPlace, made: Set<string>): RepairedFile | undefined {
+function writePass(current: RepairedFile, analysis: PassAnalysis, edits: readonly Edit[], place: StreamPlace, made: Set<string>): RepairedFile | undefined {
   const temporary = temporaryPath(place.beside);
   const out = openSync(temporary, "wx", place.fresh ? 0o666 : 0o600);
   made.add(temporary);
@@ -98,7 +108,7 @@ function writePass(current: RepairedFile, analysis: Analysis, edits: readonly Ed
   try {
     const source = fileSource(input, current, movedRecords(current, edits));
     const sink = new FileSink(out, source);
-    streamLines(source, edits, (analysis.survey as NonNullable<Analysis["survey"]>).style(edits), sink);
+    streamLines(source, edits, (analysis.survey as NonNullable<PassAnalysis["survey"]>).style(edits), sink);
     same = sink.finish();
     size = sink.size;
   } finally {
