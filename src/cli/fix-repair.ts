@@ -1,6 +1,8 @@
 // One input's repair for `histlint fix`, held whole (stdin, documents, small files) or streamed from
 // disk (a large JSONL file), behind one face: what to report, and where to put the result.
 import { closeSync, openSync, readSync, realpathSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import { clientFor } from "../clients/index.js";
 import { discardRepair, fixBytes, fixFileStreamed, lintSource, placeWhole, replaceFile, snapshotOf, writeWhole, type FixOptions, type LintResult, type ReplaceOptions, type ReplaceOutcome, type Settled, type StreamedFixOutcome } from "../engine/index.js";
@@ -62,7 +64,8 @@ export function streamedRepair(file: string, options: FixOptions, destination: {
   if (statSync(file).size <= STREAM_ABOVE_BYTES) return undefined;
   // In place, the write protocol guards the bytes the repair read by their digest.
   const snapshot = destination.inPlace ? snapshotOf(file) : undefined;
-  const beside = destination.output ?? (destination.inPlace ? realpathSync(file) : file);
+  // For --stdout there is no target: the temporary goes where temporaries go, not beside a file in a folder that may be read-only.
+  const beside = destination.output ?? (destination.inPlace ? realpathSync(file) : join(tmpdir(), basename(file)));
   const place = { beside, fresh: destination.output !== undefined && !exists(destination.output), ...(snapshot ? { length: snapshot.size } : {}) };
   let outcome: StreamedFixOutcome | undefined = fixFileStreamed(file, options, place);
   if (!outcome) return undefined;
