@@ -5,9 +5,10 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import { clientFor } from "../clients/index.js";
-import { discardRepair, fixBytes, fixFileStreamed, lintSource, placeWhole, replaceFile, snapshotOf, writeWhole, type FixOptions, type LintResult, type ReplaceOptions, type ReplaceOutcome, type Settled, type StreamedFixOutcome } from "../engine/index.js";
+import { describeIoError, discardRepair, fixBytes, fixFileStreamed, lintSource, placeWhole, replaceFile, snapshotOf, writeWhole, type FixOptions, type LintResult, type ReplaceOptions, type ReplaceOutcome, type Settled, type StreamedFixOutcome } from "../engine/index.js";
 import { DEFAULT_PROFILE } from "../profiles/index.js";
 import { unifiedDiff } from "../report/index.js";
+import { UsageError } from "./exit-codes.js";
 
 export interface Repair {
   outcome: Settled<unknown>;
@@ -67,13 +68,20 @@ export function streamedRepair(file: string, options: FixOptions, destination: {
   // For --stdout there is no target: the temporary goes where temporaries go, not beside a file in a folder that may be read-only.
   const beside = destination.output ?? (destination.inPlace ? realpathSync(file) : join(tmpdir(), basename(file)));
   const place = { beside, fresh: destination.output !== undefined && !exists(destination.output), ...(snapshot ? { length: snapshot.size } : {}) };
-  let outcome: StreamedFixOutcome | undefined = fixFileStreamed(file, options, place);
+  const repair = (settings: FixOptions) => {
+    try {
+      return fixFileStreamed(file, settings, place);
+    } catch (error) {
+      throw new UsageError(`${file}: cannot write the repair: ${describeIoError(error)}`);
+    }
+  };
+  let outcome: StreamedFixOutcome | undefined = repair(options);
   if (!outcome) return undefined;
   const own = ownOptions(outcome.remaining.inputFormat, options);
   let portability: LintResult | undefined;
   if (own) {
     discardRepair(outcome.output);
-    outcome = fixFileStreamed(file, own, place) as StreamedFixOutcome;
+    outcome = repair(own) as StreamedFixOutcome;
     portability = lintSource(file, { path: outcome.output.path, length: outcome.output.size }, options);
   }
   const output = outcome.output;

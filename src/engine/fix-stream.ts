@@ -47,6 +47,8 @@ export function fixFileStreamed(filePath: string, options: FixOptions, place: St
     return outcome;
   } catch (error) {
     if (error instanceof NotStreamable) return undefined;
+    // A temporary that could not be written (a full disk, a read-only folder) is the caller's to report, not histlint's bug.
+    if (typeof (error as NodeJS.ErrnoException).code === "string") throw error;
     return { output: original, changed: false, applied: [], needUnsafe: [], unsettled: [], remaining: internalError(name, error) };
   } finally {
     for (const temporary of made) if (temporary !== outcome?.output.path) removeQuietly(temporary);
