@@ -1,9 +1,9 @@
 // `histlint fix` of a file it streams (above HISTLINT_STREAM_FIX_BYTES) against the same file repaired
 // whole: the same file, backup, report and exit code, in place, to -o and to standard output.
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { histlint } from "../support/cli.js";
 
 const FIXTURES = ["codex", "claude-code", "gemini-cli"].flatMap((format) =>
@@ -14,9 +14,13 @@ const FIXTURES = ["codex", "claude-code", "gemini-cli"].flatMap((format) =>
 const STREAMED = { HISTLINT_STREAM_FIX_BYTES: "0" };
 const WHOLE = { HISTLINT_STREAM_FIX_BYTES: String(2 ** 40) };
 
+const folders: string[] = [];
+afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
 /** Runs `fix args` on a copy of `fixture` in a folder of its own, as the user would. */
 function fixCopy(fixture: string, args: string[], env: Record<string, string>) {
   const folder = mkdtempSync(join(tmpdir(), "histlint-fix-streamed-"));
+  folders.push(folder);
   const name = basename(fixture);
   copyFileSync(fixture, join(folder, name));
   const run = histlint(["fix", ...args, name], { env, cwd: folder });

@@ -1,17 +1,21 @@
 // The write protocol with a streamed repair: the repair is a temporary beside the file and the original
 // is known by its digest, with the guarantees of the repair held whole (fix/command.test.ts).
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { ChangedOnDisk, placeWhole, replaceFile, snapshotOf } from "../../src/engine/index.js";
 import { temporaryPath } from "../../src/engine/temporary-files.js";
 
 const ORIGINAL = '{"a":1}\n{"b":2}\n';
 
+const folders: string[] = [];
+afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
 /** A file, its snapshot, and a streamed repair's temporary beside it. */
 function setUp() {
   const folder = mkdtempSync(join(tmpdir(), "histlint-streamed-write-"));
+  folders.push(folder);
   const path = join(folder, "rollout.jsonl");
   writeFileSync(path, ORIGINAL);
   const snapshot = snapshotOf(path);
