@@ -3,12 +3,12 @@ import { readFileSync, statSync } from "node:fs";
 import type { Command } from "commander";
 import { Option } from "commander";
 import { RULES } from "../../rules/index.js";
-import { clientFor } from "../clients/index.js";
-import { ChangedOnDisk, describeIoError, fileKind, fixBytes, HeldOpenForWriting, lintSource, removeStaleTemporaries, replaceFile, writeWhole, type FixOptions, type FixOutcome, type LintResult, type ReplaceOutcome } from "../engine/index.js";
+import { ChangedOnDisk, describeIoError, fileKind, HeldOpenForWriting, removeStaleTemporaries, writeWhole, type LintResult, type ReplaceOutcome, type Settled } from "../engine/index.js";
 import { FORMAT_NAMES } from "../history/index.js";
-import { DEFAULT_PROFILE, PROFILE_NAMES } from "../profiles/index.js";
-import { FORMATTER_NAMES, formatResults, unifiedDiff, type FormatterName } from "../report/index.js";
+import { PROFILE_NAMES } from "../profiles/index.js";
+import { FORMATTER_NAMES, formatResults, type FormatterName } from "../report/index.js";
 import { colorLevel } from "./color.js";
+import { streamedRepair, wholeRepair, type Repair } from "./fix-repair.js";
 import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE_OR_IO, UsageError } from "./exit-codes.js";
 import type { CommandIo } from "./io.js";
 import { settle, type LintFlags } from "./lint-settings.js";
@@ -86,43 +86,53 @@ export async function runFix(paths: readonly string[], flags: FixFlags, io: Comm
   let overBudget = false;
   for (const { file, walked } of selection.targets) {
     if (file !== STDIN) removeStaleTemporaries(file);
-    const input = file === STDIN ? io.stdin() : readInput(file);
     const name = file === STDIN ? "<stdin>" : file;
     const options = { ...(file === STDIN ? settings.options : settings.optionsFor(file)), ...extra };
-    const { outcome, portability } = repairFor(name, input, options);
-    if (walked && outcome.remaining.fatal && outcome.remaining.messages[0]?.ruleId === "unknown-format") {
-      unrecognised.push(file);
-      continue;
-    }
-    // What remains is reported at the file that holds the repair.
-    const written = flags.output && !flags.dryRun ? flags.output : name;
-    results.push({ ...(portability ?? outcome.remaining), filePath: written });
-    if (outcome.remaining.fatal) continue;
-    if (outcome.pruned?.shortfall) {
-      // A budget that cannot be met is a failure: dropping every call and writing that would lose data for nothing.
-      overBudget = true;
-      notes.push(`${name}: cannot fit --max-tokens ${flags.maxTokens}: ${outcome.pruned.shortfall}; nothing ${flags.dryRun ? "would be " : ""}written\n`);
-      continue;
-    }
-    let replaced: ReplaceOutcome | undefined;
-    if (flags.dryRun) {
-      io.stdout(unifiedDiff(name, input.toString("utf8"), outcome.output.toString("utf8")));
-    } else if (flags.stdout || file === STDIN) {
-      io.stdout(outcome.output.toString("utf8"));
-    } else if (flags.output) {
-      writeOutput(flags.output, outcome.output);
-    } else if (outcome.changed) {
-      try {
-        replaced = replaceFile(file, outcome.output, input, { backup: flags.backup, appendable: outcome.layout === "lines", force: flags.force === true });
-      } catch (error) {
-        if (!(error instanceof ChangedOnDisk || error instanceof HeldOpenForWriting)) throw new UsageError(`${file}: cannot write the repair: ${describeIoError(error)}`);
-        io.stderr(`histlint: ${error.message}\n`);
-        ioFailed = true;
+    const inPlace = file !== STDIN && !flags.output && !flags.stdout;
+    const streamed = file !== STDIN && !flags.dryRun && checkInput(file) ? streamedRepair(file, { ...options }, { ...(flags.output ? { output: flags.output } : {}), inPlace }) : undefined;
+    const repair = streamed ?? wholeRepair(name, file === STDIN ? io.stdin() : readInput(file), options);
+    const { outcome, portability } = repair;
+    let kept = false;
+    try {
+      if (walked && outcome.remaining.fatal && outcome.remaining.messages[0]?.ruleId === "unknown-format") {
+        unrecognised.push(file);
         continue;
       }
+      // What remains is reported at the file that holds the repair.
+      const written = flags.output && !flags.dryRun ? flags.output : name;
+      results.push({ ...(portability ?? outcome.remaining), filePath: written });
+      if (outcome.remaining.fatal) continue;
+      if (outcome.pruned?.shortfall) {
+        // A budget that cannot be met is a failure: dropping every call and writing that would lose data for nothing.
+        overBudget = true;
+        notes.push(`${name}: cannot fit --max-tokens ${flags.maxTokens}: ${outcome.pruned.shortfall}; nothing ${flags.dryRun ? "would be " : ""}written\n`);
+        continue;
+      }
+      let replaced: ReplaceOutcome | undefined;
+      if (flags.dryRun) {
+        io.stdout(repair.diff(name));
+      } else if (flags.stdout || file === STDIN) {
+        repair.print((text) => io.stdout(text));
+      } else if (flags.output) {
+        kept = true;
+        writeOutput(flags.output, repair);
+      } else if (outcome.changed) {
+        kept = true;
+        try {
+          replaced = repair.replace(file, { backup: flags.backup, appendable: outcome.layout === "lines", force: flags.force === true });
+        } catch (error) {
+          if (!(error instanceof ChangedOnDisk || error instanceof HeldOpenForWriting)) throw new UsageError(`${file}: cannot write the repair: ${describeIoError(error)}`);
+          io.stderr(`histlint: ${error.message}\n`);
+          ioFailed = true;
+          continue;
+        }
+      }
+      io.stderr(summary(name, outcome, { ...flags, inPlace }) + meanwhile(name, replaced));
+      if (portability) io.stderr(`${name}: the profile ${portability.profile} checks whether the history would be accepted there; a ${outcome.remaining.inputFormat === "codex" ? "Codex rollout" : "Claude Code session"} is repaired for its own client, never rewritten into another's shape\n`);
+    } finally {
+      // A repair written in place or to -o took its temporary with it (or removed it when it failed).
+      if (!kept) repair.discard();
     }
-    io.stderr(summary(name, outcome, { ...flags, inPlace: file !== STDIN && !flags.output && !flags.stdout }) + meanwhile(name, replaced));
-    if (portability) io.stderr(`${name}: the profile ${portability.profile} checks whether the history would be accepted there; a ${outcome.remaining.inputFormat === "codex" ? "Codex rollout" : "Claude Code session"} is repaired for its own client, never rewritten into another's shape\n`);
   }
   const toStderr = flags.stdout || files.includes(STDIN);
   const color = colorLevel({ flag: flags.color, env: process.env, isTty: toStderr ? Boolean(process.stderr.isTTY) : io.isTty }) > 0;
@@ -135,19 +145,16 @@ export async function runFix(paths: readonly string[], flags: FixFlags, io: Comm
   return results.some((r) => r.errorCount > 0) || overBudget ? EXIT_PROBLEMS : EXIT_CLEAN;
 }
 
-/**
- * The repair of one input. A client's own file (a Codex rollout, a Claude Code session) is always repaired
- * for its client: `--profile` of another endpoint only checks the repair against that endpoint, since a
- * rollout rewritten into Chat's shapes is one Codex refuses (`histlint convert` writes another provider's body).
- */
-function repairFor(name: string, input: Buffer, options: FixOptions): { outcome: FixOutcome; portability?: LintResult } {
-  const outcome = fixBytes(name, input, options);
-  const format = outcome.remaining.inputFormat;
-  const profile = format ? (options.profiles?.[format] ?? options.profile) : undefined;
-  if (!profile || !format || !clientFor(format) || DEFAULT_PROFILE[format] === profile) return { outcome };
-  const { profile: _profile, profiles: _profiles, ...own } = options;
-  const repaired = fixBytes(name, input, own);
-  return { outcome: repaired, portability: lintSource(name, { buffer: repaired.output }, options) };
+/** Fails as reading would for a path that is not a regular file; true otherwise. */
+function checkInput(file: string): boolean {
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) throw new UsageError(`${file}: not a regular file (${fileKind(stat)}): fix repairs history files`);
+    return true;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${file}: ${describeIoError(error)}`);
+  }
 }
 
 function readInput(file: string): Buffer {
@@ -161,9 +168,10 @@ function readInput(file: string): Buffer {
   }
 }
 
-function writeOutput(path: string, data: Buffer, what = "the repair"): void {
+function writeOutput(path: string, data: Buffer | Repair, what = "the repair"): void {
   try {
-    writeWhole(path, data);
+    if (Buffer.isBuffer(data)) writeWhole(path, data);
+    else data.writeTo(path);
   } catch (error) {
     throw new UsageError(`${path}: cannot write ${what}: ${describeIoError(error)}`);
   }
@@ -182,7 +190,7 @@ function meanwhile(file: string, written: ReplaceOutcome | undefined): string {
 }
 
 /** One line a file: what was repaired, what was left for --unsafe, what would not settle. */
-function summary(file: string, outcome: FixOutcome, flags: FixFlags & { inPlace: boolean }): string {
+function summary(file: string, outcome: Settled<unknown>, flags: FixFlags & { inPlace: boolean }): string {
   const verb = flags.dryRun ? "would repair" : "repaired";
   const counts = new Map<string, number>();
   for (const fix of outcome.applied) counts.set(fix.ruleId, (counts.get(fix.ruleId) ?? 0) + 1);

@@ -3,8 +3,10 @@
 import { closeSync, fstatSync, fsyncSync, openSync, realpathSync, renameSync, statSync, type Stats } from "node:fs";
 import { dirname } from "node:path";
 import { readRange } from "../read/index.js";
+import type { RepairedFile } from "./fix-stream.js";
 import { openWriters, type OpenWriter } from "./open-writers.js";
-import { discard, finishTemporary, removeStaleTemporaries, writeAll, writeTemporary, type Likeness } from "./temporary-files.js";
+import { copyPrefix, endsLine, lengthOf, stillStartsWith, writeOriginal, type Original } from "./original-bytes.js";
+import { adoptTemporary, discard, finishTemporary, removeStaleTemporaries, writeAll, writeTemporary, type Likeness } from "./temporary-files.js";
 
 /** The file is not what was read, and the change cannot be carried into the repair. Nothing was written. */
 export class ChangedOnDisk extends Error {}
@@ -40,12 +42,22 @@ export interface ReplaceOutcome {
 }
 
 /**
- * Replaces `path` (through a symlink: the file it points to) with `data`, the repair of `original`.
- * The repair is written to a temporary beside the file, fsynced, and renamed over it; the backup is
- * written the same way. Up to the rename, bytes appended to the original are carried into the
- * temporary; after it, the old file is checked once more for a write that raced the rename.
+ * Replaces `path` (through a symlink: the file it points to) with `data`, the repair of `original`:
+ * bytes, or a streamed repair's temporary (written beside the file; it is renamed into place, or removed
+ * whatever fails). The repair is fsynced and renamed over the file; the backup is written the same way.
+ * Up to the rename, bytes appended to the original are carried into the repair; after it, the old file
+ * is checked once more for a write that raced the rename.
  */
-export function replaceFile(path: string, data: Buffer, original: Buffer, options: ReplaceOptions): ReplaceOutcome {
+export function replaceFile(path: string, data: Buffer | RepairedFile, original: Original, options: ReplaceOptions): ReplaceOutcome {
+  try {
+    return replaceWith(path, data, original, options);
+  } catch (error) {
+    if (!Buffer.isBuffer(data) && data.temporary) discard(data.path);
+    throw error;
+  }
+}
+
+function replaceWith(path: string, data: Buffer | RepairedFile, original: Original, options: ReplaceOptions): ReplaceOutcome {
   const target = realpathSync(path);
   removeStaleTemporaries(target);
   removeStaleTemporaries(`${path}.bak`);
@@ -56,10 +68,16 @@ export function replaceFile(path: string, data: Buffer, original: Buffer, option
     const like = fstatSync(source);
     const watch = new AppendWatch(source, original, options.appendable, path);
     watch.check();
-    const { temporary, fd } = writeTemporary(target, data, like);
+    const { temporary, fd } = Buffer.isBuffer(data) ? writeTemporary(target, data, like) : adoptTemporary(data.path, like);
     try {
       writeAll(fd, watch.take());
-      if (options.backup) writeWhole(`${path}.bak`, Buffer.concat([original, watch.seen()]), like);
+      if (options.backup) {
+        const seen = watch.seen();
+        writeWholeWith(`${path}.bak`, like, (out) => {
+          writeOriginal(out, source, original, () => watch.changed());
+          writeAll(out, seen);
+        });
+      }
       writeAll(fd, watch.take());
       finishTemporary(temporary, fd);
     } catch (error) {
@@ -76,16 +94,56 @@ export function replaceFile(path: string, data: Buffer, original: Buffer, option
 
 /** Writes a new file at `path` (the `-o` output, a backup) all at once: a full disk leaves no partial file. */
 export function writeWhole(path: string, data: Buffer, like?: Likeness): void {
-  let target = path;
-  try {
-    target = realpathSync(path);
-  } catch {
-    // A new file: written where it was named.
+  writeWholeWith(path, like, (out) => writeAll(out, data));
+}
+
+/**
+ * Puts a streamed repair at `path` (the `-o` output) all at once: its temporary, made beside `path`, is
+ * renamed there; a repair that changed nothing is the original, copied. Nothing is left behind on failure.
+ */
+export function placeWhole(path: string, repaired: RepairedFile): void {
+  if (!repaired.temporary) {
+    const from = openSync(repaired.path, "r");
+    try {
+      return writeWholeWith(path, undefined, (out) => copyPrefix(out, from, repaired.size));
+    } finally {
+      closeSync(from);
+    }
   }
+  try {
+    const target = realpathOrSelf(path);
+    const like = statOrUndefined(target);
+    const { temporary, fd } = like ? adoptTemporary(repaired.path, like) : { temporary: repaired.path, fd: openSync(repaired.path, "a") };
+    finishTemporary(temporary, fd);
+    renameOver(temporary, target);
+  } catch (error) {
+    discard(repaired.path);
+    throw error;
+  }
+}
+
+/** A new file at `path` whose bytes `fill` writes, through a fsynced temporary renamed into place. */
+function writeWholeWith(path: string, like: Likeness, fill: (fd: number) => void): void {
+  const target = realpathOrSelf(path);
   removeStaleTemporaries(target);
-  const { temporary, fd } = writeTemporary(target, data, like ?? statOrUndefined(target));
+  const { temporary, fd } = writeTemporary(target, Buffer.alloc(0), like ?? statOrUndefined(target));
+  try {
+    fill(fd);
+  } catch (error) {
+    discard(temporary, fd);
+    throw error;
+  }
   finishTemporary(temporary, fd);
   renameOver(temporary, target);
+}
+
+function realpathOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    // A new file: written where it was named.
+    return path;
+  }
 }
 
 /** Puts a finished temporary in the target's place, for good: the rename, then the folder fsynced. */
@@ -111,7 +169,7 @@ function carryLateAppends(target: string, watch: AppendWatch, like: Stats): void
     late = watch.take();
   } catch (error) {
     if (!(error instanceof ChangedOnDisk)) throw error;
-    writeWhole(target, watch.current(), like);
+    writeWholeWith(target, like, (out) => copyPrefix(out, watch.fd, fstatSync(watch.fd).size));
     throw new ChangedOnDisk(`${watch.name}: the file changed while the repair was being written; its bytes, with that change, are back in place and nothing was repaired: run fix again`);
   }
   if (late.length === 0) return;
@@ -133,12 +191,17 @@ class AppendWatch {
   private pending: Buffer[] = [];
 
   constructor(
-    private readonly fd: number,
-    private readonly original: Buffer,
+    readonly fd: number,
+    private readonly original: Original,
     private readonly appendable: boolean,
     readonly name: string,
   ) {
-    this.known = original.length;
+    this.known = lengthOf(original);
+  }
+
+  /** The refusal for a file changed other than at its end. */
+  changed(): ChangedOnDisk {
+    return new ChangedOnDisk(`${this.name}: the file changed while it was being repaired, not only at its end; nothing was written, run fix again`);
   }
 
   /** Reads what was appended since the last check; throws ChangedOnDisk for any other change. */
@@ -147,12 +210,11 @@ class AppendWatch {
     const size = Number(stat.size);
     const stamp = `${stat.mtimeNs}:${stat.ctimeNs}`;
     if (size === this.known && stamp === this.stamp) return;
-    const changed = () => new ChangedOnDisk(`${this.name}: the file changed while it was being repaired, not only at its end; nothing was written, run fix again`);
     // Something was written: the bytes read before must still be there, whatever else happened.
-    if (size < this.known || !readRange(this.fd, 0, this.original.length).equals(this.original)) throw changed();
+    if (size < this.known || !stillStartsWith(this.fd, this.original)) throw this.changed();
     this.stamp = stamp;
     if (size === this.known) return;
-    if (!this.appendable || !endsLine(this.original)) {
+    if (!this.appendable || !endsLine(this.fd, this.original)) {
       throw new ChangedOnDisk(`${this.name}: the file grew while it was being repaired, and the new bytes cannot follow the repair (${this.appendable ? "its last line was unfinished" : "it is one JSON document"}); nothing was written, run fix again`);
     }
     this.pending.push(readRange(this.fd, this.known, size));
@@ -172,15 +234,6 @@ class AppendWatch {
   seen(): Buffer {
     return Buffer.concat(this.carried);
   }
-
-  /** The old file's bytes as they are now. */
-  current(): Buffer {
-    return readRange(this.fd, 0, fstatSync(this.fd).size);
-  }
-}
-
-function endsLine(bytes: Buffer): boolean {
-  return bytes.length === 0 || bytes[bytes.length - 1] === 0x0a;
 }
 
 function syncFolder(path: string): void {

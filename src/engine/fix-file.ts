@@ -1,144 +1,34 @@
-// Repairs one file's bytes: applies the fixes the rules offer, pass after pass, until nothing changes.
-import type { Edit } from "../formats/index.js";
-import { safetyOf, type Fix, type FixContext } from "../rule-kit/index.js";
-import type { Diagnostic, LintResult } from "./diagnostic.js";
+// Repairs one file's bytes held whole: applies the fixes the rules offer, pass after pass, until nothing changes.
 import { fixContext } from "./fix-context.js";
-import { analyse, internalError, type LintOptions } from "./lint-file.js";
-import { pruneToBudget, type Pruned } from "./prune.js";
+import { passOf, settle, type FixMedium, type FixOptions, type Settled } from "./fix-passes.js";
+import { analyse, internalError } from "./lint-file.js";
 
-export interface FixOptions extends LintOptions {
-  /** Also apply fixes that take judgement (they may drop data). */
-  unsafe?: boolean;
-  /** The output text for cancelled calls, instead of the client's own. */
-  cancelText?: string;
-  /** Drop the oldest tool calls until the history fits this many tokens (it loses data: only on request). */
-  maxTokens?: number;
-}
+export { MAX_PASSES, type AppliedFix, type FixOptions } from "./fix-passes.js";
 
-export interface AppliedFix {
-  ruleId: string;
-  line: number;
-  safety: "safe" | "unsafe";
-}
-
-export interface FixOutcome {
-  output: Buffer;
-  changed: boolean;
-  applied: AppliedFix[];
-  /** Problems with an unsafe fix that was not applied (run with --unsafe). */
-  needUnsafe: Diagnostic[];
-  /** Rules whose fixes kept undoing each other when ten passes were not enough. */
-  unsettled: string[];
-  /** The result of linting the output. */
-  remaining: LintResult;
-  /** What --max-tokens dropped, when it was given. */
-  pruned?: Omit<Pruned, "edits">;
-  /** How the format lays out its records, when it was recognised: an append to "lines" is whole new records. */
-  layout?: "lines" | "document";
-}
-
-/** Passes before the loop gives up and names the rules that keep changing the file. */
-export const MAX_PASSES = 10;
+export type FixOutcome = Settled<Buffer>;
 
 export function fixBytes(filePath: string, bytes: Buffer, options: FixOptions = {}): FixOutcome {
   try {
-    return fixUntilSettled(filePath, bytes, options);
+    return settle(inMemory(filePath, bytes, options), bytes, options);
   } catch (error) {
     // Nothing is written for a file histlint itself failed on.
     return { output: bytes, changed: false, applied: [], needUnsafe: [], unsettled: [], remaining: internalError(filePath, error) };
   }
 }
 
-function fixUntilSettled(filePath: string, bytes: Buffer, options: FixOptions): FixOutcome {
-  let current = bytes;
-  const applied: AppliedFix[] = [];
-  let needUnsafe: Diagnostic[] = [];
-  let pruned: Omit<Pruned, "edits"> | undefined;
-  let layout: FixOutcome["layout"];
-  const finish = (output: Buffer, unsettled: string[], remaining: LintResult): FixOutcome => ({
-    output,
-    changed: !output.equals(bytes),
-    applied,
-    needUnsafe,
-    unsettled,
-    remaining,
-    ...(pruned ? { pruned } : {}),
-    ...(layout ? { layout } : {}),
-  });
-  let readRepairsSettled = false;
-  for (let pass = 1; ; pass += 1) {
-    const analysis = analyse(filePath, { buffer: current }, options, { records: true });
-    const { adapter, runner } = analysis;
-    if (!adapter || !runner || analysis.result.fatal) return finish(current, [], analysis.result);
-    layout = adapter.layout === "lines" || analysis.records.length > 1 ? "lines" : "document";
-    const context = fixContext({ adapter, records: analysis.records, profile: analysis.profile, ...(options.cancelText !== undefined ? { cancelText: options.cancelText } : {}) });
-    const chosen = chooseFixes(analysis.result.messages, runner.fixes, context, options.unsafe === true, readRepairsSettled);
-    needUnsafe = chosen.needUnsafe;
-    if (chosen.edits.length === 0 && options.maxTokens !== undefined && !pruned) {
-      // The repairs have settled: now the budget, once; the passes after it clean up what it leaves.
-      const { edits, ...report } = pruneToBudget(context.items(), options.maxTokens, context.profile, adapter, context);
-      pruned = report;
-      if (edits.length > 0) {
-        current = adapter.applyEdits(current, analysis.records, edits);
-        continue;
-      }
-    }
-    if (chosen.edits.length === 0) return finish(current, [], analysis.result);
-    if (pass > MAX_PASSES) {
-      const unsettled = [...new Set(chosen.applied.map((fix) => fix.ruleId))];
-      return finish(current, unsettled, analysis.result);
-    }
-    const next = adapter.applyEdits(current, analysis.records, chosen.edits);
-    if (next.equals(current)) {
-      // Read repairs that change nothing must not keep the other repairs from their pass.
-      if (chosen.readRepairsOnly && !readRepairsSettled) {
-        readRepairsSettled = true;
-        continue;
-      }
-      return finish(current, [], analysis.result);
-    }
-    applied.push(...chosen.applied);
-    current = next;
-  }
-}
-
-/** What an edit touches: units it rewrites, and byte ranges it drops. Two fixes that share one do not go together. */
-function touches(edit: Edit): string[] {
-  if (edit.op === "insert") return [];
-  if (edit.op === "drop-bytes") return [`bytes:${edit.offset}`];
-  if (edit.op === "renumber") return ["renumber"];
-  return [`unit:${edit.record}`];
-}
-
-/**
- * Repairs that bring records back into what the client reads (a line split or joined, bytes dropped,
- * the session meta moved). They go alone in a pass: the history the other rules judge changes with
- * them, and a call whose output sat on a skipped line must get that output back, not an "aborted" one.
- */
-const READ_REPAIRS = new Set(["byte-order-mark", "multi-record-line", "multi-line-record", "truncated-record", "invalid-json", "non-object-record", "missing-session-meta"]);
-
-function chooseFixes(all: readonly Diagnostic[], fixes: Map<Diagnostic, Fix>, context: FixContext, unsafe: boolean, readRepairsSettled: boolean) {
-  const readRepairs = readRepairsSettled ? [] : all.filter((d) => READ_REPAIRS.has(d.ruleId) && fixes.has(d) && (unsafe || safetyOf(fixes.get(d) as Fix, context) === "safe"));
-  const diagnostics = readRepairs.length > 0 ? readRepairs : all;
-  const readRepairsOnly = readRepairs.length > 0;
-  const edits: Edit[] = [];
-  const applied: AppliedFix[] = [];
-  const needUnsafe: Diagnostic[] = [];
-  const taken = new Set<string>();
-  for (const diagnostic of diagnostics) {
-    const fix = fixes.get(diagnostic);
-    if (!fix) continue;
-    if (safetyOf(fix, context) === "unsafe" && !unsafe) {
-      needUnsafe.push(diagnostic);
-      continue;
-    }
-    const own = fix.edits(context);
-    if (!own || own.length === 0) continue;
-    const keys = own.flatMap(touches);
-    if (keys.some((key) => taken.has(key))) continue; // the next pass takes it
-    keys.forEach((key) => taken.add(key));
-    edits.push(...own);
-    applied.push({ ruleId: diagnostic.ruleId, line: diagnostic.line, safety: safetyOf(fix, context) });
-  }
-  return { edits, applied, needUnsafe, readRepairsOnly };
+/** Each version a buffer; every record of it parsed and held for the fixes. */
+function inMemory(filePath: string, original: Buffer, options: FixOptions): FixMedium<Buffer> {
+  return {
+    analyse: (current) => passOf(analyse(filePath, { buffer: current }, options, { records: true })),
+    recordCount: (analysis) => analysis.records.length,
+    context(_current, { adapter, records, profile }) {
+      const context = fixContext({ adapter: adapter as NonNullable<typeof adapter>, records, profile, ...(options.cancelText !== undefined ? { cancelText: options.cancelText } : {}) });
+      return { prefetch: () => undefined, run: (use) => use(context) };
+    },
+    apply(current, { adapter, records }, edits) {
+      const next = (adapter as NonNullable<typeof adapter>).applyEdits(current, records, edits);
+      return { next, same: next.equals(current) };
+    },
+    changed: (output) => !output.equals(original),
+  };
 }

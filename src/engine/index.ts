@@ -4,7 +4,10 @@ export { analyse, lintFile, lintSource, describeIoError, fileKind, enabledRules,
 export { RuleRunner, diagnosticFor, type EnabledRule } from "./rule-runner.js";
 export { lintFiles, shardOf, type LintFilesRun } from "./lint-files.js";
 export { fixBytes, MAX_PASSES, type FixOptions, type FixOutcome, type AppliedFix } from "./fix-file.js";
-export { replaceFile, writeWhole, ChangedOnDisk, HeldOpenForWriting, type ReplaceOptions, type ReplaceOutcome } from "./atomic-write.js";
+export type { Settled } from "./fix-passes.js";
+export { replaceFile, writeWhole, placeWhole, ChangedOnDisk, HeldOpenForWriting, type ReplaceOptions, type ReplaceOutcome } from "./atomic-write.js";
 export { removeStaleTemporaries } from "./temporary-files.js";
 export { openWriters, type OpenWriter } from "./open-writers.js";
 export { LiveDocument, type DocumentFindings } from "./live-document.js";
+export { fixFileStreamed, discardRepair, type RepairedFile, type StreamedFixOutcome, type StreamPlace } from "./fix-stream.js";
+export { snapshotOf, type Original, type OriginalOnDisk } from "./original-bytes.js";

@@ -2,7 +2,7 @@
 import { readFileSync, statSync, type Stats } from "node:fs";
 import { RULES } from "../../rules/index.js";
 import { clientFor, readHistory } from "../clients/index.js";
-import { adapterFor, detectFormat, DETECTION_SAMPLE, type FormatAdapter, type HistoryStream } from "../formats/index.js";
+import { adapterFor, detectFormat, DETECTION_SAMPLE, type FormatAdapter, type HistoryStream, type LineSurvey } from "../formats/index.js";
 import { collectItems, type FormatName, type Item, type RequestContext } from "../history/index.js";
 import { DEFAULT_PROFILE, PROFILES, type ProfileName } from "../profiles/index.js";
 import { FILE_START, readRecords, type ByteSource, type RawRecord, type ReadEvent } from "../read/index.js";
@@ -105,6 +105,10 @@ export interface Analysis {
   request?: RequestContext;
   /** The open analysis, when asked for and the file is one request body with its array. */
   live?: LiveDocument;
+  /** How many records the file holds, when they were all read. */
+  recordCount?: number;
+  /** What the format's JSONL writer noted of every record, when asked for (a fix streamed to a file). */
+  survey?: LineSurvey;
 }
 
 /** What an analysis keeps beyond the result; lint keeps nothing, so memory stays flat. */
@@ -115,6 +119,8 @@ export interface Keep {
   positions?: boolean;
   /** A request body's runner left open, to be fed the elements a later, longer body adds (the mock's prefix cache). */
   live?: boolean;
+  /** The format's JSONL writer survey, fed every record as it is read (a fix that writes a stream). */
+  survey?: boolean;
 }
 
 /** Reads, detects and runs the rules; `keepRecords` holds every record for a repair (lint streams). */
@@ -156,7 +162,8 @@ export function analyse(filePath: string, source: ByteSource, options: LintOptio
   });
   const kept: RawRecord[] = [];
   const read = { count: 0, done: false };
-  const records = feedRecords(head, events, runner, keeping.records ? kept : undefined, read);
+  const survey = keeping.survey ? adapter.lineSurvey?.() : undefined;
+  const records = feedRecords(head, events, runner, keeping.records ? kept : undefined, read, survey);
   let items: Item[] | undefined = keeping.items ? [] : undefined;
   stream = readHistory(adapter.name, adapter.layout === "document" ? [...records] : records, bytes ? { bytes } : {});
   let index = 0;
@@ -193,7 +200,7 @@ export function analyse(filePath: string, source: ByteSource, options: LintOptio
   }
   const result = summarize(filePath, { inputFormat: adapter.name, profile: profileName, fatal: false }, diagnostics);
   const request = stream.request();
-  return { result, adapter, records: kept, runner, profile: profileName, ...(items ? { items } : {}), ...(request ? { request } : {}), ...(live ? { live } : {}) };
+  return { result, adapter, records: kept, runner, profile: profileName, ...(read.done ? { recordCount: read.count } : {}), ...(items ? { items } : {}), ...(request ? { request } : {}), ...(live ? { live } : {}), ...(survey ? { survey } : {}) };
 }
 
 /**
@@ -253,7 +260,7 @@ function chooseAdapter(head: RawRecord[], options: LintOptions): FormatAdapter |
 }
 
 /** The events read for detection, then the rest: problems and records go to the rules on the way. */
-function* feedRecords(head: ReadEvent[], rest: Iterator<ReadEvent>, runner: RuleRunner, keep: RawRecord[] | undefined, read: { count: number; done: boolean }): Generator<RawRecord> {
+function* feedRecords(head: ReadEvent[], rest: Iterator<ReadEvent>, runner: RuleRunner, keep: RawRecord[] | undefined, read: { count: number; done: boolean }, survey: LineSurvey | undefined): Generator<RawRecord> {
   for (let i = 0, next = rest.next(); i < head.length || !next.done; i += 1) {
     const event = i < head.length ? (head[i] as ReadEvent) : (next.value as ReadEvent);
     if (i >= head.length) next = rest.next();
@@ -261,6 +268,7 @@ function* feedRecords(head: ReadEvent[], rest: Iterator<ReadEvent>, runner: Rule
     else {
       runner.record(event.record);
       keep?.push(event.record);
+      survey?.note(event.record);
       read.count += 1;
       yield event.record;
     }

@@ -71,6 +71,20 @@ export function writeTemporary(path: string, data: Buffer, like: Likeness): { te
   }
 }
 
+/** Takes over a temporary written elsewhere (a streamed repair), for appends, with the mode and owner of `like`. */
+export function adoptTemporary(temporary: string, like: NonNullable<Likeness>): { temporary: string; fd: number } {
+  let fd: number | undefined;
+  try {
+    fd = openSync(temporary, "a");
+    fchmodSync(fd, like.mode & 0o7777);
+    copyOwner(fd, like);
+    return { temporary, fd };
+  } catch (error) {
+    discard(temporary, fd);
+    throw error;
+  }
+}
+
 function copyOwner(fd: number, like: NonNullable<Likeness>): void {
   if (process.getuid?.() === like.uid && process.getgid?.() === like.gid) return;
   try {

@@ -2,6 +2,7 @@
 import type { Edit } from "./edit-schema.js";
 import type { FormatName, HistoryEvent, RequestContext, ToolCallItem } from "../history/index.js";
 import type { RawRecord } from "../read/index.js";
+import type { LineStyle } from "./line-writer.js";
 
 export interface HistoryContext {
   /** The whole file, for document formats that locate array elements inside one record. */
@@ -31,6 +32,11 @@ export interface FormatAdapter {
   history?(records: Iterable<RawRecord>, context: HistoryContext): HistoryStream;
   /** Applies edits to the file and returns the new bytes; untouched units are written back byte for byte. */
   applyEdits(bytes: Buffer, records: readonly RawRecord[], edits: readonly Edit[]): Buffer;
+  /**
+   * JSONL formats: a survey of the records as they are read, whose style writes edits exactly as
+   * `applyEdits` does, for a file written as a stream instead of held whole (line-writer.ts).
+   */
+  lineSurvey?(): LineSurvey;
   /** The edits that give `call` the output this format's client writes for a cancelled call. */
   cancelledOutput?(call: ToolCallItem, context: RepairContext): Edit[] | undefined;
 }
@@ -40,4 +46,10 @@ export interface RepairContext {
   records: readonly RawRecord[];
   cancelText: string;
   unitValue(unit: number): unknown;
+}
+
+/** What a JSONL writer must know of every record before it writes (Codex: the ordinals), noted in file order. */
+export interface LineSurvey {
+  note(record: RawRecord): void;
+  style(edits: readonly Edit[]): LineStyle;
 }

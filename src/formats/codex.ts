@@ -2,7 +2,7 @@
 // How Codex rebuilds the conversation from them is its client model's (src/clients/codex.ts).
 import { stringifyJson } from "../read/index.js";
 import type { RawRecord } from "../read/index.js";
-import type { FormatAdapter } from "./adapter.js";
+import type { Edit, FormatAdapter, LineSurvey } from "./adapter.js";
 import { isObject, stringField, type JsonObject } from "./json-shape.js";
 import { codexCancelledOutput } from "./cancelled-output.js";
 import { writeLines } from "./writer.js";
@@ -53,47 +53,64 @@ function detect(sample: readonly unknown[]): number {
 
 const ORDINAL = /"ordinal"\s*:\s*(\d+)/;
 
+const ordinalOf = (value: unknown) => (isObject(value) && typeof value.ordinal === "number" ? value.ordinal : undefined);
+
 /**
  * Keeps `ordinal` consistent across edits: a record's ordinal moves by as many places as the record
  * moved (so numbering the edits do not disturb is left alone, gaps included), and an inserted record
  * takes the ordinal after the record before it.
  */
-function applyEdits(bytes: Buffer, records: readonly RawRecord[], edits: Parameters<FormatAdapter["applyEdits"]>[2]): Buffer {
-  const ordinalOf = (value: unknown) => (isObject(value) && typeof value.ordinal === "number" ? value.ordinal : undefined);
-  const ordinals = records.map((record) => ordinalOf(record.value)).filter((o): o is number => o !== undefined);
-  // A moved record would otherwise take a place's ordinal minus the distance it moved (below zero for a
-  // session meta moved to line 1, which Codex refuses): a move numbers the records afresh.
-  const renumberAll = edits.some((edit) => edit.op === "renumber" || (edit.op === "move" && edit.after !== edit.record - 1));
-  // Not Math.min(...ordinals): a rollout has more records than a call takes arguments.
-  const firstOrdinal = renumberAll && ordinals.length > 0 ? ordinals.reduce((min, o) => Math.min(min, o)) : ordinals[0];
-  const units = records.map((record) => ({ offset: record.span.offset, length: record.span.length, value: record.value }));
+function lineSurvey(): LineSurvey {
+  let first: number | undefined;
+  let lowest: number | undefined;
   // Places count numbered records only: a line without an ordinal (a bare number, an array) that
   // goes or comes shifts no one's ordinal.
-  const placeBefore: number[] = [];
-  records.forEach((record, i) => (placeBefore[i + 1] = (placeBefore[i] ?? 0) + (ordinalOf(record.value) === undefined ? 0 : 1)));
-  let placed = 0;
-  let lastAssigned = firstOrdinal === undefined ? undefined : firstOrdinal - 1;
-  return writeLines(bytes, units, edits, {
-    serialize(value) {
-      if (lastAssigned === undefined || !isObject(value)) return stringifyJson(value);
-      placed += 1;
-      lastAssigned += 1;
-      const { timestamp, ordinal: _replaced, ...rest } = value;
-      return stringifyJson(timestamp === undefined ? { ordinal: lastAssigned, ...rest } : { timestamp, ordinal: lastAssigned, ...rest });
+  const placeBefore: number[] = [0];
+  return {
+    note(record) {
+      const ordinal = ordinalOf(record.value);
+      placeBefore.push((placeBefore.at(-1) as number) + (ordinal === undefined ? 0 : 1));
+      if (ordinal === undefined) return;
+      first ??= ordinal;
+      lowest = Math.min(lowest ?? ordinal, ordinal);
     },
-    renumber(bytes, value, _position, index) {
-      const ordinal = ordinalOf(value);
-      if (ordinal === undefined || !isObject(value)) return bytes;
-      const place = placed++;
-      lastAssigned = renumberAll && lastAssigned !== undefined ? lastAssigned + 1 : ordinal + place - (placeBefore[index] ?? 0);
-      if (lastAssigned === ordinal) return bytes;
-      // Latin-1 maps each byte to one character and back: the number changes, every other byte stays.
-      const text = bytes.toString("latin1");
-      const match = ORDINAL.exec(text);
-      if (match && Number(match[1]) === ordinal) return Buffer.from(text.replace(ORDINAL, `"ordinal":${lastAssigned}`), "latin1");
-      return Buffer.from(stringifyJson({ ...value, ordinal: lastAssigned }));
+    style(edits) {
+      // A moved record would otherwise take a place's ordinal minus the distance it moved (below zero for a
+      // session meta moved to line 1, which Codex refuses): a move numbers the records afresh.
+      const renumberAll = edits.some((edit) => edit.op === "renumber" || (edit.op === "move" && edit.after !== edit.record - 1));
+      const firstOrdinal = renumberAll ? lowest : first;
+      let placed = 0;
+      let lastAssigned = firstOrdinal === undefined ? undefined : firstOrdinal - 1;
+      return {
+        serialize(value) {
+          if (lastAssigned === undefined || !isObject(value)) return stringifyJson(value);
+          placed += 1;
+          lastAssigned += 1;
+          const { timestamp, ordinal: _replaced, ...rest } = value;
+          return stringifyJson(timestamp === undefined ? { ordinal: lastAssigned, ...rest } : { timestamp, ordinal: lastAssigned, ...rest });
+        },
+        renumber(bytes, value, _position, index) {
+          const ordinal = ordinalOf(value);
+          if (ordinal === undefined || !isObject(value)) return bytes;
+          const place = placed++;
+          lastAssigned = renumberAll && lastAssigned !== undefined ? lastAssigned + 1 : ordinal + place - (placeBefore[index] ?? 0);
+          if (lastAssigned === ordinal) return bytes;
+          // Latin-1 maps each byte to one character and back: the number changes, every other byte stays.
+          const text = bytes.toString("latin1");
+          const match = ORDINAL.exec(text);
+          if (match && Number(match[1]) === ordinal) return Buffer.from(text.replace(ORDINAL, `"ordinal":${lastAssigned}`), "latin1");
+          return Buffer.from(stringifyJson({ ...value, ordinal: lastAssigned }));
+        },
+      };
     },
-  });
+  };
 }
 
-export const codex: FormatAdapter = { name: "codex", layout: "lines", detect, applyEdits, cancelledOutput: codexCancelledOutput };
+function applyEdits(bytes: Buffer, records: readonly RawRecord[], edits: readonly Edit[]): Buffer {
+  const survey = lineSurvey();
+  records.forEach((record) => survey.note(record));
+  const units = records.map((record) => ({ offset: record.span.offset, length: record.span.length, value: record.value }));
+  return writeLines(bytes, units, edits, survey.style(edits));
+}
+
+export const codex: FormatAdapter = { name: "codex", layout: "lines", detect, applyEdits, lineSurvey, cancelledOutput: codexCancelledOutput };

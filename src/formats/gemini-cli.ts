@@ -4,7 +4,7 @@
 import { createHash } from "../lazy-crypto.js";
 import type { ToolCallItem, ToolOutputItem } from "../history/index.js";
 import type { RawRecord } from "../read/index.js";
-import type { Edit, FormatAdapter, RepairContext } from "./adapter.js";
+import type { Edit, FormatAdapter, LineSurvey, RepairContext } from "./adapter.js";
 import { isObject, type JsonObject } from "./json-shape.js";
 import { writeLines } from "./writer.js";
 
@@ -17,11 +17,26 @@ function detect(sample: readonly unknown[]): number {
   return sample.some(isSessionRecord) && sample.every((value) => isSessionRecord(value) || isHeader(value)) ? 0.7 : 0;
 }
 
+/** A legacy document is pretty-printed, as the CLI wrote it; log lines are one compact record each. */
+function lineSurvey(): LineSurvey {
+  let count = 0;
+  let firstSpansLines = false;
+  return {
+    note(record) {
+      if (count++ === 0) firstSpansLines = record.spansLines;
+    },
+    style() {
+      const pretty = count === 1 && firstSpansLines;
+      return { serialize: (value) => (pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value)) };
+    },
+  };
+}
+
 function applyEdits(bytes: Buffer, records: readonly RawRecord[], edits: readonly Edit[]): Buffer {
+  const survey = lineSurvey();
+  records.forEach((record) => survey.note(record));
   const units = records.map((record) => ({ offset: record.span.offset, length: record.span.length, value: record.value }));
-  // A legacy document is pretty-printed, as the CLI wrote it; log lines are one compact record each.
-  const pretty = records.length === 1 && records[0]?.spansLines === true;
-  return writeLines(bytes, units, edits, { serialize: (value) => (pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value)) });
+  return writeLines(bytes, units, edits, survey.style(edits));
 }
 
 /** A `gemini` record's `toolCalls[i]`, from a call's (or its result's) pointer; `inList`: the message's place in a `$set.messages`. */
@@ -148,4 +163,4 @@ export function geminiCliRemoveResponse(response: ToolOutputItem, context: Repai
   return [{ op: "replace", record: response.source.record, value: { ...outer, $set: { ...set, messages } } }];
 }
 
-export const geminiCli: FormatAdapter = { name: "gemini-cli", layout: "lines", detect, applyEdits, cancelledOutput: geminiCliCancelledOutput };
+export const geminiCli: FormatAdapter = { name: "gemini-cli", layout: "lines", detect, applyEdits, lineSurvey, cancelledOutput: geminiCliCancelledOutput };

@@ -30,4 +30,5 @@ export function detectFormat(sample: readonly unknown[]): FormatAdapter | undefi
 }
 
 export * from "./adapter.js";
+export { streamLines, type LineSink, type LineSource, type Unit } from "./line-writer.js";
 export { codex, claudeCode, responses, chat, anthropic, openAiAgentsState, gemini, geminiCli };

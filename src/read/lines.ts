@@ -40,8 +40,11 @@ export interface FileHead {
   empty: boolean;
 }
 
-/** A source of bytes: a whole buffer (stdin, tests) or a file descriptor read chunk by chunk. */
-export type ByteSource = { buffer: Uint8Array } | { path: string };
+/**
+ * A source of bytes: a whole buffer (stdin, tests) or a file read chunk by chunk, no further than
+ * `length` bytes when given (a file the client appends to while fix reads it again and again).
+ */
+export type ByteSource = { buffer: Uint8Array } | { path: string; length?: number };
 
 /**
  * Yields the bytes of a source: a whole buffer (stdin, tests) as one chunk, a file 1 MB at a time.
@@ -56,10 +59,11 @@ function* chunksOf(source: ByteSource, stillViewed: () => boolean): Generator<Bu
   const fd = openSync(source.path, "r");
   try {
     let spare: Buffer | undefined;
-    for (;;) {
+    for (let left = source.length ?? Infinity; left > 0; ) {
       const chunk = spare ?? Buffer.allocUnsafe(READ_CHUNK_BYTES);
-      const read = readSync(fd, chunk, 0, READ_CHUNK_BYTES, null);
+      const read = readSync(fd, chunk, 0, Math.min(READ_CHUNK_BYTES, left), null);
       if (read === 0) return;
+      left -= read;
       yield chunk.subarray(0, read);
       spare = stillViewed() ? undefined : chunk;
     }
