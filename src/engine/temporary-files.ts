@@ -60,10 +60,7 @@ export function writeTemporary(path: string, data: Buffer, like: Likeness): { te
   const fd = openSync(temporary, "wx", like ? 0o600 : 0o666);
   try {
     writeAll(fd, data);
-    if (like) {
-      fchmodSync(fd, like.mode & 0o7777);
-      copyOwner(fd, like);
-    }
+    if (like) takeLikeness(fd, like);
     return { temporary, fd };
   } catch (error) {
     discard(temporary, fd);
@@ -76,13 +73,18 @@ export function adoptTemporary(temporary: string, like: NonNullable<Likeness>): 
   let fd: number | undefined;
   try {
     fd = openSync(temporary, "a");
-    fchmodSync(fd, like.mode & 0o7777);
-    copyOwner(fd, like);
+    takeLikeness(fd, like);
     return { temporary, fd };
   } catch (error) {
     discard(temporary, fd);
     throw error;
   }
+}
+
+/** The replaced file's mode and owner, given to the file that replaces it. */
+function takeLikeness(fd: number, like: NonNullable<Likeness>): void {
+  fchmodSync(fd, like.mode & 0o7777);
+  copyOwner(fd, like);
 }
 
 function copyOwner(fd: number, like: NonNullable<Likeness>): void {
