@@ -5,12 +5,7 @@ import type { RawRecord } from "../read/index.js";
 import type { Fix } from "../rule-kit/index.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { fixContext, settleFix, withdrawInapplicableFixes } from "./fix-context.js";
-import { RecordNotFetched, recordsOnDemand, WholeFileNeeded } from "./records-on-demand.js";
-
-/** Reads of the file before the fixes still asking for records are checked against all of them (a fix that walks far). */
-const FETCH_ROUNDS = 4;
-/** Records fetched after each one asked for (a fix that walks forward asks again; a record can be megabytes, so none by default). */
-const READ_AHEAD = 0;
+import { inFetchRounds, recordsOnDemand, WholeFileNeeded } from "./records-on-demand.js";
 
 export interface OnDemandSetup {
   adapter: FormatAdapter;
@@ -36,30 +31,10 @@ export function withdrawInapplicableFixesOnDemand(diagnostics: readonly Diagnost
     throw new WholeFileNeeded();
   };
   const context = fixContext({ adapter: setup.adapter, records: recordsOnDemand(setup.count, fetched), profile: setup.profile, items: needsHistory });
-  let pending = diagnostics.filter((diagnostic) => fixes.has(diagnostic));
-  for (let round = 1; pending.length > 0 && round <= FETCH_ROUNDS; round += 1) {
-    const wanted = new Set<number>();
-    const again: Diagnostic[] = [];
-    let failed = -1;
-    for (const [i, diagnostic] of pending.entries()) {
-      let edits: readonly unknown[] | undefined;
-      try {
-        edits = (fixes.get(diagnostic) as Fix).edits(context);
-      } catch (error) {
-        if (!(error instanceof RecordNotFetched)) {
-          failed = i;
-          break;
-        }
-        for (let index = error.index; index <= error.index + READ_AHEAD && index < setup.count; index += 1) wanted.add(index);
-        again.push(diagnostic);
-        continue;
-      }
-      settleFix(diagnostic, fixes, edits);
-    }
-    // A fix that failed for another reason: it and the ones not settled go to the whole file, in order.
-    pending = failed === -1 ? again : [...again, ...pending.slice(failed)];
-    if (failed !== -1 || pending.length === 0 || round === FETCH_ROUNDS) break;
-    for (const record of setup.fetch(wanted)) fetched.set(record.index, record);
-  }
+  const offered = diagnostics.filter((diagnostic) => fixes.has(diagnostic));
+  const take = (indices: ReadonlySet<number>) => {
+    for (const record of setup.fetch(indices)) fetched.set(record.index, record);
+  };
+  const pending = inFetchRounds(offered, (diagnostic) => settleFix(diagnostic, fixes, (fixes.get(diagnostic) as Fix).edits(context)), take);
   if (pending.length > 0) withdrawInapplicableFixes(pending, fixes, fixContext({ adapter: setup.adapter, records: setup.all(), profile: setup.profile }));
 }

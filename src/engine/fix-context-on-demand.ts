@@ -6,10 +6,7 @@ import { collectItems, type Item } from "../history/index.js";
 import type { RawRecord } from "../read/index.js";
 import { safetyOf, type Fix, type FixContext } from "../rule-kit/index.js";
 import { fixContext } from "./fix-context.js";
-import { RecordNotFetched, recordsOnDemand } from "./records-on-demand.js";
-
-/** Reads of the file for the records the fixes ask for, before the records are read all at once. */
-const FETCH_ROUNDS = 4;
+import { FETCH_ROUNDS, inFetchRounds, RecordNotFetched, recordsOnDemand } from "./records-on-demand.js";
 
 export interface ContextOnDemandSetup {
   adapter: FormatAdapter;
@@ -41,16 +38,16 @@ export class ContextOnDemand {
 
   /** Fetches the records these fixes read (their safety and their edits), a few reads at most. */
   prefetch(fixes: readonly Fix[]): void {
-    let pending = fixes;
-    for (let round = 1; pending.length > 0 && round <= FETCH_ROUNDS; round += 1) {
-      const wanted = new Set<number>();
-      pending = pending.filter((fix) => {
-        const missing = this.missingFor(() => (safetyOf(fix, this.context), fix.edits(this.context)));
-        if (missing !== undefined) wanted.add(missing);
-        return missing !== undefined;
-      });
-      if (wanted.size > 0) this.take(wanted);
-    }
+    const attempt = (fix: Fix) => {
+      try {
+        safetyOf(fix, this.context);
+        fix.edits(this.context);
+      } catch (error) {
+        // Only a missing record matters here; any other failure shows again, and is reported, when the fix is run.
+        if (error instanceof RecordNotFetched) throw error;
+      }
+    };
+    inFetchRounds(fixes, attempt, (indices) => this.take(indices));
   }
 
   /** `use` with the context: on the records fetched, or, when it asks for others, on every record. */
@@ -65,16 +62,6 @@ export class ContextOnDemand {
     }
     const records = [...this.setup.all()];
     return use(fixContext({ adapter: this.setup.adapter, records, profile: this.setup.profile, ...(this.setup.cancelText !== undefined ? { cancelText: this.setup.cancelText } : {}) }));
-  }
-
-  /** The record `attempt` asked for and did not have, or undefined when it had what it read (or failed otherwise). */
-  private missingFor(attempt: () => unknown): number | undefined {
-    try {
-      attempt();
-      return undefined;
-    } catch (error) {
-      return error instanceof RecordNotFetched ? error.index : undefined;
-    }
   }
 
   private take(indices: ReadonlySet<number>): void {

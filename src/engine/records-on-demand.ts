@@ -36,3 +36,34 @@ export function recordsOnDemand(count: number, fetched: ReadonlyMap<number, RawR
     },
   });
 }
+
+/** Reads of the file for the records fixes ask for, before what still asks is run with every record. */
+export const FETCH_ROUNDS = 4;
+
+/**
+ * Runs `attempt` on each task over the records fetched so far. The tasks that stopped on a record not
+ * fetched yet are run again after one read (`take`) of everything they asked for, `FETCH_ROUNDS` runs at
+ * most, so a file is read a few times, not once a fix. A task that fails otherwise stops the rounds: it
+ * and the tasks after it are left as they were, for the caller to run with every record, in order.
+ * Returns the tasks left, in their order.
+ */
+export function inFetchRounds<T>(tasks: readonly T[], attempt: (task: T) => void, take: (indices: ReadonlySet<number>) => void): T[] {
+  let pending = [...tasks];
+  for (let round = 1; pending.length > 0; round += 1) {
+    const wanted = new Set<number>();
+    const again: T[] = [];
+    for (const [i, task] of pending.entries()) {
+      try {
+        attempt(task);
+      } catch (error) {
+        if (!(error instanceof RecordNotFetched)) return [...again, ...pending.slice(i)];
+        wanted.add(error.index);
+        again.push(task);
+      }
+    }
+    pending = again;
+    if (pending.length === 0 || round === FETCH_ROUNDS) break;
+    take(wanted);
+  }
+  return pending;
+}
