@@ -23,8 +23,14 @@ function rolloutNeedingRepair(calls: number): Buffer {
 
 const temporaries = (dir: string) => readdirSync(dir).filter((name) => name.includes(".histlint-") && name.endsWith(".tmp"));
 
-function run(args: string[]): ChildProcess {
-  return spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+/** Each guarantee holds for both repairs: the file held whole, and the file streamed in passes (over 64 MB; here every file). */
+const REPAIRS = [
+  { repair: "held whole", env: { HISTLINT_STREAM_FIX_BYTES: String(2 ** 40) } },
+  { repair: "streamed", env: { HISTLINT_STREAM_FIX_BYTES: "0" } },
+];
+
+function run(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env, NO_COLOR: "1" } });
 }
 
 async function finished(child: ChildProcess): Promise<{ code: number | null; stderr: string }> {
@@ -37,7 +43,7 @@ async function finished(child: ChildProcess): Promise<{ code: number | null; std
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe("fix killed with -9", () => {
+describe.each(REPAIRS)("fix killed with -9, the file $repair", ({ env }) => {
   it(`leaves the original or the whole repair, and the next run removes what the killed one left (${KILL_TRIALS} trials)`, async () => {
     const original = rolloutNeedingRepair(6_000);
     const repaired = fixBytes("r.jsonl", original).output;
@@ -47,13 +53,13 @@ describe("fix killed with -9", () => {
     const timed = join(dir, "timed.jsonl");
     writeFileSync(timed, original);
     const started = Date.now();
-    expect((await finished(run(["fix", timed]))).code).toBe(0);
+    expect((await finished(run(["fix", timed], env))).code).toBe(0);
     const whole = Date.now() - started;
     let leftTemporaries = 0;
     for (let trial = 0; trial < KILL_TRIALS; trial += 1) {
       const path = join(dir, `r${trial}.jsonl`);
       writeFileSync(path, original);
-      const child = run(["fix", path]);
+      const child = run(["fix", path], env);
       const exited = finished(child);
       // Most of a run is start-up and analysis: half the kills go to its second half, where it writes.
       await sleep(Math.floor(whole * (trial % 2 === 0 ? Math.random() * 1.1 : 0.5 + Math.random() * 0.6)));
@@ -64,7 +70,7 @@ describe("fix killed with -9", () => {
       if (existsSync(`${path}.bak`)) expect(readFileSync(`${path}.bak`).equals(original), `trial ${trial}: a partial backup`).toBe(true);
       leftTemporaries += temporaries(dir).length;
       // The next run cleans up after the killed one before it does anything else.
-      const next = histlint(["fix", path]);
+      const next = histlint(["fix", path], { env });
       expect(next.code).toBe(0);
       expect(readFileSync(path).equals(repaired)).toBe(true);
       expect(temporaries(dir)).toEqual([]);
@@ -73,7 +79,7 @@ describe("fix killed with -9", () => {
   }, 600_000);
 });
 
-describe("fix beside a writer", () => {
+describe.each(REPAIRS)("fix beside a writer, the file $repair", ({ env }) => {
   it("never loses a line the client appends while fix runs: it keeps it after the repair, or refuses, and says which", async () => {
     const outcomes: string[] = [];
     for (let trial = 0; trial < 5; trial += 1) {
@@ -86,7 +92,7 @@ describe("fix beside a writer", () => {
       appender.stdout?.on("data", (chunk) => (count += chunk));
       const appenderDone = new Promise((resolve) => appender.on("exit", resolve));
       await sleep(100 + trial * 150);
-      const fix = await finished(run(["fix", path]));
+      const fix = await finished(run(["fix", path], env));
       await appenderDone;
       const text = readFileSync(path, "utf8");
       for (let i = 0; i < Number(count); i += 1) expect(text, `trial ${trial}: line ${i} of the writer is lost`).toContain(`"message":"line ${i}"`);
@@ -107,12 +113,12 @@ describe("fix beside a writer", () => {
     const holder = spawn(process.execPath, ["-e", `require("fs").openSync(${JSON.stringify(path)},"a");console.log("open");setTimeout(()=>{},60000)`], { stdio: ["ignore", "pipe", "inherit"] });
     await new Promise((resolve) => holder.stdout?.once("data", resolve));
     try {
-      const refused = histlint(["fix", path]);
+      const refused = histlint(["fix", path], { env });
       expect(refused.code).toBe(2);
       expect(refused.stderr).toContain(`node (pid ${holder.pid}) has the file open for writing`);
       expect(refused.stderr).toContain("Nothing was written");
       expect(readFileSync(path).equals(original)).toBe(true);
-      const forced = histlint(["fix", "--force", path]);
+      const forced = histlint(["fix", "--force", path], { env });
       expect(forced.code).toBe(0);
       expect(forced.stderr).toContain(`written with --force while node (pid ${holder.pid}) held it open for writing`);
       expect(readFileSync(path).equals(fixBytes(path, original).output)).toBe(true);
@@ -122,7 +128,7 @@ describe("fix beside a writer", () => {
   });
 });
 
-describe("what fix writes", () => {
+describe.each(REPAIRS)("what fix writes, the file $repair", ({ env }) => {
   it("repairs the file a symlink points to and keeps the link", () => {
     const dir = tempDir();
     const target = join(dir, "real.jsonl");
@@ -130,7 +136,7 @@ describe("what fix writes", () => {
     const original = rolloutNeedingRepair(2);
     writeFileSync(target, original);
     symlinkSync(target, link);
-    expect(histlint(["fix", link]).code).toBe(0);
+    expect(histlint(["fix", link], { env }).code).toBe(0);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readFileSync(target).equals(fixBytes(target, original).output)).toBe(true);
     expect(readFileSync(`${link}.bak`).equals(original)).toBe(true);
@@ -143,7 +149,7 @@ describe("what fix writes", () => {
     chmodSync(path, 0o640);
     const root = process.getuid?.() === 0;
     if (root) chownSync(path, 1234, 5678);
-    expect(histlint(["fix", path]).code).toBe(0);
+    expect(histlint(["fix", path], { env }).code).toBe(0);
     const stat = statSync(path);
     expect(stat.mode & 0o7777).toBe(0o640);
     if (root) expect([stat.uid, stat.gid]).toEqual([1234, 5678]);
@@ -159,7 +165,7 @@ describe("what fix writes", () => {
     const live = `.session.jsonl.histlint-${process.pid}-0a1b2c.tmp`;
     const other = `.other.jsonl.histlint-${dead}-0a1b2c.tmp`;
     for (const name of [stale, live, other]) writeFileSync(join(dir, name), "partial");
-    expect(histlint(["fix", path]).code).toBe(0);
+    expect(histlint(["fix", path], { env }).code).toBe(0);
     expect(temporaries(dir).sort()).toEqual([other, live].sort());
   });
 
