@@ -22,9 +22,8 @@ remove the retried turn.`,
     },
   },
   create(context) {
-    // Every call of a rollout passes through here: per id keep one small number, never the item.
-    // The first call's line is the shared index's; its request index is kept here.
-    const firstIndex = new Map<string, number>();
+    // Every call of a rollout passes through here: the first call's line and request index are the
+    // shared index's (a map of every call id here as well would double the lookups and the memory).
     const repeats: { call: ToolCallItem; index: number; earlier: number; line: number }[] = [];
     /** The messages of an id's first two outputs: only Chat names the two tool messages that answer one id. */
     const outputs = context.profile.api === "chat" ? new Map<string, number[]>() : undefined;
@@ -36,9 +35,8 @@ remove the retried turn.`,
           else if (answers.length < 2) answers.push(requestIndex(item, position));
         }
         if (item.type !== "tool_call" || !item.callId) return;
-        const earlier = firstIndex.get(item.callId);
-        if (earlier === undefined) firstIndex.set(item.callId, requestIndex(item, position));
-        else repeats.push({ call: item, index: requestIndex(item, position), earlier, line: context.seen.callLine(item.callId) as number });
+        const earlier = context.seen.callIndex(item.callId);
+        if (earlier !== undefined) repeats.push({ call: item, index: requestIndex(item, position), earlier, line: context.seen.callLine(item.callId) as number });
       },
       end() {
         for (const { call, index, earlier, line } of repeats) {

@@ -142,7 +142,7 @@ export class RuleRunner {
         this.crash(running, error);
       }
     }
-    this.seen.record(item);
+    this.seen.record(item, index);
   }
 
   /** A compaction: item rules forget what they saw and found, and start again. */
