@@ -6,6 +6,8 @@ import { scanValue, skipWhitespace } from "../read/index.js";
 interface Member {
   key: string;
   start: number;
+  /** Set by a caller that scanned the value itself: where it ends, so it is not scanned twice. */
+  end?: number;
 }
 
 /**
@@ -22,8 +24,9 @@ function* members(text: string, from: number): Generator<Member, boolean> {
     i = skipWhitespace(text, name.end);
     if (text[i] !== ":") return false;
     const start = skipWhitespace(text, i + 1);
-    yield { key, start };
-    const value = scanValue(text, start);
+    const member: Member = { key, start };
+    yield member;
+    const value = member.end !== undefined ? { end: member.end, status: "complete" } : scanValue(text, start);
     if (value.status !== "complete") return false;
     i = skipWhitespace(text, value.end);
     if (text[i] === "}") return true;
@@ -50,21 +53,19 @@ export function elementEnds(text: string, from: number, first: boolean): { ends:
   }
 }
 
-/** The array under `key` in the body object: where its elements end; undefined unless the key is there once, holding an array. */
-export function arrayElements(text: string, key: string): { ends: number[] } | undefined {
+/** The array under `key` in the body object: where its elements end and where it closes; undefined unless the key is there once, holding an array. */
+export function arrayElements(text: string, key: string): { ends: number[]; close: number } | undefined {
   const start = skipWhitespace(text, 0);
   if (text[start] !== "{") return undefined;
-  let found: Member | undefined;
+  let found: { ends: number[]; close: number } | undefined;
   const all = members(text, start);
   for (let next = all.next(); ; next = all.next()) {
-    if (next.done) {
-      if (!next.value || !found || text[found.start] !== "[") return undefined;
-      const elements = elementEnds(text, found.start + 1, true);
-      return elements ? { ends: elements.ends } : undefined;
-    }
+    if (next.done) return next.value ? found : undefined;
     if (next.value.key !== key) continue;
-    if (found) return undefined;
-    found = next.value;
+    if (found || text[next.value.start] !== "[") return undefined;
+    found = elementEnds(text, next.value.start + 1, true);
+    if (!found) return undefined;
+    next.value.end = found.close + 1;
   }
 }
 
@@ -84,18 +85,18 @@ export function firstElementEnd(text: string, key: string): number | undefined {
 
 /**
  * The elements a body adds after `prefixEnd` (the end of an element), when the rest of the object
- * (after the array closes) holds no second `key`: their ends, and the end of the last one.
+ * (after the array closes) holds no second `key`: their ends, and where the array closes.
  */
-export function addedElements(text: string, prefixEnd: number, key: string): number[] | undefined {
+export function addedElements(text: string, prefixEnd: number, key: string): { ends: number[]; close: number } | undefined {
   const added = elementEnds(text, prefixEnd, false);
   if (!added) return undefined;
   let i = skipWhitespace(text, added.close + 1);
-  if (text[i] === "}") return added.ends;
+  if (text[i] === "}") return added;
   if (text[i] !== ",") return undefined;
   // The members after the array, scanned as an object of their own: `{` stands in for the comma.
   const rest = members(`{${text.slice(i + 1)}`, 0);
   for (let next = rest.next(); ; next = rest.next()) {
-    if (next.done) return next.value ? added.ends : undefined;
+    if (next.done) return next.value ? added : undefined;
     if (next.value.key === key) return undefined;
   }
 }

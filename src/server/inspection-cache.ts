@@ -19,6 +19,13 @@ interface Entry {
   size: number;
 }
 
+/**
+ * How many times `limit` the open analyses of conversations may take. Agents send their conversations
+ * in turns, and least-recently-used eviction keeps none of them when they do not all fit: 50 conversations of
+ * 46 KB at once (4 bytes counted a byte) went 0 for 1,000 at the same 4 MB as the answers.
+ */
+const OPEN_ANALYSES_BY_LIMIT = 8;
+
 /** Bytes from each end of a body that go into its fingerprint. */
 const FINGERPRINT_END = 1024;
 
@@ -38,13 +45,13 @@ export class InspectionCache {
   /** Bodies seen once, each a turn longer than one before it: continued from that one's open analysis. */
   private readonly prefixes: PrefixCache;
 
-  /** `limit`: the bytes the entries may take together, counted as above (and as much again for open analyses); 0 keeps none. */
+  /** `limit`: the bytes the entries may take together, counted as above (and OPEN_ANALYSES_BY_LIMIT times as much for open analyses); 0 keeps none. */
   /** `continueFrom`: the smallest body continued from an earlier one (tests lower it to reach the prefix cache with small bodies). */
   constructor(
     private readonly limit: number,
     continueFrom?: number,
   ) {
-    this.prefixes = new PrefixCache(limit, continueFrom);
+    this.prefixes = new PrefixCache(limit * OPEN_ANALYSES_BY_LIMIT, continueFrom);
   }
 
   /** The inspection `inspect` gives, from the cache when these exact bytes were inspected before. */

@@ -4,8 +4,10 @@
 import { createHash } from "node:crypto";
 import type { LiveDocument } from "../engine/index.js";
 import type { ProfileName } from "../profiles/index.js";
+import type { RawRecord } from "../read/index.js";
 import { addedElements, arrayElements, firstElementEnd } from "./body-array.js";
-import { inspectionOf, inspectOpen, type Api, type Inspection } from "./validate.js";
+import { continuedRecord, keptBody, type KeptBody } from "./continued-body.js";
+import { FORMAT, inspectionOf, inspectOpen, type Api, type Inspection } from "./validate.js";
 
 const ARRAY_KEY: Partial<Record<Api, string>> = { responses: "input", chat: "messages", anthropic: "messages" };
 
@@ -13,7 +15,7 @@ const ARRAY_KEY: Partial<Record<Api, string>> = { responses: "input", chat: "mes
 const BYTES_PER_TEXT_CHAR = 4;
 
 /** Bodies from this size on are continued from an earlier one; see the constructor. */
-export const SMALLEST_CONTINUED_BODY = 96 * 1024;
+export const SMALLEST_CONTINUED_BODY = 0;
 
 /** The bytes decoded to find where the first element ends (a body's first message is rarely longer). */
 const HEAD_BYTES = 16 * 1024;
@@ -24,6 +26,8 @@ interface Entry {
   prefix: Buffer;
   /** The fields other than the array, in order: the rules read them (model, tools, instructions, parameters). */
   others: string;
+  /** The body's record and its text after the prefix, to read a longer body from without parsing the prefix again. */
+  body: KeptBody;
   live: LiveDocument;
   size: number;
 }
@@ -63,12 +67,16 @@ export class PrefixCache {
       const continued = this.continued(api, entry, bytes, key);
       if (continued) return continued;
     }
-    const { inspection, live } = inspectOpen(api, bytes, profile, bucket !== undefined);
-    if (live && bucket !== undefined && inspection.kind !== "unparsable") {
+    const { inspection, live, record } = inspectOpen(api, bytes, profile, bucket !== undefined);
+    if (live && record && bucket !== undefined && inspection.kind !== "unparsable") {
       const text = bytes.toString("utf8");
-      const ends = arrayElements(text, key)?.ends;
+      const array = arrayElements(text, key);
       // The scan and the parse must agree on the elements, or the body is not one a prefix can stand for.
-      if (ends && ends.length === live.elementCount) this.keep({ bucket, prefix: bytes.subarray(0, Buffer.byteLength(text.slice(0, ends.at(-1)))), others: otherFields(inspection.body, key), live, size: 0 });
+      if (array && array.ends.length === live.elementCount) {
+        const prefix = bytes.subarray(0, Buffer.byteLength(text.slice(0, array.ends.at(-1))));
+        const body = keptBody(record, key, text.slice(array.ends.at(-1)), bytes.length - prefix.length, array.close - (array.ends.at(-1) as number));
+        this.keep({ bucket, prefix, others: otherFields(inspection.body, key), body, live, size: 0 });
+      }
     }
     return inspection;
   }
@@ -77,15 +85,25 @@ export class PrefixCache {
   private continued(api: Api, entry: Entry, bytes: Buffer, key: string): Inspection | undefined {
     // The prefix ends with an element's closing byte, so what follows starts on a character boundary.
     const rest = bytes.toString("utf8", entry.prefix.length);
+    const restBytes = bytes.length - entry.prefix.length;
+    const read = continuedRecord(FORMAT[api], entry.body, rest, restBytes) ?? this.readWhole(entry, bytes, rest, key);
+    if (!read) return undefined;
+    const inspection = inspectionOf(api, entry.live.extend(read.record));
+    const last = read.ends.at(-1) ?? 0;
+    const prefix = last === 0 ? entry.prefix : bytes.subarray(0, entry.prefix.length + Buffer.byteLength(rest.slice(0, last)));
+    const body = keptBody(read.record, key, rest.slice(last), bytes.length - prefix.length, read.close - last);
+    this.keep({ ...entry, prefix, body });
+    return inspection;
+  }
+
+  /** The body read whole (its bytes as the reader sees them), when it repeats the entry's other fields. */
+  private readWhole(entry: Entry, bytes: Buffer, rest: string, key: string): { record: RawRecord; ends: number[]; close: number } | undefined {
     const added = addedElements(rest, 0, key);
     if (!added) return undefined;
     const record = entry.live.read(bytes);
     const body = record?.value as Record<string, unknown> | undefined;
-    if (!record || !body || (body[key] as unknown[]).length !== entry.live.elementCount + added.length || otherFields(body, key) !== entry.others) return undefined;
-    const inspection = inspectionOf(api, entry.live.extend(record));
-    const last = added.at(-1);
-    this.keep({ ...entry, prefix: last === undefined ? entry.prefix : bytes.subarray(0, entry.prefix.length + Buffer.byteLength(rest.slice(0, last))) });
-    return inspection;
+    if (!record || !body || (body[key] as unknown[]).length !== entry.live.elementCount + added.ends.length || otherFields(body, key) !== entry.others) return undefined;
+    return { record, ends: added.ends, close: added.close };
   }
 
   private keep(entry: Entry): void {
@@ -110,3 +128,4 @@ export class PrefixCache {
     if (bucket.length === 0) this.buckets.delete(entry.bucket);
   }
 }
+

@@ -35,7 +35,7 @@ export interface MockServerOptions {
   maxRecordedBytes?: number;
   /** `Host` names answered besides loopback and the listening address (`name` or `name:port`; `*` for any). */
   allowedHosts?: readonly string[];
-  /** How much memory the answers to bodies already validated may take, so a resent body is not validated again (default 4 MB; 0: none). */
+  /** How much memory the answers to bodies already validated may take, so a resent body is not validated again (default 4 MB, and 8 times as much for the conversations they continue; 0: none). */
   validationCacheBytes?: number;
   /** The smallest body continued from an earlier one it extends (the default skips small ones; tests set 0). */
   continueFrom?: number;

@@ -4,10 +4,11 @@ import { analyse } from "../engine/index.js";
 import type { FormatName, Item } from "../history/index.js";
 import type { Diagnostic, DocumentFindings, LiveDocument } from "../engine/index.js";
 import { anthropicError, geminiError, openAiError, type ProfileName, type ProviderError } from "../profiles/index.js";
+import type { RawRecord } from "../read/index.js";
 
 export type Api = "responses" | "chat" | "anthropic" | "gemini";
 
-const FORMAT: Record<Api, FormatName> = { responses: "responses", chat: "chat", anthropic: "anthropic", gemini: "gemini" };
+export const FORMAT: Record<Api, FormatName> = { responses: "responses", chat: "chat", anthropic: "anthropic", gemini: "gemini" };
 
 export type Inspection =
   | { kind: "unparsable" }
@@ -19,15 +20,15 @@ export function inspect(api: Api, bytes: Buffer, profile: ProfileName): Inspecti
   return inspectOpen(api, bytes, profile, false).inspection;
 }
 
-/** The inspection, and with `live` the body's analysis left open for a longer body that repeats it (see prefix-cache). */
-export function inspectOpen(api: Api, bytes: Buffer, profile: ProfileName, live: boolean): { inspection: Inspection; live?: LiveDocument } {
+/** The inspection, and with `live` the body's analysis left open for a longer body that repeats it, with the body's record (see prefix-cache). */
+export function inspectOpen(api: Api, bytes: Buffer, profile: ProfileName, live: boolean): { inspection: Inspection; live?: LiveDocument; record?: RawRecord } {
   const analysis = analyse("request.json", { buffer: bytes }, { inputFormat: FORMAT[api], profile }, { records: true, items: true, positions: false, live });
   const value = analysis.records.length === 1 ? analysis.records[0]?.value : undefined;
   if (typeof value !== "object" || value === null || Array.isArray(value) || analysis.result.messages.some((d) => d.ruleId === "invalid-json" || d.ruleId === "truncated-record")) {
     return { inspection: { kind: "unparsable" } };
   }
   const findings = { value: value as Record<string, unknown>, messages: analysis.result.messages, errors: analysis.runner?.errors ?? new Map(), items: analysis.items ?? [] };
-  return { inspection: inspectionOf(api, findings), ...(analysis.live ? { live: analysis.live } : {}) };
+  return { inspection: inspectionOf(api, findings), ...(analysis.live ? { live: analysis.live, record: analysis.records[0] as RawRecord } : {}) };
 }
 
 /** What the endpoint answers a parsed body with these findings. */
