@@ -7,14 +7,16 @@ import { StringDecoder } from "node:string_decoder";
 import { clientFor } from "../clients/index.js";
 import { describeIoError, discardRepair, fixBytes, fixFileStreamed, lintSource, placeWhole, replaceFile, snapshotOf, writeWhole, type FixOptions, type LintResult, type ReplaceOptions, type ReplaceOutcome, type Settled, type StreamedFixOutcome } from "../engine/index.js";
 import { DEFAULT_PROFILE } from "../profiles/index.js";
-import { unifiedDiff } from "../report/index.js";
+import { MAX_LINE_BYTES, splitLines } from "../read/index.js";
+import { streamedEditScript, unifiedDiff, writeUnifiedDiff } from "../report/index.js";
 import { UsageError } from "./exit-codes.js";
 
 export interface Repair {
   outcome: Settled<unknown>;
   /** The repair checked against the endpoint `--profile` named, for a client's own file. */
   portability?: LintResult;
-  diff(name: string): string;
+  /** Writes the unified diff from the input to the repair. */
+  diff(name: string, write: (text: string) => void): void;
   print(write: (text: string) => void): void;
   writeTo(path: string): void;
   replace(file: string, options: ReplaceOptions): ReplaceOutcome;
@@ -49,7 +51,7 @@ export function wholeRepair(name: string, input: Buffer, options: FixOptions): R
   return {
     outcome,
     ...(portability ? { portability } : {}),
-    diff: (label) => unifiedDiff(label, input.toString("utf8"), output.toString("utf8")),
+    diff: (label, write) => write(unifiedDiff(label, input.toString("utf8"), output.toString("utf8"))),
     print: (write) => write(output.toString("utf8")),
     writeTo: (path) => writeWhole(path, output),
     replace: (file, replaceOptions) => replaceFile(file, output, input, replaceOptions),
@@ -62,12 +64,15 @@ export function wholeRepair(name: string, input: Buffer, options: FixOptions): R
  * itself); undefined for a small file or one that is not JSONL, to be repaired whole.
  */
 export function streamedRepair(file: string, options: FixOptions, destination: { output?: string; inPlace: boolean }): Repair | undefined {
-  if (statSync(file).size <= STREAM_ABOVE_BYTES) return undefined;
+  const size = statSync(file).size;
+  if (size <= STREAM_ABOVE_BYTES) return undefined;
   // In place, the write protocol guards the bytes the repair read by their digest.
   const snapshot = destination.inPlace ? snapshotOf(file) : undefined;
   // For --stdout there is no target: the temporary goes where temporaries go, not beside a file in a folder that may be read-only.
   const beside = destination.output ?? (destination.inPlace ? realpathSync(file) : join(tmpdir(), basename(file)));
-  const place = { beside, fresh: destination.output !== undefined && !exists(destination.output), ...(snapshot ? { length: snapshot.size } : {}) };
+  // The bytes the repair reads: what a writer appends meanwhile is not part of it (in place, the write protocol keeps it).
+  const length = snapshot?.size ?? size;
+  const place = { beside, fresh: destination.output !== undefined && !exists(destination.output), length };
   const repair = (settings: FixOptions) => {
     try {
       return fixFileStreamed(file, settings, place);
@@ -88,8 +93,11 @@ export function streamedRepair(file: string, options: FixOptions, destination: {
   return {
     outcome,
     ...(portability ? { portability } : {}),
-    diff: () => {
-      throw new Error("a streamed repair has no diff: --dry-run repairs the file whole");
+    diff: (label, write) => {
+      const before = new DiffLines(file, length);
+      const after = new DiffLines(output.path, output.size);
+      const script = () => streamedEditScript(before.lines(), after.lines());
+      writeUnifiedDiff(label, script, write, () => before.endsWithNewline !== after.endsWithNewline);
     },
     print: (write) => {
       printFile(output.path, output.size, write);
@@ -99,6 +107,30 @@ export function streamedRepair(file: string, options: FixOptions, destination: {
     replace: (target, replaceOptions) => replaceFile(target, output, snapshot ?? snapshotOf(target), replaceOptions),
     discard: () => discardRepair(output),
   };
+}
+
+/** A file's lines as `unifiedDiff` splits a text: by "\n" alone (a CR stays on its line), the byte-order mark on the first. */
+class DiffLines {
+  endsWithNewline = false;
+
+  constructor(
+    private readonly path: string,
+    private readonly length: number,
+  ) {}
+
+  *lines(): Generator<string> {
+    let mark = "";
+    for (const line of splitLines({ path: this.path, length: this.length })) {
+      if (!("text" in line)) {
+        mark = line.hasByteOrderMark ? "\uFEFF" : "";
+        continue;
+      }
+      if (line.tooLong) throw new UsageError(`${this.path}:${line.line}: the line is over ${MAX_LINE_BYTES / 1024 / 1024} MB: --dry-run cannot show it (fix -o writes the repair elsewhere)`);
+      this.endsWithNewline = line.eol !== "";
+      yield `${mark}${line.text}${line.eol === "\r\n" ? "\r" : ""}`;
+      mark = "";
+    }
+  }
 }
 
 function exists(path: string): boolean {

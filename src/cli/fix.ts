@@ -89,7 +89,7 @@ export async function runFix(paths: readonly string[], flags: FixFlags, io: Comm
     const name = file === STDIN ? "<stdin>" : file;
     const options = { ...(file === STDIN ? settings.options : settings.optionsFor(file)), ...extra };
     const inPlace = file !== STDIN && !flags.output && !flags.stdout;
-    const streamed = file !== STDIN && !flags.dryRun && checkInput(file) ? streamedRepair(file, { ...options }, { ...(flags.output ? { output: flags.output } : {}), inPlace }) : undefined;
+    const streamed = file !== STDIN && checkInput(file) ? streamedRepair(file, { ...options }, { ...(flags.output && !flags.dryRun ? { output: flags.output } : {}), inPlace: inPlace && !flags.dryRun }) : undefined;
     const repair = streamed ?? wholeRepair(name, file === STDIN ? io.stdin() : readInput(file), options);
     const { outcome, portability } = repair;
     let kept = false;
@@ -110,7 +110,7 @@ export async function runFix(paths: readonly string[], flags: FixFlags, io: Comm
       }
       let replaced: ReplaceOutcome | undefined;
       if (flags.dryRun) {
-        io.stdout(repair.diff(name));
+        repair.diff(name, (text) => io.stdout(text));
       } else if (flags.stdout || file === STDIN) {
         repair.print((text) => io.stdout(text));
       } else if (flags.output) {

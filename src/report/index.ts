@@ -34,4 +34,6 @@ export function formatResults(name: FormatterName, results: readonly LintResult[
 
 export { github, html, json, jsonl, junit, sarif, stylish, type HtmlOptions, type SarifOptions, type StylishOptions };
 export { unifiedDiff } from "./unified-diff.js";
+export { streamedEditScript } from "./streamed-diff.js";
+export { writeUnifiedDiff, type Op as DiffOp } from "./hunk-writer.js";
 export { replayJson, replayStylish, summarizeReplay, type ReplaySummary } from "./replay-report.js";

@@ -1,9 +1,8 @@
 // A unified diff of two texts by lines (Myers' O(ND) algorithm), for `fix --dry-run`.
-
-type Op = { kind: " " | "-" | "+"; line: string };
+import { writeUnifiedDiff, type Op } from "./hunk-writer.js";
 
 /** The shortest edit script from `a` to `b`, as kept, removed and added lines. */
-function diffLines(a: string[], b: string[]): Op[] {
+export function diffLines(a: string[], b: string[]): Op[] {
   const max = a.length + b.length;
   const v = new Map<number, number>([[1, 0]]);
   const trace: Map<number, number>[] = [];
@@ -42,28 +41,7 @@ export function unifiedDiff(path: string, before: string, after: string, context
   // A final newline ends the last line; it does not start an empty one.
   const lines = (text: string) => (text.endsWith("\n") ? text.slice(0, -1) : text).split("\n");
   const ops = diffLines(lines(before), lines(after));
-  const changed = ops.map((op, i) => (op.kind !== " " ? i : -1)).filter((i) => i >= 0);
-  const hunks: [number, number][] = [];
-  for (const i of changed) {
-    const last = hunks[hunks.length - 1];
-    if (last && i - context <= last[1] + context) last[1] = i;
-    else hunks.push([i, i]);
-  }
-  // git's a/ and b/ prefixes for relative paths; an absolute path reads best as it is.
-  const absolute = path.startsWith("/");
-  const out = [`--- ${absolute ? path : `a/${path}`}`, `+++ ${absolute ? path : `b/${path}`}`];
-  for (const [first, last] of hunks) {
-    const start = Math.max(0, first - context);
-    const end = Math.min(ops.length - 1, last + context);
-    const before = ops.slice(0, start);
-    const slice = ops.slice(start, end + 1);
-    const oldStart = before.filter((op) => op.kind !== "+").length + 1;
-    const newStart = before.filter((op) => op.kind !== "-").length + 1;
-    const oldLines = slice.filter((op) => op.kind !== "+").length;
-    const newLines = slice.filter((op) => op.kind !== "-").length;
-    out.push(`@@ -${oldStart},${oldLines} +${newStart},${newLines} @@`);
-    // The real lines, however long: `patch` and `git apply` must find them exactly, with no fuzz.
-    out.push(...slice.map((op) => `${op.kind}${op.line}`));
-  }
-  return out.join("\n") + "\n";
+  const parts: string[] = [];
+  writeUnifiedDiff(path, () => ops, (text) => parts.push(text), () => true, context);
+  return parts.join("");
 }

@@ -36,6 +36,13 @@ describe("fix of a streamed file", () => {
     expect(streamed.left).toEqual([]);
   });
 
+  it.each(FIXTURES)("shows the diff of %s with --dry-run as the repair held whole does, and touches nothing", (fixture) => {
+    const streamed = fixCopy(fixture, ["--dry-run", "--unsafe"], STREAMED);
+    expect(streamed).toEqual(fixCopy(fixture, ["--dry-run", "--unsafe"], WHOLE));
+    expect(streamed.file).toBe(readFileSync(fixture, "utf8"));
+    expect([streamed.backup, streamed.left]).toEqual([undefined, []]);
+  });
+
   it.each(FIXTURES.slice(0, 6))("writes %s to -o and to standard output as the repair held whole does", (fixture) => {
     for (const args of [["-o", "out.jsonl"], ["--stdout"], ["--max-tokens", "50", "--stdout"]]) {
       expect(fixCopy(fixture, args, STREAMED)).toEqual(fixCopy(fixture, args, WHOLE));

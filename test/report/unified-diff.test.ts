@@ -2,34 +2,21 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { unifiedDiff } from "../../src/index.js";
+import { applyDiff as apply } from "../support/apply-diff.js";
 
 const runs = Number(process.env.HISTLINT_PROPERTY_RUNS ?? 200);
-
-/** Applies a unified diff produced for `before` (it has every hunk's full context). */
-function apply(before: string, diff: string): string {
-  const lines = (before.endsWith("\n") ? before.slice(0, -1) : before).split("\n");
-  const out: string[] = [];
-  let at = 0;
-  for (const hunk of diff.split(/^@@ /m).slice(1)) {
-    const [header, ...body] = hunk.split("\n");
-    const oldStart = Number(/-(\d+)/.exec(header ?? "")?.[1]);
-    while (at < oldStart - 1) out.push(lines[at++] as string);
-    for (const line of body.filter((l) => l.length > 0 || false)) {
-      if (line.startsWith("+")) out.push(line.slice(1));
-      else {
-        if (line.startsWith(" ")) out.push(line.slice(1));
-        at += 1;
-      }
-    }
-  }
-  while (at < lines.length) out.push(lines[at++] as string);
-  return out.join("\n") + "\n";
-}
 
 describe("unifiedDiff", () => {
   it("is empty for equal texts and shows a changed line with context", () => {
     expect(unifiedDiff("f", "a\nb\n", "a\nb\n")).toBe("");
     expect(unifiedDiff("f", "a\nb\nc\n", "a\nB\nc\n")).toBe("--- a/f\n+++ b/f\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n");
+  });
+
+  it("joins changes five kept lines apart into one hunk and keeps six apart in two", () => {
+    const text = (changed: number[]) => Array.from({ length: 14 }, (_, i) => (changed.includes(i) ? `X${i}` : `l${i}`)).join("\n") + "\n";
+    const hunks = (gap: number) => unifiedDiff("f", text([]), text([3, 4 + gap])).match(/^@@ .* @@$/gm);
+    expect(hunks(5)).toEqual(["@@ -1,13 +1,13 @@"]);
+    expect(hunks(6)).toEqual(["@@ -1,7 +1,7 @@", "@@ -8,7 +8,7 @@"]);
   });
 
   it("turns the old text into the new one when applied", () => {
