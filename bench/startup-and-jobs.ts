@@ -1,6 +1,6 @@
 // `npm run bench:startup-and-jobs`: how long `histlint lint` takes to start, and whether --jobs pays off.
 // Start-up is measured against an empty Node process; the default --jobs against --jobs 1, in the same run.
-import { loadavg } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -83,6 +83,18 @@ function interleaved(commands: readonly (readonly string[])[], rounds: number): 
 const wall = (runs: readonly ProcessRun[]) => median(runs.map((run) => run.seconds));
 const cpu = (runs: readonly ProcessRun[]) => median(runs.map((run) => run.cpuSeconds));
 
+/**
+ * The most the default run could gain on this machine's cores: --jobs 1 already keeps more than one
+ * core busy (V8 compiles optimised code and marks the heap on threads of its own), and each further
+ * thread costs CPU of its own (start-up, warm-up, its isolate's own compilations), so the default run's
+ * CPU spread evenly over every core bounds its wall time from below.
+ */
+function ceiling(single: readonly ProcessRun[], byDefault: readonly ProcessRun[]): string {
+  const coresBusy = cpu(single) / wall(single);
+  const bestWall = cpu(byDefault) / availableParallelism();
+  return `ceiling (meaningful on a quiet machine): --jobs 1 keeps ${coresBusy.toFixed(2)} cores busy; the default's CPU over ${availableParallelism()} cores allows at most ${(wall(single) / bestWall).toFixed(2)}x (ratio >= ${(bestWall / wall(single)).toFixed(2)}); the threads beyond the first cost ${(cpu(byDefault) - cpu(single)).toFixed(2)} s of CPU (CPU ratio ${(cpu(byDefault) / cpu(single)).toFixed(2)}, what the wall ratio tends to when the cores are saturated)`;
+}
+
 function sameOutput(a: readonly ProcessRun[], b: readonly ProcessRun[], what: string): void {
   const first = a[0] as ProcessRun;
   for (const run of [...a, ...b]) {
@@ -119,5 +131,6 @@ for (const [label, folder, target, note] of [
     target,
     detail: `${note}; median of ${jobsRounds}; speed-up ${(wall(single) / wall(byDefault)).toFixed(2)}x; CPU ${cpu(byDefault).toFixed(2)} s against ${cpu(single).toFixed(2)} s; cores this run got before: ${cores.toFixed(2)} (a spin loop in 2 processes against 1)`,
   });
+  if (target.atMost < 1) console.log(`        ${ceiling(single, byDefault)}`);
 }
 console.log(`load average after: ${loadavg().map((n) => n.toFixed(1)).join(" ")}`);
