@@ -40,9 +40,16 @@ export function redactHeaders(headers: IncomingHttpHeaders): Record<string, stri
 /** A recorded request that parses its raw body when someone looks, and never holds the parsed copy. */
 export function recordedRequest(fields: Omit<RecordedRequest, "body" | "bodyBytes" | "bodyKept">, raw: Buffer | undefined, maxBytes: number): RecordedRequest {
   const kept = raw !== undefined && raw.length <= maxBytes ? raw : undefined;
-  const entry = { ...fields, bodyBytes: raw?.length ?? 0, bodyKept: raw === undefined || kept !== undefined } as RecordedRequest;
-  // Not cached: a parsed history is many times its bytes, and the ring's bound is on bytes.
-  Object.defineProperty(entry, "body", { enumerable: true, get: () => parseBody(kept) });
+  // Not cached: a parsed history is many times its bytes, and the ring's bound is on bytes. A getter of the literal,
+  // not one defined afterwards: defining a property on a built object turned every entry into a slow dictionary.
+  const entry: RecordedRequest = {
+    ...fields,
+    bodyBytes: raw?.length ?? 0,
+    bodyKept: raw === undefined || kept !== undefined,
+    get body() {
+      return parseBody(kept);
+    },
+  };
   SIZES.set(entry, (kept?.length ?? 0) + sizeOf(fields));
   return entry;
 }
