@@ -15,7 +15,8 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 
       if (size <= limit) parts.push(chunk);
       else if (parts.length > 0) parts = [];
     });
-    req.on("end", () => resolve(size > limit ? "too large" : Buffer.concat(parts)));
+    // A body that came in one chunk is that chunk: concatenating one buffer would only copy it.
+    req.on("end", () => resolve(size > limit ? "too large" : parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts)));
     req.on("error", reject);
   });
 }
