@@ -97,8 +97,11 @@ export class InspectionCache {
 
 /** Where a body is looked up: its length and a hash of its ends (hashing all of it would cost more than a lookup saves). */
 function fingerprint(bytes: Buffer): string {
-  const ends = bytes.length <= 2 * FINGERPRINT_END ? bytes : Buffer.concat([bytes.subarray(0, FINGERPRINT_END), bytes.subarray(bytes.length - FINGERPRINT_END)]);
-  return `${bytes.length}:${createHash("sha1").update(ends).digest("base64")}`;
+  const hash = createHash("sha1");
+  // The two ends hashed one after the other, as their concatenation would be, without copying them into one buffer.
+  if (bytes.length <= 2 * FINGERPRINT_END) hash.update(bytes);
+  else hash.update(bytes.subarray(0, FINGERPRINT_END)).update(bytes.subarray(bytes.length - FINGERPRINT_END));
+  return `${bytes.length}:${hash.digest("base64")}`;
 }
 
 /** Anthropic's refusals carry an id of their own (`req_…`, see anthropicError): a cached refusal gets a new one, as a fresh one would. */

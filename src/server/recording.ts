@@ -40,11 +40,34 @@ export function redactHeaders(headers: IncomingHttpHeaders): Record<string, stri
 /** A recorded request that parses its raw body when someone looks, and never holds the parsed copy. */
 export function recordedRequest(fields: Omit<RecordedRequest, "body" | "bodyBytes" | "bodyKept">, raw: Buffer | undefined, maxBytes: number): RecordedRequest {
   const kept = raw !== undefined && raw.length <= maxBytes ? raw : undefined;
-  const entry = { ...fields, bodyBytes: raw?.length ?? 0, bodyKept: raw === undefined || kept !== undefined } as RecordedRequest;
-  // Not cached: a parsed history is many times its bytes, and the ring's bound is on bytes.
-  Object.defineProperty(entry, "body", { enumerable: true, get: () => parseBody(kept) });
-  SIZES.set(entry, (kept?.length ?? 0) + JSON.stringify(fields).length);
+  // Not cached: a parsed history is many times its bytes, and the ring's bound is on bytes. A getter of the literal,
+  // not one defined afterwards: defining a property on a built object turned every entry into a slow dictionary.
+  const entry: RecordedRequest = {
+    ...fields,
+    bodyBytes: raw?.length ?? 0,
+    bodyKept: raw === undefined || kept !== undefined,
+    get body() {
+      return parseBody(kept);
+    },
+  };
+  SIZES.set(entry, (kept?.length ?? 0) + sizeOf(fields));
   return entry;
+}
+
+/** Room for the punctuation and field names around each value, and for a number, boolean or null itself. */
+const VALUE_OVERHEAD = 8;
+
+/**
+ * About the length of `value` as JSON, for the ring's bound: the strings' lengths and a few bytes a value, without
+ * writing the JSON (stringifying every request's fields cost more than the rest of its record).
+ */
+function sizeOf(value: unknown): number {
+  if (typeof value === "string") return value.length + VALUE_OVERHEAD;
+  if (typeof value !== "object" || value === null) return VALUE_OVERHEAD;
+  let size = VALUE_OVERHEAD;
+  if (Array.isArray(value)) for (const item of value) size += sizeOf(item);
+  else for (const key in value) size += key.length + sizeOf((value as Record<string, unknown>)[key]);
+  return size;
 }
 
 const SIZES = new WeakMap<RecordedRequest, number>();
