@@ -3,7 +3,7 @@
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { stringifyJson } from "../read/index.js";
-import { drained } from "../server/http-body.js";
+import { writePooled } from "./pooled-body.js";
 import type { WireBody } from "./request-body.js";
 import type { WireApi } from "./wire.js";
 
@@ -61,20 +61,19 @@ export async function sendWire(target: Target, api: WireApi, body: WireBody, opt
 
 /** A body below this goes as one string with its length; a longer one is streamed as it is written. */
 const WHOLE_BODY_BYTES = 1024 * 1024;
-/** How much of a streamed body is written to the connection at once. */
-const STREAM_CHUNK_BYTES = 256 * 1024;
 
-/** A streamed body: its length, counted first, then its text a chunk at a time. */
+/** A streamed body: its length, counted first, then its pieces, written as the connection takes them. */
 interface Streamed {
   length: number;
-  chunks: AsyncIterable<string>;
+  pieces: Iterable<string>;
+  sent: { bytes: number };
 }
 
 /**
- * The body of one attempt: one string when short, else its length and a stream that writes a chunk
- * when the connection takes it. The length is counted in a first pass over the pieces, so the body
- * goes with a Content-Length: a server refuses one past its limit from the headers (the mock then
- * holds none of it), and proxies that refuse chunked uploads take it.
+ * The body of one attempt: one string when short, else its length and its pieces, written when the
+ * connection takes them. The length is counted in a first pass over the pieces, so the body goes
+ * with a Content-Length: a server refuses one past its limit from the headers (the mock then holds
+ * none of it), and proxies that refuse chunked uploads take it.
  */
 function payload(body: WireBody, sent: { bytes: number }): string | Streamed {
   const pieces = body.pieces();
@@ -85,32 +84,19 @@ function payload(body: WireBody, sent: { bytes: number }): string | Streamed {
     size += Buffer.byteLength(next.value);
     if (size >= WHOLE_BODY_BYTES) {
       for (let rest = pieces.next(); !rest.done; rest = pieces.next()) size += Buffer.byteLength(rest.value);
-      const again = body.pieces();
-      for (let skipped = 0; skipped < first.length; skipped += 1) again.next();
-      return { length: size, chunks: streamed(first, again, sent) };
+      return { length: size, pieces: again(body, first), sent };
     }
   }
   sent.bytes = size;
   return first.join("");
 }
 
-async function* streamed(first: string[], rest: Iterator<string>, sent: { bytes: number }): AsyncGenerator<string> {
-  let chunk: string[] = first;
-  let size = STREAM_CHUNK_BYTES;
-  for (let next = rest.next(); ; next = rest.next()) {
-    if (next.done || size >= STREAM_CHUNK_BYTES) {
-      // Written as a string: the socket copies it into memory it frees once written, not a Buffer
-      // left for the collector.
-      const text = chunk.join("");
-      sent.bytes += Buffer.byteLength(text);
-      yield text;
-      chunk = [];
-      size = 0;
-    }
-    if (next.done) return;
-    chunk.push(next.value);
-    size += next.value.length;
-  }
+/** The pieces once more: the first ones as counted, the others written afresh. */
+function* again(body: WireBody, first: readonly string[]): Generator<string> {
+  yield* first;
+  const rest = body.pieces();
+  for (let skipped = 0; skipped < first.length; skipped += 1) rest.next();
+  yield* rest;
 }
 
 type Attempt = (Omit<Answer & { kind: "answered" }, "bytes"> & { waitMs?: number }) | Omit<Answer & { kind: "unreachable" }, "bytes">;
@@ -158,13 +144,11 @@ function postStreamed(url: string, requestHeaders: Record<string, string>, body:
       });
     });
     req.on("error", fail);
-    void (async () => {
-      for await (const chunk of body.chunks) {
-        if (req.destroyed) return;
-        if (!req.write(chunk)) await drained(req);
-      }
-      req.end();
-    })().catch(fail);
+    writePooled(body.pieces, req, body.sent)
+      .then(() => {
+        if (!req.destroyed) req.end();
+      })
+      .catch(fail);
   });
 }
 
