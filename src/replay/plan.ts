@@ -193,7 +193,7 @@ class Prefix implements PlannedRequest {
     return requestBody(this.shared.api, this.units, this.shared.base);
   }
   wire(): WireBody {
-    return wireBody(this.shared.api, this.size, (i) => this.all.value(i), this.shared.tools, this.shared.base);
+    return wireBody(this.shared.api, this.size, (i) => this.all.value(i), this.shared.tools, this.shared.base, this.all.elementBytes?.(this.size));
   }
   refusedUnit(refusal: Refusal): WireUnit | undefined {
     return refusedIn(refusal, this.all, this.size);

@@ -1,11 +1,13 @@
 // A Codex rollout's history for replay, read without holding the file or its items: each unit is a
 // row of numbers pointing at its record (read again when sent), and only what the client's repair
 // looks at (a call's or output's type and call_id) is kept as a small item until the repair is done.
-import { readHistory, type ClientModel, type SelfRepair } from "../clients/index.js";
+import { codexWireItem, readHistory, type ClientModel, type SelfRepair } from "../clients/index.js";
+import { isObject } from "../formats/json-shape.js";
 import { startsUserTurn, type HistoryEvent, type Item, type RequestContext } from "../history/index.js";
 import { readRecords, type ByteSource, type RawRecord } from "../read/index.js";
-import { nativeUnits } from "./native-units.js";
+import { nativeUnits, valueAtSource } from "./native-units.js";
 import { RecordSpans } from "./record-spans.js";
+import { elementText } from "./request-body.js";
 import { TableUnits } from "./table-units.js";
 import { INSERTED, MODEL_OUTPUT, STARTS_USER_TURN, stringHash, UnitTable } from "./unit-table.js";
 import { isModelOutput, type WireUnit } from "./wire.js";
@@ -23,8 +25,9 @@ export interface SlimHistory {
 /** Reads the rollout once more, keeping each record's span and each unit's row. */
 export function slimCodexHistory(source: ByteSource): SlimHistory {
   const records = new RecordSpans(source);
-  const stream = readHistory("codex", spansOf(source, records), {});
-  const read = new RowReader(records);
+  const latest: Latest = { record: undefined };
+  const stream = readHistory("codex", spansOf(source, records, latest), {});
+  const read = new RowReader(records, latest);
   for (const event of stream.events) read.event(event);
   return {
     request: stream.request(),
@@ -36,12 +39,19 @@ export function slimCodexHistory(source: ByteSource): SlimHistory {
   };
 }
 
-function* spansOf(source: ByteSource, spans: RecordSpans): Generator<RawRecord> {
+/** The record read last: its items' values are at hand, not read again. */
+interface Latest {
+  record: RawRecord | undefined;
+}
+
+function* spansOf(source: ByteSource, spans: RecordSpans, latest: Latest): Generator<RawRecord> {
   for (const event of readRecords(source)) {
     if (!event.record) continue;
     spans.add(event.record);
+    latest.record = event.record;
     yield event.record;
   }
+  latest.record = undefined;
 }
 
 /** Follows the history's events into rows: a reset empties the table, a rollback cuts it before the turns it drops. */
@@ -52,7 +62,10 @@ class RowReader {
   /** What the repair reads of the calls and outputs, by row. */
   readonly repairView: (Item | undefined)[] = [];
 
-  constructor(private readonly records: RecordSpans) {}
+  constructor(
+    private readonly records: RecordSpans,
+    private readonly latest: Latest,
+  ) {}
 
   event(event: HistoryEvent): void {
     if (event.type === "reset") this.cut(0);
@@ -64,6 +77,7 @@ class RowReader {
     const whole = WHOLE_POINTERS.has(item.source.pointer);
     // Whether the model wrote it needs the value only where the item is not a whole record's payload.
     const modelOutput = whole ? isModelOutput(item) : (nativeUnits("codex", [item], this.records)[0] as WireUnit).modelOutput;
+    const { bytes, rawBytes } = whole ? this.bytesOf(item) : UNKNOWN_BYTES;
     const row = this.table.push({
       record: item.source.record,
       line: item.source.line,
@@ -73,10 +87,26 @@ class RowReader {
       idHash: stringHash(item.id),
       callIdHash: stringHash("callId" in item ? item.callId : undefined),
       tool: item.type === "tool_call" && item.name !== undefined ? toolKey(item) : undefined,
+      bytes,
+      rawBytes,
     });
     if (whole) this.held.delete(row);
     else this.held.set(row, slim(item));
     this.repairView[row] = item.type === "tool_call" || item.type === "tool_output" ? repairView(item, row) : undefined;
+  }
+
+  /**
+   * The length of a whole payload's text as sent, while its record is at hand: a request's length is
+   * then a sum, and its body is written once, not first written to be counted.
+   */
+  private bytesOf(item: Item): { bytes: number; rawBytes: number } {
+    const record = this.latest.record;
+    if (record?.index !== item.source.record) return UNKNOWN_BYTES; // a compaction's user messages, from records read before
+    const value = valueAtSource({ value: () => record.value }, item.source);
+    if (!isObject(value) || !("type" in value || "role" in value)) return UNKNOWN_BYTES;
+    const sent = codexWireItem(value);
+    const rawBytes = Buffer.byteLength(elementText(value));
+    return { bytes: sent === value ? rawBytes : Buffer.byteLength(elementText(sent)), rawBytes };
   }
 
   private cut(length: number): void {
@@ -98,6 +128,8 @@ class RowReader {
     return firstTurn;
   }
 }
+
+const UNKNOWN_BYTES = { bytes: -1, rawBytes: -1 };
 
 /** A call or output as the repair reads it; its source's record is the row it stands for. */
 function repairView(item: Item & { type: "tool_call" | "tool_output" }, row: number): Item {
@@ -125,7 +157,7 @@ function repaired(read: RowReader, client: ClientModel, records: RecordSpans, as
     for (let item = repair.items[next]; item !== undefined && repair.inserted.has(item); item = repair.items[(next += 1)]) {
       // The item points at its call's row: it goes to the unit pointing at the call's record.
       const record = read.table.record(item.source.record);
-      const at = table.push({ record, line: item.source.line, column: item.source.column, pointer: item.source.pointer, flags: INSERTED, idHash: stringHash(item.id), callIdHash: stringHash("callId" in item ? item.callId : undefined), tool: undefined });
+      const at = table.push({ record, line: item.source.line, column: item.source.column, pointer: item.source.pointer, flags: INSERTED, idHash: stringHash(item.id), callIdHash: stringHash("callId" in item ? item.callId : undefined), tool: undefined, ...UNKNOWN_BYTES });
       held.set(at, { ...item, source: { ...item.source, record } });
     }
   };

@@ -6,12 +6,15 @@ import { responsesItem } from "../formats/responses-items.js";
 import type { Item, ToolCallItem } from "../history/index.js";
 import type { QuotedIds } from "./locate.js";
 import { nativeUnits, valueAtSource, type RecordValues } from "./native-units.js";
-import { toolsByUnit, type ToolIntroduction } from "./request-body.js";
+import { elementText, toolsByUnit, type ToolIntroduction } from "./request-body.js";
 import type { UnitList } from "./unit-list.js";
 import { INSERTED, MODEL_OUTPUT, stringHash, type UnitTable } from "./unit-table.js";
 import type { WireApi, WireUnit } from "./wire.js";
 
 export class TableUnits implements UnitList {
+  /** Bytes of the first n values' texts, by n (a request's length is a sum, its body written once). */
+  private readonly bytesBefore: Float64Array;
+
   constructor(
     private readonly table: UnitTable,
     /** The items of rows that are not their record's payload (a compaction's summary, what the repair added). */
@@ -20,7 +23,17 @@ export class TableUnits implements UnitList {
     private readonly asClient: boolean,
     /** What `synthetic` says of a row the client's repair added. */
     private readonly inserted = "the client's own repair",
-  ) {}
+  ) {
+    this.bytesBefore = new Float64Array(table.length + 1);
+    for (let row = 0; row < table.length; row += 1) {
+      const known = table.bytes(row, asClient);
+      (this.bytesBefore as Float64Array)[row + 1] = (this.bytesBefore[row] as number) + (known >= 0 ? known : Buffer.byteLength(elementText(this.value(row))));
+    }
+  }
+
+  elementBytes(size: number): number {
+    return this.bytesBefore[size] as number;
+  }
 
   get length(): number {
     return this.table.length;

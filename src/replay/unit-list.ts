@@ -1,6 +1,7 @@
 // The units a file's requests are prefixes of, behind one shape: held as objects (a history read
 // whole), or rows read again from the file (a large rollout); the resume's message after either.
 import { quotedIds, refusalIndex, type QuotedIds, type Refusal } from "./locate.js";
+import { elementText } from "./request-body.js";
 import type { WireUnit } from "./wire.js";
 
 export interface UnitList {
@@ -12,6 +13,8 @@ export interface UnitList {
   unit(index: number): WireUnit;
   /** The last of the first `size` units with an item the refusal quotes, of the kind it is about. */
   lastQuoting(quoted: QuotedIds, size: number): WireUnit | undefined;
+  /** UTF-8 bytes of the first `size` values' JSON texts, when they are known without writing them. */
+  elementBytes?(size: number): number;
 }
 
 /** The unit a refusal of the request made of the first `size` units is about, or undefined when nothing in it says. */
@@ -48,10 +51,18 @@ export class HeldUnits implements UnitList {
 
 /** The units, then one more: the message a resume adds. */
 export class WithResume implements UnitList {
+  readonly elementBytes?: (size: number) => number;
+
   constructor(
     private readonly units: UnitList,
     private readonly resume: WireUnit,
-  ) {}
+  ) {
+    const before = units.elementBytes?.bind(units);
+    if (before) {
+      const resumeBytes = Buffer.byteLength(elementText(resume.value));
+      this.elementBytes = (size) => before(Math.min(size, units.length)) + (size > units.length ? resumeBytes : 0);
+    }
+  }
   get length(): number {
     return this.units.length + 1;
   }

@@ -21,9 +21,12 @@ export interface UnitRow {
   callIdHash: number;
   /** The tool a call calls (`kind`, wire type, name), or undefined. */
   tool: string | undefined;
+  /** UTF-8 bytes of the value's JSON text as the client sends it, and as the file has it (`--raw`); -1 when not yet known. */
+  bytes: number;
+  rawBytes: number;
 }
 
-const COLUMNS = ["record", "line", "column", "pointer", "idHash", "callIdHash", "tool"] as const;
+const COLUMNS = ["record", "line", "column", "pointer", "idHash", "callIdHash", "tool", "bytes", "rawBytes"] as const;
 
 export class UnitTable {
   private columns: Record<(typeof COLUMNS)[number], Int32Array>;
@@ -76,13 +79,16 @@ export class UnitTable {
   }
   /** A row as pushed. */
   row(row: number): UnitRow {
-    return { record: this.record(row), line: this.line(row), column: this.column(row), flags: this.flags(row), pointer: this.pointer(row), idHash: this.idHash(row), callIdHash: this.callIdHash(row), tool: this.tool(row) };
+    return { record: this.record(row), line: this.line(row), column: this.column(row), flags: this.flags(row), pointer: this.pointer(row), idHash: this.idHash(row), callIdHash: this.callIdHash(row), tool: this.tool(row), bytes: this.bytes(row, true), rawBytes: this.bytes(row, false) };
   }
   idHash(row: number): number {
     return this.columns.idHash[row] as number;
   }
   callIdHash(row: number): number {
     return this.columns.callIdHash[row] as number;
+  }
+  bytes(row: number, asClient: boolean): number {
+    return this.columns[asClient ? "bytes" : "rawBytes"][row] as number;
   }
 
   private stringId(text: string | undefined): number {
