@@ -29,18 +29,39 @@ export function refusalOf(body: unknown): Refusal {
 
 const INDEX_PATTERNS = [/(?:input|messages)\.?\[(\d+)\]/, /messages\.(\d+)/];
 
-/** The unit the refusal is about, or undefined when nothing in it says. */
-export function refusedUnit(refusal: Refusal, units: readonly WireUnit[]): WireUnit | undefined {
+/** The array index a refusal names (`input[3]`, `messages.3.content`), or undefined when it names none. */
+export function refusalIndex(refusal: Refusal): number | undefined {
   for (const text of [refusal.param, refusal.message]) {
     for (const pattern of INDEX_PATTERNS) {
       const match = text === undefined ? null : pattern.exec(text);
-      if (match) return units[Number(match[1])];
+      if (match) return Number(match[1]);
     }
   }
-  // The last element holding a quoted id, of the kind the message is about: the call that has no
-  // output, the output that has no call, else the last one quoting it (a late tool message, a second copy).
+  return undefined;
+}
+
+/** The ids a refusal quotes, and which items it can be about. */
+export interface QuotedIds {
+  words: ReadonlySet<string>;
+  /** Whether the item holds a quoted id, of the kind the message is about. */
+  about(item: Item): boolean;
+}
+
+/**
+ * The call that has no output, the output that has no call, else any item quoting an id (a late
+ * tool message, a second copy): the last unit holding one is the one refused.
+ */
+export function quotedIds(refusal: Refusal): QuotedIds {
   const words = new Set(refusal.message.match(/[A-Za-z0-9_-]{4,}/g) ?? []);
-  const about = /no tool call found/i.test(refusal.message) ? "tool_output" : /no tool output found/i.test(refusal.message) ? "tool_call" : undefined;
+  const kind = /no tool call found/i.test(refusal.message) ? "tool_output" : /no tool output found/i.test(refusal.message) ? "tool_call" : undefined;
   const quotes = (item: Item) => (item.id !== undefined && words.has(item.id)) || ("callId" in item && item.callId !== undefined && words.has(item.callId));
-  return [...units].reverse().find((unit) => unit.items.some((item) => quotes(item) && (about === undefined || item.type === about)));
+  return { words, about: (item) => quotes(item) && (kind === undefined || item.type === kind) };
+}
+
+/** The unit the refusal is about, or undefined when nothing in it says. */
+export function refusedUnit(refusal: Refusal, units: readonly WireUnit[]): WireUnit | undefined {
+  const index = refusalIndex(refusal);
+  if (index !== undefined) return units[index];
+  const quoted = quotedIds(refusal);
+  return [...units].reverse().find((unit) => unit.items.some(quoted.about));
 }

@@ -1,7 +1,7 @@
 // A history's elements as its client sent them: the raw values from the file, found by each item's pointer.
 import { agentsUnitValue, claudeCodeMadeBlocks, codexMadeItem, codexWireItem, geminiCliWireParts } from "../clients/index.js";
 import { isObject } from "../formats/json-shape.js";
-import type { FormatName, Item } from "../history/index.js";
+import type { FormatName, Item, Source } from "../history/index.js";
 import type { RawRecord } from "../read/index.js";
 import { geminiUnits } from "./to-gemini.js";
 import { responsesUnits } from "./to-responses.js";
@@ -19,9 +19,14 @@ export function heldRecords(records: readonly RawRecord[]): RecordValues {
 
 /** The value an item was read from (its record, down its JSON pointer), or undefined. */
 export function valueAt(records: RecordValues, item: Item): unknown {
-  if (item.source.pointer !== "" && !item.source.pointer.startsWith("/")) return undefined; // made by replay, not read
-  let value: unknown = records.value(item.source.record);
-  for (const key of item.source.pointer.split("/").slice(1)) {
+  return valueAtSource(records, item.source);
+}
+
+/** The value at a record's JSON pointer, or undefined. */
+export function valueAtSource(records: RecordValues, source: Pick<Source, "record" | "pointer">): unknown {
+  if (source.pointer !== "" && !source.pointer.startsWith("/")) return undefined; // made by replay, not read
+  let value: unknown = records.value(source.record);
+  for (const key of source.pointer.split("/").slice(1)) {
     if (typeof value !== "object" || value === null) return undefined;
     value = (value as Record<string, unknown>)[key.replace(/~1/g, "/").replace(/~0/g, "~")];
   }

@@ -6,8 +6,9 @@ import { readRangeInto, type ByteSource, type RawRecord } from "../read/index.js
 import type { RecordValues } from "./native-units.js";
 
 export class RecordSpans implements RecordValues {
-  private readonly offsets: number[] = [];
-  private readonly lengths: number[] = [];
+  /** Spans by record index, in typed arrays grown by doubling: a number array of 200,000 is 8 bytes an entry and copies as it grows. */
+  private offsets = new Float64Array(1024).fill(-1);
+  private lengths = new Int32Array(1024);
   /** Records whose bytes are not one JSON text of their own (a shared or split line, a BOM before the first): kept as read. */
   private readonly held = new Map<number, unknown>();
   private fd: number | undefined;
@@ -19,6 +20,7 @@ export class RecordSpans implements RecordValues {
   add(record: RawRecord): void {
     if (record.index === 0 || record.sharesLine || record.spansLines || !isObject(record.value)) this.held.set(record.index, record.value);
     else {
+      if (record.index >= this.offsets.length) this.grow(record.index + 1);
       this.offsets[record.index] = record.span.offset;
       this.lengths[record.index] = record.span.length;
     }
@@ -28,8 +30,18 @@ export class RecordSpans implements RecordValues {
     if (this.held.has(index)) return this.held.get(index);
     const offset = this.offsets[index];
     const length = this.lengths[index];
-    if (offset === undefined || length === undefined) return undefined;
+    if (offset === undefined || offset < 0 || length === undefined) return undefined;
     return JSON.parse(this.text(offset, length));
+  }
+
+  private grow(least: number): void {
+    const capacity = Math.max(least, 2 * this.offsets.length);
+    const offsets = new Float64Array(capacity).fill(-1);
+    offsets.set(this.offsets);
+    const lengths = new Int32Array(capacity);
+    lengths.set(this.lengths);
+    this.offsets = offsets;
+    this.lengths = lengths;
   }
 
   private text(offset: number, length: number): string {

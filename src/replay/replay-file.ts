@@ -4,7 +4,7 @@ import { closeSync, openSync, readSync } from "node:fs";
 import { describeIoError, type Diagnostic } from "../engine/index.js";
 import type { FormatName } from "../history/index.js";
 import { startMockServer, type MockServer } from "../server/index.js";
-import { refusalOf, refusedUnit, type Refusal } from "./locate.js";
+import { refusalOf, type Refusal } from "./locate.js";
 import { planReplay, type PlannedRequest, type PlanOptions, type ReplayPlan } from "./plan.js";
 import { sendWire, type Target } from "./send.js";
 import { profileFor, type WireApi } from "./wire.js";
@@ -168,7 +168,7 @@ async function send(request: PlannedRequest, api: WireApi, target: Target, optio
   if (answer.kind === "unreachable") return { ...base, accepted: false, unreachable: `cannot reach ${answer.url}: ${answer.message}` };
   if (answer.status >= 200 && answer.status < 300) return { ...base, accepted: true, status: answer.status };
   const refusal = refusalOf(answer.body);
-  const unit = refusedUnit(refusal, request.units); // none: the refusal is about the request as a whole
+  const unit = request.refusedUnit(refusal); // none: the refusal is about the request as a whole
   return {
     ...base,
     accepted: false,

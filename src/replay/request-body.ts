@@ -67,6 +67,8 @@ export interface WireBody {
   model: unknown;
   /** The text, a piece at a time; each call starts again from the first piece. */
   pieces(): Generator<string>;
+  /** UTF-8 bytes of the text, when known without writing it. */
+  length?: number;
 }
 
 /** Marks where the array goes in the body's text; no file can hold it, its digits are drawn at start. */
@@ -76,7 +78,7 @@ const ARRAY_MARK = `\u0000histlint-array-${Math.random().toString(36).slice(2)}-
  * What `stringifyJson(requestBody(...))` writes (without Gemini's model), one element at a time, so
  * no request's whole body is held: `unitValue(i)` gives the value of unit `i` when it is written.
  */
-export function wireBody(api: WireApi, size: number, unitValue: (index: number) => unknown, tools: readonly ToolIntroduction[], base: BodyBase): WireBody {
+export function wireBody(api: WireApi, size: number, unitValue: (index: number) => unknown, tools: readonly ToolIntroduction[], base: BodyBase, elementBytes?: number): WireBody {
   const body = bodyAround(api, ARRAY_MARK, derivedTools(api, tools, size), base);
   const { model } = body;
   if (api === "gemini") delete body.model;
@@ -98,11 +100,14 @@ export function wireBody(api: WireApi, size: number, unitValue: (index: number) 
     }
     yield `]${tail}`;
   }
-  return { model, pieces };
+  if (elementBytes === undefined || (base.activeLoopSignatures && api === "gemini")) return { model, pieces };
+  // The pieces' bytes: what goes around the array, the leading element, the units' texts and the commas between them.
+  const leadingBytes = leading === undefined ? 0 : Buffer.byteLength(elementText(leading)) + (size > 0 ? 1 : 0);
+  return { model, pieces, length: Buffer.byteLength(head) + 2 + Buffer.byteLength(tail) + leadingBytes + elementBytes + Math.max(0, size - 1) };
 }
 
 /** An element as JSON.stringify writes it inside an array (undefined there is null). */
-function elementText(value: unknown): string {
+export function elementText(value: unknown): string {
   return value === undefined || typeof value === "function" || typeof value === "symbol" ? "null" : stringifyJson(value);
 }
 

@@ -3,7 +3,7 @@
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { stringifyJson } from "../read/index.js";
-import { drained } from "../server/http-body.js";
+import { writePooled } from "./pooled-body.js";
 import type { WireBody } from "./request-body.js";
 import type { WireApi } from "./wire.js";
 
@@ -61,22 +61,23 @@ export async function sendWire(target: Target, api: WireApi, body: WireBody, opt
 
 /** A body below this goes as one string with its length; a longer one is streamed as it is written. */
 const WHOLE_BODY_BYTES = 1024 * 1024;
-/** How much of a streamed body is written to the connection at once. */
-const STREAM_CHUNK_BYTES = 256 * 1024;
 
-/** A streamed body: its length, counted first, then its text a chunk at a time. */
+/** A streamed body: its length, counted first, then its pieces, written as the connection takes them. */
 interface Streamed {
   length: number;
-  chunks: AsyncIterable<string>;
+  pieces: Iterable<string>;
+  sent: { bytes: number };
 }
 
 /**
- * The body of one attempt: one string when short, else its length and a stream that writes a chunk
- * when the connection takes it. The length is counted in a first pass over the pieces, so the body
- * goes with a Content-Length: a server refuses one past its limit from the headers (the mock then
- * holds none of it), and proxies that refuse chunked uploads take it.
+ * The body of one attempt: one string when short, else its length and its pieces, written when the
+ * connection takes them. The length is counted in a first pass over the pieces, so the body goes
+ * with a Content-Length: a server refuses one past its limit from the headers (the mock then holds
+ * none of it), and proxies that refuse chunked uploads take it.
  */
 function payload(body: WireBody, sent: { bytes: number }): string | Streamed {
+  // A length known beforehand spares the counting pass: the long body is written once.
+  if (body.length !== undefined && body.length >= WHOLE_BODY_BYTES) return { length: body.length, pieces: body.pieces(), sent };
   const pieces = body.pieces();
   const first: string[] = [];
   let size = 0;
@@ -85,32 +86,19 @@ function payload(body: WireBody, sent: { bytes: number }): string | Streamed {
     size += Buffer.byteLength(next.value);
     if (size >= WHOLE_BODY_BYTES) {
       for (let rest = pieces.next(); !rest.done; rest = pieces.next()) size += Buffer.byteLength(rest.value);
-      const again = body.pieces();
-      for (let skipped = 0; skipped < first.length; skipped += 1) again.next();
-      return { length: size, chunks: streamed(first, again, sent) };
+      return { length: size, pieces: again(body, first), sent };
     }
   }
   sent.bytes = size;
   return first.join("");
 }
 
-async function* streamed(first: string[], rest: Iterator<string>, sent: { bytes: number }): AsyncGenerator<string> {
-  let chunk: string[] = first;
-  let size = STREAM_CHUNK_BYTES;
-  for (let next = rest.next(); ; next = rest.next()) {
-    if (next.done || size >= STREAM_CHUNK_BYTES) {
-      // Written as a string: the socket copies it into memory it frees once written, not a Buffer
-      // left for the collector.
-      const text = chunk.join("");
-      sent.bytes += Buffer.byteLength(text);
-      yield text;
-      chunk = [];
-      size = 0;
-    }
-    if (next.done) return;
-    chunk.push(next.value);
-    size += next.value.length;
-  }
+/** The pieces once more: the first ones as counted, the others written afresh. */
+function* again(body: WireBody, first: readonly string[]): Generator<string> {
+  yield* first;
+  const rest = body.pieces();
+  for (let skipped = 0; skipped < first.length; skipped += 1) rest.next();
+  yield* rest;
 }
 
 type Attempt = (Omit<Answer & { kind: "answered" }, "bytes"> & { waitMs?: number }) | Omit<Answer & { kind: "unreachable" }, "bytes">;
@@ -158,13 +146,14 @@ function postStreamed(url: string, requestHeaders: Record<string, string>, body:
       });
     });
     req.on("error", fail);
-    void (async () => {
-      for await (const chunk of body.chunks) {
+    writePooled(body.pieces, req, body.sent)
+      .then(() => {
         if (req.destroyed) return;
-        if (!req.write(chunk)) await drained(req);
-      }
-      req.end();
-    })().catch(fail);
+        // A length summed from the units' texts that the text does not have would be a bug of replay's, not the target's answer.
+        if (body.sent.bytes !== body.length) throw new Error(`histlint replay wrote ${body.sent.bytes} bytes of a body it announced as ${body.length}`);
+        req.end();
+      })
+      .catch(fail);
   });
 }
 
