@@ -65,10 +65,12 @@ export function documentHistory(records: Iterable<RawRecord>, context: HistoryCo
   const body = documentBody(all);
   function* events(): Generator<HistoryEvent> {
     if (!array) return;
-    const positions = elementPositions(array, context.bytes);
+    // Without the bytes every element sits at the record's start: no list of positions, whose cost would grow
+    // with the elements before `fromElement` (a continued body is read for the elements it adds).
+    const positions = context.bytes ? elementPositions(array, context.bytes) : undefined;
     for (let i = context.fromElement ?? 0; i < array.values.length; i += 1) {
       const value = array.values[i];
-      const at = positions[i] as { line: number; column: number };
+      const at = positions ? (positions[i] as { line: number; column: number }) : array.record.span;
       yield* options.itemsOf(value, i, { record: array.record.index, pointer: `${array.pointer}/${i}`, line: at.line, column: at.column });
     }
   }
