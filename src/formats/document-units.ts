@@ -24,15 +24,13 @@ export function documentArray(records: readonly RawRecord[], key: string): Docum
   return undefined;
 }
 
-/** Positions of the array's elements in the file: exact when the bytes are at hand, else the record's start. */
-export function elementPositions(array: DocumentArray, bytes: Buffer | undefined): { offset: number; length: number; line: number; column: number }[] {
-  const fallback = array.values.map(() => ({ ...array.record.span, length: array.record.span.length }));
-  if (!bytes) return fallback;
+/** Positions of the array's elements in the file: exact where the array is found in the bytes, else the record's start. */
+export function elementPositions(array: DocumentArray, bytes: Buffer): { offset: number; length: number; line: number; column: number }[] {
   const span = array.record.span;
   const raw = bytes.subarray(span.offset, span.offset + span.length);
   const text = raw.toString("utf8");
   const location = locateArray(text, array.pointer === "" ? undefined : array.key);
-  if (!location || location.elements.length !== array.values.length) return fallback;
+  if (!location || location.elements.length !== array.values.length) return array.values.map(() => ({ ...span }));
   const bounds = locateIndices(text, location.elements.flatMap((element) => [element.start, element.end]), raw);
   return location.elements.map((_, i) => {
     const start = bounds[2 * i] as TextPosition;
