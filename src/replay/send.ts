@@ -59,10 +59,7 @@ export async function sendWire(target: Target, api: WireApi, body: WireBody, opt
   }
 }
 
-/** A body below this goes as one string with its length; a longer one is streamed as it is written. */
-const WHOLE_BODY_BYTES = 1024 * 1024;
-
-/** A streamed body: its length, counted first, then its pieces, written as the connection takes them. */
+/** A body: its length, known or counted first, then its pieces, written as the connection takes them. */
 interface Streamed {
   length: number;
   pieces: Iterable<string>;
@@ -70,49 +67,27 @@ interface Streamed {
 }
 
 /**
- * The body of one attempt: one string when short, else its length and its pieces, written when the
- * connection takes them. The length is counted in a first pass over the pieces, so the body goes
- * with a Content-Length: a server refuses one past its limit from the headers (the mock then holds
- * none of it), and proxies that refuse chunked uploads take it.
+ * The body of one attempt: its length and its pieces, written when the connection takes them. Every
+ * body goes one way, with a Content-Length: a server refuses one past its limit from the headers (the
+ * mock then holds none of it), and proxies that refuse chunked uploads take it. (Short bodies went by
+ * `fetch` once: undici's buffers kept a full replay's memory 50 MB higher from its first requests on.)
  */
-function payload(body: WireBody, sent: { bytes: number }): string | Streamed {
-  // A length known beforehand spares the counting pass: the long body is written once.
-  if (body.length !== undefined && body.length >= WHOLE_BODY_BYTES) return { length: body.length, pieces: body.pieces(), sent };
-  const pieces = body.pieces();
-  const first: string[] = [];
-  let size = 0;
-  for (let next = pieces.next(); !next.done; next = pieces.next()) {
-    first.push(next.value);
-    size += Buffer.byteLength(next.value);
-    if (size >= WHOLE_BODY_BYTES) {
-      for (let rest = pieces.next(); !rest.done; rest = pieces.next()) size += Buffer.byteLength(rest.value);
-      return { length: size, pieces: again(body, first), sent };
-    }
-  }
-  sent.bytes = size;
-  return first.join("");
-}
-
-/** The pieces once more: the first ones as counted, the others written afresh. */
-function* again(body: WireBody, first: readonly string[]): Generator<string> {
-  yield* first;
-  const rest = body.pieces();
-  for (let skipped = 0; skipped < first.length; skipped += 1) rest.next();
-  yield* rest;
+function payload(body: WireBody, sent: { bytes: number }): Streamed {
+  // A length known beforehand spares the counting pass: the body is written once.
+  if (body.length !== undefined) return { length: body.length, pieces: body.pieces(), sent };
+  let length = 0;
+  for (const piece of body.pieces()) length += Buffer.byteLength(piece);
+  return { length, pieces: body.pieces(), sent };
 }
 
 type Attempt = (Omit<Answer & { kind: "answered" }, "bytes"> & { waitMs?: number }) | Omit<Answer & { kind: "unreachable" }, "bytes">;
 
-async function sendOnce(url: string, api: WireApi, body: string | Streamed, apiKey: string | undefined, timeoutMs: number, attempt: number): Promise<Attempt> {
+async function sendOnce(url: string, api: WireApi, body: Streamed, apiKey: string | undefined, timeoutMs: number, attempt: number): Promise<Attempt> {
   let status: number;
   let raw: string;
   let answerHeaders: Headers;
   try {
-    if (typeof body === "string") {
-      const response = await fetch(url, { method: "POST", headers: headers(api, apiKey), body, signal: AbortSignal.timeout(timeoutMs) });
-      ({ status, headers: answerHeaders } = response);
-      raw = await response.text().catch(() => "");
-    } else ({ status, raw, headers: answerHeaders } = await postStreamed(url, headers(api, apiKey), body, timeoutMs));
+    ({ status, raw, headers: answerHeaders } = await postStreamed(url, headers(api, apiKey), body, timeoutMs));
   } catch (error) {
     return { kind: "unreachable", url, message: reason(error, timeoutMs), attempts: attempt };
   }
@@ -127,8 +102,9 @@ async function sendOnce(url: string, api: WireApi, body: string | Streamed, apiK
 }
 
 /**
- * A long body, each chunk written when the connection has taken the one before (fetch queues
- * what an iterable gives it faster than the socket drains it). Errors are shaped like fetch's.
+ * A body, each chunk written when the connection has taken the one before (fetch would queue what an
+ * iterable gives it faster than the socket drains it). Errors are shaped like fetch's, which the
+ * messages below were written for. Node's global agent keeps connections alive between requests.
  */
 function postStreamed(url: string, requestHeaders: Record<string, string>, body: Streamed, timeoutMs: number): Promise<{ status: number; raw: string; headers: Headers }> {
   const signal = AbortSignal.timeout(timeoutMs);
@@ -162,8 +138,6 @@ function reason(error: unknown, timeoutMs: number): string {
   if (name === "TimeoutError" || name === "AbortError") return `no answer within ${timeoutMs / 1000} s`;
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   const known: Record<string, string> = { ECONNREFUSED: "connection refused", ENOTFOUND: "host not found", ECONNRESET: "connection reset", EAI_AGAIN: "host name lookup failed", UND_ERR_SOCKET: "connection closed" };
-  // fetch refuses the Fetch standard's "bad ports" (1, 25, 6000, …) before connecting, and says only "bad port".
-  if (cause?.message === "bad port") return "fetch will not connect to this port (it is on the Fetch standard's list of blocked ports, such as 1, 25 and 6000): use another port";
   return (cause?.code && Object.hasOwn(known, cause.code) ? known[cause.code] : undefined) ?? cause?.message ?? (error as Error).message;
 }
 
