@@ -1,5 +1,6 @@
 // Two assistant turns in a row: the user turn or tool result between them is missing.
-import { defineRule } from "../src/rule-kit/index.js";
+import type { Item } from "../src/history/index.js";
+import { defineRule, type RuleContext, type RuleVisitor } from "../src/rule-kit/index.js";
 
 export default defineRule({
   meta: {
@@ -13,17 +14,22 @@ export default defineRule({
       invalid: [{ format: "anthropic", text: '{"model":"claude-sonnet-4-5","max_tokens":1024,"messages":[\n{"role":"user","content":"hi"},\n{"role":"assistant","content":"hello"},\n{"role":"assistant","content":"still here"}\n]}', lines: [4] }],
     },
   },
-  create(context) {
-    let previous: { message: number; role: string } | undefined;
-    return {
-      item(item) {
-        if (item.message === undefined || item.message === previous?.message) return;
-        const role = item.type === "message" ? item.role : item.type === "tool_output" ? "user" : "assistant";
-        if (previous && role === "assistant" && previous.role === "assistant") {
-          context.report({ at: item.source, message: `message ${item.message} is a second assistant message in a row; Anthropic merges them, hiding that the turn between them is missing: restore it` });
-        }
-        previous = { message: item.message, role };
-      },
-    };
-  },
+  create: (context) => new AssistantRuns(context),
 });
+
+/** One file's check: the hook is a method, one function for every file. */
+class AssistantRuns implements RuleVisitor {
+  private previous: { message: number; role: string } | undefined = undefined;
+
+  constructor(private readonly context: RuleContext) {}
+
+  item(item: Item): void {
+    const previous = this.previous;
+    if (item.message === undefined || item.message === previous?.message) return;
+    const role = item.type === "message" ? item.role : item.type === "tool_output" ? "user" : "assistant";
+    if (previous && role === "assistant" && previous.role === "assistant") {
+      this.context.report({ at: item.source, message: `message ${item.message} is a second assistant message in a row; Anthropic merges them, hiding that the turn between them is missing: restore it` });
+    }
+    this.previous = { message: item.message, role };
+  }
+}

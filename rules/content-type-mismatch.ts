@@ -2,7 +2,7 @@
 import { own } from "../src/history/index.js";
 import type { Item } from "../src/history/index.js";
 import { blockIndex, requestIndex } from "../src/profiles/index.js";
-import { defineRule, describe, rewriteMessageOf, type Fix } from "../src/rule-kit/index.js";
+import { defineRule, describe, rewriteMessageOf, type Fix, type ItemPosition, type RuleContext, type RuleVisitor } from "../src/rule-kit/index.js";
 
 const TEXT_TYPES = ["input_text", "output_text", "text"];
 
@@ -18,29 +18,36 @@ export default defineRule({
       invalid: [{ format: "responses", text: '{"type":"message","role":"user","content":[{"type":"input_text","text":"hi"}]}\n{"type":"message","role":"assistant","content":[{"type":"input_text","text":"hello"}]}\n', lines: [2], output: "{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"hi\"}]}\n{\"type\":\"message\",\"role\":\"assistant\",\"content\":[{\"type\":\"output_text\",\"text\":\"hello\"}]}\n" }],
     },
   },
-  create(context) {
-    const anthropicBlocks = context.format === "anthropic" || context.format === "claude-code";
-    return {
-      item(item, position) {
-        // Anthropic reads an `input_text` or `output_text` block as a block of its own, not as a part of a message.
-        const strayBlock = anthropicBlocks && item.type === "other" && item.message !== undefined && TEXT_TYPES.includes(item.wireType) && item.wireType !== "text";
-        if (!strayBlock && (item.type !== "message" || item.plainText)) return;
-        const role = item.type === "message" ? item.role : undefined;
-        const allowed = role === undefined ? undefined : own(context.profile.contentTypes, role);
-        if (role !== undefined && !allowed) return;
-        const part = item.type === "message" ? item.content.findIndex((p) => !allowed?.includes(p.wireType)) : 0;
-        if (part === -1) return;
-        const wireType = item.type === "message" ? (item.content[part]?.wireType as string) : item.type === "other" ? item.wireType : "";
-        const at = item.type === "message" ? (item.message === undefined ? part : (blockIndex(item.source.pointer) ?? 0) + part) : blockIndex(item.source.pointer);
-        const error = context.profile.error("content-type-mismatch", { index: requestIndex(item, position), part: at, value: wireType, ...(role !== undefined ? { role } : {}) });
-        const takes = allowed ? `${context.profile.description} takes ${allowed.map((t) => `"${t}"`).join(", ")} there` : `${context.profile.description} has no such block`;
-        const where = role === undefined ? `block ${at ?? 0} of message ${item.message}` : `part ${part} of this ${role} message`;
-        const fix = TEXT_TYPES.includes(wireType) ? renameTextParts(item, context.profile.contentTypes) : undefined;
-        context.report({ at: item.source, ...describe(`${where} is ${JSON.stringify(wireType)}; ${takes}`, error, "change the part type"), ...(fix ? { fix } : {}) });
-      },
-    };
-  },
+  create: (context) => new PartTypes(context),
 });
+
+/** One file's check: the hook is a method, one function for every file. */
+class PartTypes implements RuleVisitor {
+  private readonly anthropicBlocks: boolean;
+
+  constructor(private readonly context: RuleContext) {
+    this.anthropicBlocks = context.format === "anthropic" || context.format === "claude-code";
+  }
+
+  item(item: Item, position: ItemPosition): void {
+    const context = this.context;
+    // Anthropic reads an `input_text` or `output_text` block as a block of its own, not as a part of a message.
+    const strayBlock = this.anthropicBlocks && item.type === "other" && item.message !== undefined && TEXT_TYPES.includes(item.wireType) && item.wireType !== "text";
+    if (!strayBlock && (item.type !== "message" || item.plainText)) return;
+    const role = item.type === "message" ? item.role : undefined;
+    const allowed = role === undefined ? undefined : own(context.profile.contentTypes, role);
+    if (role !== undefined && !allowed) return;
+    const part = item.type === "message" ? item.content.findIndex((p) => !allowed?.includes(p.wireType)) : 0;
+    if (part === -1) return;
+    const wireType = item.type === "message" ? (item.content[part]?.wireType as string) : item.type === "other" ? item.wireType : "";
+    const at = item.type === "message" ? (item.message === undefined ? part : (blockIndex(item.source.pointer) ?? 0) + part) : blockIndex(item.source.pointer);
+    const error = context.profile.error("content-type-mismatch", { index: requestIndex(item, position), part: at, value: wireType, ...(role !== undefined ? { role } : {}) });
+    const takes = allowed ? `${context.profile.description} takes ${allowed.map((t) => `"${t}"`).join(", ")} there` : `${context.profile.description} has no such block`;
+    const where = role === undefined ? `block ${at ?? 0} of message ${item.message}` : `part ${part} of this ${role} message`;
+    const fix = TEXT_TYPES.includes(wireType) ? renameTextParts(item, context.profile.contentTypes) : undefined;
+    context.report({ at: item.source, ...describe(`${where} is ${JSON.stringify(wireType)}; ${takes}`, error, "change the part type"), ...(fix ? { fix } : {}) });
+  }
+}
 
 /**
  * Text parts of a type the message's role does not take are renamed to the text type it takes; other

@@ -1,7 +1,7 @@
 // Two calls with the same id: their outputs can no longer be told apart.
-import type { ToolCallItem } from "../src/history/index.js";
+import type { Item, ToolCallItem } from "../src/history/index.js";
 import { blockIndex, requestIndex } from "../src/profiles/index.js";
-import { callName, defineRule, describe } from "../src/rule-kit/index.js";
+import { callName, defineRule, describe, type ItemPosition, type RuleContext, type RuleVisitor } from "../src/rule-kit/index.js";
 
 export default defineRule({
   meta: {
@@ -21,33 +21,43 @@ remove the retried turn.`,
       invalid: [{ format: "responses", text: '{"type":"function_call","call_id":"call_1","name":"ls","arguments":"{}"}\n{"type":"function_call_output","call_id":"call_1","output":"a"}\n{"type":"function_call","call_id":"call_1","name":"ls","arguments":"{}"}\n{"type":"function_call_output","call_id":"call_1","output":"b"}\n', lines: [3] }],
     },
   },
-  create(context) {
-    // Every call of a rollout passes through here: the first call's line and request index are the
-    // shared index's (a map of every call id here as well would double the lookups and the memory).
-    const repeats: { call: ToolCallItem; index: number; earlier: number; line: number }[] = [];
-    /** The messages of an id's first two outputs: only Chat names the two tool messages that answer one id. */
-    const outputs = context.profile.api === "chat" ? new Map<string, number[]>() : undefined;
-    return {
-      item(item, position) {
-        if (outputs && item.type === "tool_output" && item.callId) {
-          const answers = outputs.get(item.callId);
-          if (!answers) outputs.set(item.callId, [requestIndex(item, position)]);
-          else if (answers.length < 2) answers.push(requestIndex(item, position));
-        }
-        if (item.type !== "tool_call" || !item.callId) return;
-        const earlier = context.seen.callIndex(item.callId);
-        if (earlier !== undefined) repeats.push({ call: item, index: requestIndex(item, position), earlier, line: context.seen.callLine(item.callId) as number });
-      },
-      end() {
-        for (const { call, index, earlier, line } of repeats) {
-          const answers = outputs?.get(call.callId as string) ?? [];
-          const facts = context.profile.api === "chat" && answers.length >= 2
-            ? { side: "output" as const, index: answers[1], earlier: answers[0] }
-            : { side: "call" as const, index, earlier, part: blockIndex(call.source.pointer) };
-          const error = context.profile.error("duplicate-call-id", { ...facts, callId: call.callId });
-          context.report({ at: call.source, ...describe(`${callName(call)} was already used by the call on line ${line}`, error, "give one of the two calls, and its output, another id") });
-        }
-      },
-    };
-  },
+  create: (context) => new RepeatedCallIds(context),
 });
+
+/** One file's check: the hooks are methods, one function for every file. */
+class RepeatedCallIds implements RuleVisitor {
+  // Every call of a rollout passes through here: the first call's line and request index are the
+  // shared index's (a map of every call id here as well would double the lookups and the memory).
+  private readonly repeats: { call: ToolCallItem; index: number; earlier: number; line: number }[] = [];
+  /** The messages of an id's first two outputs: only Chat names the two tool messages that answer one id. */
+  private readonly outputs: Map<string, number[]> | undefined;
+
+  constructor(private readonly context: RuleContext) {
+    this.outputs = context.profile.api === "chat" ? new Map<string, number[]>() : undefined;
+  }
+
+  item(item: Item, position: ItemPosition): void {
+    const outputs = this.outputs;
+    if (outputs && item.type === "tool_output" && item.callId) {
+      const answers = outputs.get(item.callId);
+      if (!answers) outputs.set(item.callId, [requestIndex(item, position)]);
+      else if (answers.length < 2) answers.push(requestIndex(item, position));
+    }
+    if (item.type !== "tool_call" || !item.callId) return;
+    const seen = this.context.seen;
+    const earlier = seen.callIndex(item.callId);
+    if (earlier !== undefined) this.repeats.push({ call: item, index: requestIndex(item, position), earlier, line: seen.callLine(item.callId) as number });
+  }
+
+  end(): void {
+    const context = this.context;
+    for (const { call, index, earlier, line } of this.repeats) {
+      const answers = this.outputs?.get(call.callId as string) ?? [];
+      const facts = context.profile.api === "chat" && answers.length >= 2
+        ? { side: "output" as const, index: answers[1], earlier: answers[0] }
+        : { side: "call" as const, index, earlier, part: blockIndex(call.source.pointer) };
+      const error = context.profile.error("duplicate-call-id", { ...facts, callId: call.callId });
+      context.report({ at: call.source, ...describe(`${callName(call)} was already used by the call on line ${line}`, error, "give one of the two calls, and its output, another id") });
+    }
+  }
+}

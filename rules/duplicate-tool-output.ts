@@ -1,7 +1,7 @@
 // Two outputs for one call.
 import { geminiCliDuplicateRepair, geminiCliRemoveResponse } from "../src/formats/gemini-cli.js";
-import type { ToolOutputItem } from "../src/history/index.js";
-import { callName, defineRule, describe, partOf, removeItem, type FixContext } from "../src/rule-kit/index.js";
+import type { Item, ToolOutputItem } from "../src/history/index.js";
+import { callName, defineRule, describe, partOf, removeItem, type FixContext, type ItemPosition, type RuleContext, type RuleVisitor } from "../src/rule-kit/index.js";
 
 /**
  * Gemini CLI sends a call's stored result and the user record's copy: the repair keeps one, in the shape that
@@ -25,26 +25,30 @@ export default defineRule({
       invalid: [{ format: "responses", text: '{"type":"function_call","call_id":"call_1","name":"ls","arguments":"{}"}\n{"type":"function_call_output","call_id":"call_1","output":"a"}\n{"type":"function_call_output","call_id":"call_1","output":"a"}\n', lines: [3], output: "{\"type\":\"function_call\",\"call_id\":\"call_1\",\"name\":\"ls\",\"arguments\":\"{}\"}\n{\"type\":\"function_call_output\",\"call_id\":\"call_1\",\"output\":\"a\"}\n" }],
     },
   },
-  create(context) {
-    // Only lines are compared: keeping every output's text would hold most of the file in memory.
-    return {
-      item(item, position) {
-        if (item.type !== "tool_output" || !item.callId) return;
-        const seen = context.seen.outputLine(item.callId);
-        if (seen === undefined) return;
-        const error = context.profile.error("duplicate-tool-result", { index: item.message ?? position.index, part: partOf(item.source.pointer), callId: item.callId });
-        const later = item;
-        // The copy goes safely when it says what the first output said; otherwise keeping the first is a judgement.
-        const same = (fixing: FixContext) => {
-          const first = fixing.items().find((i) => i.type === "tool_output" && i.callId === later.callId);
-          return first?.type === "tool_output" && first.output === later.output;
-        };
-        const fix =
-          context.format === "gemini-cli"
-            ? { safety: "safe" as const, edits: (fixing: FixContext) => geminiCliRepair(fixing, later) }
-            : { ...removeItem(later), safety: (fixing: FixContext) => (same(fixing) ? ("safe" as const) : ("unsafe" as const)) };
-        context.report({ at: item.source, ...describe(`${callName(item)} was already answered on line ${seen}`, error, "remove this copy"), fix });
-      },
-    };
-  },
+  create: (context) => new RepeatedOutputs(context),
 });
+
+/** One file's check: the hook is a method, one function for every file. */
+class RepeatedOutputs implements RuleVisitor {
+  constructor(private readonly context: RuleContext) {}
+
+  // Only lines are compared: keeping every output's text would hold most of the file in memory.
+  item(item: Item, position: ItemPosition): void {
+    const context = this.context;
+    if (item.type !== "tool_output" || !item.callId) return;
+    const seen = context.seen.outputLine(item.callId);
+    if (seen === undefined) return;
+    const error = context.profile.error("duplicate-tool-result", { index: item.message ?? position.index, part: partOf(item.source.pointer), callId: item.callId });
+    const later = item;
+    // The copy goes safely when it says what the first output said; otherwise keeping the first is a judgement.
+    const same = (fixing: FixContext) => {
+      const first = fixing.items().find((i) => i.type === "tool_output" && i.callId === later.callId);
+      return first?.type === "tool_output" && first.output === later.output;
+    };
+    const fix =
+      context.format === "gemini-cli"
+        ? { safety: "safe" as const, edits: (fixing: FixContext) => geminiCliRepair(fixing, later) }
+        : { ...removeItem(later), safety: (fixing: FixContext) => (same(fixing) ? ("safe" as const) : ("unsafe" as const)) };
+    context.report({ at: item.source, ...describe(`${callName(item)} was already answered on line ${seen}`, error, "remove this copy"), fix });
+  }
+}

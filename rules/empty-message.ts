@@ -1,6 +1,7 @@
 // A message with no content, or only empty text.
 import { blockIndex, requestIndex } from "../src/profiles/index.js";
-import { defineRule, describe, removeItem } from "../src/rule-kit/index.js";
+import type { Item } from "../src/history/index.js";
+import { defineRule, describe, removeItem, type ItemPosition, type RuleContext, type RuleVisitor } from "../src/rule-kit/index.js";
 
 export default defineRule({
   meta: {
@@ -16,18 +17,22 @@ export default defineRule({
       ],
     },
   },
-  create(context) {
-    return {
-      item(item, position) {
-        if (item.type !== "message") return;
-        if (item.content.some((part) => part.kind !== "text" && part.kind !== "refusal")) return;
-        const texts = item.content.map((part) => part.text ?? "");
-        if (texts.some((text) => text.trim() !== "")) return;
-        const whitespace = texts.some((text) => text !== "");
-        const error = context.profile.error(whitespace ? "whitespace-text" : "empty-text", { index: requestIndex(item, position), part: blockIndex(item.source.pointer) });
-        const what = item.content.length === 0 ? "has no content" : whitespace ? "holds only white space" : "holds only empty text";
-        context.report({ at: item.source, ...describe(`this ${item.role} message ${what}`, error, "remove it or give it its text"), fix: removeItem(item) });
-      },
-    };
-  },
+  create: (context) => new EmptyMessages(context),
 });
+
+/** One file's check: the hook is a method, one function for every file. */
+class EmptyMessages implements RuleVisitor {
+  constructor(private readonly context: RuleContext) {}
+
+  item(item: Item, position: ItemPosition): void {
+    const context = this.context;
+    if (item.type !== "message") return;
+    if (item.content.some((part) => part.kind !== "text" && part.kind !== "refusal")) return;
+    const texts = item.content.map((part) => part.text ?? "");
+    if (texts.some((text) => text.trim() !== "")) return;
+    const whitespace = texts.some((text) => text !== "");
+    const error = context.profile.error(whitespace ? "whitespace-text" : "empty-text", { index: requestIndex(item, position), part: blockIndex(item.source.pointer) });
+    const what = item.content.length === 0 ? "has no content" : whitespace ? "holds only white space" : "holds only empty text";
+    context.report({ at: item.source, ...describe(`this ${item.role} message ${what}`, error, "remove it or give it its text"), fix: removeItem(item) });
+  }
+}

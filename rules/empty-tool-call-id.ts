@@ -1,6 +1,7 @@
 // A call or an output with no id: nothing can pair it.
 import { blockIndex, requestIndex } from "../src/profiles/index.js";
-import { callName, defineRule, describe, needsOutput } from "../src/rule-kit/index.js";
+import type { Item } from "../src/history/index.js";
+import { callName, defineRule, describe, needsOutput, type ItemPosition, type RuleContext, type RuleVisitor } from "../src/rule-kit/index.js";
 
 export default defineRule({
   meta: {
@@ -19,19 +20,22 @@ drop ids between formats. Restore the id from the client's logs, or remove the c
       invalid: [{ format: "responses", text: '{"type":"function_call","call_id":"","name":"ls","arguments":"{}"}\n{"type":"function_call_output","output":"a"}\n', lines: [1, 2] }],
     },
   },
-  create(context) {
-    return {
-      item(item, position) {
-        const pairs = (item.type === "tool_call" && needsOutput(item)) || item.type === "tool_output";
-        if (!pairs || (item.callId !== undefined && item.callId !== "")) return;
-        const error = context.profile.error("empty-call-id", {
-          index: requestIndex(item, position),
-          part: blockIndex(item.source.pointer),
-          side: item.type === "tool_call" ? "call" : "output",
-          missing: item.callId === undefined,
-        });
-        context.report({ at: item.source, ...describe(`${callName(item)} has no id, so nothing can pair it`, error, "restore the id, or remove the call and its output") });
-      },
-    };
-  },
+  create: (context) => new EmptyCallIds(context),
 });
+
+/** One file's check: the hook is a method, one function for every file. */
+class EmptyCallIds implements RuleVisitor {
+  constructor(private readonly context: RuleContext) {}
+
+  item(item: Item, position: ItemPosition): void {
+    const pairs = (item.type === "tool_call" && needsOutput(item)) || item.type === "tool_output";
+    if (!pairs || (item.callId !== undefined && item.callId !== "")) return;
+    const error = this.context.profile.error("empty-call-id", {
+      index: requestIndex(item, position),
+      part: blockIndex(item.source.pointer),
+      side: item.type === "tool_call" ? "call" : "output",
+      missing: item.callId === undefined,
+    });
+    this.context.report({ at: item.source, ...describe(`${callName(item)} has no id, so nothing can pair it`, error, "restore the id, or remove the call and its output") });
+  }
+}

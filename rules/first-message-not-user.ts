@@ -1,5 +1,6 @@
 // Anthropic wants the conversation to open with the user.
-import { defineRule, describe } from "../src/rule-kit/index.js";
+import type { Item } from "../src/history/index.js";
+import { defineRule, describe, type RuleContext, type RuleVisitor } from "../src/rule-kit/index.js";
 
 export default defineRule({
   meta: {
@@ -20,15 +21,19 @@ message first, or the summary of what came before as a user message.`,
       invalid: [{ format: "anthropic", text: '{"model":"claude-sonnet-4-5","max_tokens":1024,"messages":[\n{"role":"assistant","content":"hello"},\n{"role":"user","content":"hi"}\n]}', lines: [2] }],
     },
   },
-  create(context) {
-    let decided = false;
-    return {
-      item(item) {
-        if (decided || (item.type === "message" && item.role === "system")) return;
-        decided = true;
-        const role = item.type === "message" ? item.role : item.type === "tool_output" ? "user" : "assistant";
-        if (role !== "user") context.report({ at: item.source, ...describe(`the conversation opens with a ${role} turn`, undefined, "start it with the user's message") });
-      },
-    };
-  },
+  create: (context) => new Opening(context),
 });
+
+/** One file's check: the hook is a method, one function for every file. */
+class Opening implements RuleVisitor {
+  private decided = false;
+
+  constructor(private readonly context: RuleContext) {}
+
+  item(item: Item): void {
+    if (this.decided || (item.type === "message" && item.role === "system")) return;
+    this.decided = true;
+    const role = item.type === "message" ? item.role : item.type === "tool_output" ? "user" : "assistant";
+    if (role !== "user") this.context.report({ at: item.source, ...describe(`the conversation opens with a ${role} turn`, undefined, "start it with the user's message") });
+  }
+}

@@ -1,5 +1,6 @@
 // A Gemini model turn with function calls that does not follow a user prompt or a function response turn.
-import { defineRule, describe } from "../src/rule-kit/index.js";
+import type { Item } from "../src/history/index.js";
+import { defineRule, describe, type ItemPosition, type RuleContext, type RuleVisitor } from "../src/rule-kit/index.js";
 
 export default defineRule({
   meta: {
@@ -19,25 +20,30 @@ export default defineRule({
       ],
     },
   },
-  create(context) {
-    let previous: { index: number; role: string } | undefined;
-    let current: { index: number; role: string } | undefined;
-    return {
-      item(item, position) {
-        const index = item.message ?? position.index;
-        if (current?.index !== index) {
-          previous = current;
-          const role = item.type === "message" ? item.role : item.type === "tool_output" ? "user" : "assistant";
-          current = { index, role };
-        }
-        if (item.type !== "tool_call" || current.role !== "assistant") return;
-        if (previous !== undefined && previous.role !== "assistant") return;
-        if (item.source.pointer !== "" && !/\/parts\/\d+$/.test(item.source.pointer)) return;
-        const error = context.profile.error("call-turn-misplaced", { index });
-        const where = previous === undefined ? "opens the history" : "comes right after another model turn";
-        context.report({ at: item.source, ...describe(`this function call turn ${where}`, error, "restore the user or function response turn before it, or merge it into the model turn before") });
-        current = { index, role: "reported" };
-      },
-    };
-  },
+  create: (context) => new CallTurns(context),
 });
+
+/** One file's check: the hook is a method, one function for every file. */
+class CallTurns implements RuleVisitor {
+  private previous: { index: number; role: string } | undefined = undefined;
+  private current: { index: number; role: string } | undefined = undefined;
+
+  constructor(private readonly context: RuleContext) {}
+
+  item(item: Item, position: ItemPosition): void {
+    const index = item.message ?? position.index;
+    if (this.current?.index !== index) {
+      this.previous = this.current;
+      const role = item.type === "message" ? item.role : item.type === "tool_output" ? "user" : "assistant";
+      this.current = { index, role };
+    }
+    const { previous, current } = this;
+    if (item.type !== "tool_call" || current.role !== "assistant") return;
+    if (previous !== undefined && previous.role !== "assistant") return;
+    if (item.source.pointer !== "" && !/\/parts\/\d+$/.test(item.source.pointer)) return;
+    const error = this.context.profile.error("call-turn-misplaced", { index });
+    const where = previous === undefined ? "opens the history" : "comes right after another model turn";
+    this.context.report({ at: item.source, ...describe(`this function call turn ${where}`, error, "restore the user or function response turn before it, or merge it into the model turn before") });
+    this.current = { index, role: "reported" };
+  }
+}

@@ -1,6 +1,6 @@
 // A Gemini function response whose name is not the name of the call it answers.
-import type { ToolCallItem } from "../src/history/index.js";
-import { defineRule, rewriteItem } from "../src/rule-kit/index.js";
+import type { Item, ToolCallItem } from "../src/history/index.js";
+import { defineRule, rewriteItem, type RuleContext, type RuleVisitor } from "../src/rule-kit/index.js";
 
 export default defineRule({
   meta: {
@@ -24,29 +24,33 @@ it is a warning and the mock accepts it. \`histlint fix\` gives the response its
       ],
     },
   },
-  create(context) {
-    const calls = new Map<string, ToolCallItem>();
-    return {
-      item(item) {
-        if (item.type === "tool_call" && item.callId) calls.set(item.callId, item);
-        if (item.type !== "tool_output" || item.wireType !== "functionResponse" || !item.callId || item.name === undefined) return;
-        const call = calls.get(item.callId);
-        if (!call?.name || call.name === item.name) return;
-        const part = Number(/\/parts\/(\d+)$/.exec(item.source.pointer)?.[1] ?? -1);
-        const name = call.name;
-        const fix = rewriteItem(item, (content) => {
-          const parts = Array.isArray(content.parts) ? [...(content.parts as Record<string, unknown>[])] : undefined;
-          const target = parts?.[part];
-          if (!parts || !target || typeof target.functionResponse !== "object") return undefined;
-          parts[part] = { ...target, functionResponse: { ...(target.functionResponse as object), name } };
-          return { ...content, parts };
-        });
-        context.report({
-          at: item.source,
-          message: `function response ${JSON.stringify(item.name)} answers call ${JSON.stringify(item.callId)} of ${JSON.stringify(name)}; the model reads it as another function's answer: give it the call's name`,
-          fix: { ...fix, edits: (fixing) => fix.edits({ ...fixing, unitOf: () => fixing.containerOf(item) }) },
-        });
-      },
-    };
-  },
+  create: (context) => new ResponseNames(context),
 });
+
+/** One file's check: the hook is a method, one function for every file. */
+class ResponseNames implements RuleVisitor {
+  private readonly calls = new Map<string, ToolCallItem>();
+
+  constructor(private readonly context: RuleContext) {}
+
+  item(item: Item): void {
+    if (item.type === "tool_call" && item.callId) this.calls.set(item.callId, item);
+    if (item.type !== "tool_output" || item.wireType !== "functionResponse" || !item.callId || item.name === undefined) return;
+    const call = this.calls.get(item.callId);
+    if (!call?.name || call.name === item.name) return;
+    const part = Number(/\/parts\/(\d+)$/.exec(item.source.pointer)?.[1] ?? -1);
+    const name = call.name;
+    const fix = rewriteItem(item, (content) => {
+      const parts = Array.isArray(content.parts) ? [...(content.parts as Record<string, unknown>[])] : undefined;
+      const target = parts?.[part];
+      if (!parts || !target || typeof target.functionResponse !== "object") return undefined;
+      parts[part] = { ...target, functionResponse: { ...(target.functionResponse as object), name } };
+      return { ...content, parts };
+    });
+    this.context.report({
+      at: item.source,
+      message: `function response ${JSON.stringify(item.name)} answers call ${JSON.stringify(item.callId)} of ${JSON.stringify(name)}; the model reads it as another function's answer: give it the call's name`,
+      fix: { ...fix, edits: (fixing) => fix.edits({ ...fixing, unitOf: () => fixing.containerOf(item) }) },
+    });
+  }
+}

@@ -1,6 +1,6 @@
 // An item id whose prefix does not match its type: usually ids from another provider.
-import { own } from "../src/history/index.js";
-import { defineRule, describe, rewriteItem } from "../src/rule-kit/index.js";
+import { own, type Item } from "../src/history/index.js";
+import { defineRule, describe, rewriteItem, type ItemPosition, type RuleContext, type RuleVisitor } from "../src/rule-kit/index.js";
 
 /** The prefixes OpenAI gives the ids of each item type. */
 const PREFIXES: Record<string, string> = { reasoning: "rs", function_call: "fc", custom_tool_call: "ctc", web_search_call: "ws", message: "msg" };
@@ -21,17 +21,20 @@ export default defineRule({
       invalid: [{ format: "responses", text: '{"type":"reasoning","id":"3f2a-uuid","summary":[]}\n{"type":"message","role":"assistant","content":"a"}\n', lines: [1], output: "{\"type\":\"reasoning\",\"summary\":[]}\n{\"type\":\"message\",\"role\":\"assistant\",\"content\":\"a\"}\n" }],
     },
   },
-  create(context) {
-    return {
-      item(item, position) {
-        const type = wireTypeOf(item);
-        const prefix = own(PREFIXES, type);
-        if (!item.id || !prefix || item.id.startsWith(`${prefix}_`)) return;
-        const error = context.profile.error("item-id-prefix", { index: position.index, itemId: item.id, expectedPrefix: prefix });
-        // Ids are optional in a request: the item goes without one (in a Codex rollout, its payload does).
-        const fix = rewriteItem(item, (value) => Object.fromEntries(Object.entries(value).filter(([key]) => key !== "id")));
-        context.report({ at: item.source, ...describe(`${wireTypeOf(item)} id ${JSON.stringify(item.id)} does not begin with "${prefix}_"`, error, "remove the id or restore OpenAI's"), fix });
-      },
-    };
-  },
+  create: (context) => new ItemIdPrefixes(context),
 });
+
+/** One file's check: the hook is a method, one function for every file. */
+class ItemIdPrefixes implements RuleVisitor {
+  constructor(private readonly context: RuleContext) {}
+
+  item(item: Item, position: ItemPosition): void {
+    const type = wireTypeOf(item);
+    const prefix = own(PREFIXES, type);
+    if (!item.id || !prefix || item.id.startsWith(`${prefix}_`)) return;
+    const error = this.context.profile.error("item-id-prefix", { index: position.index, itemId: item.id, expectedPrefix: prefix });
+    // Ids are optional in a request: the item goes without one (in a Codex rollout, its payload does).
+    const fix = rewriteItem(item, (value) => Object.fromEntries(Object.entries(value).filter(([key]) => key !== "id")));
+    this.context.report({ at: item.source, ...describe(`${wireTypeOf(item)} id ${JSON.stringify(item.id)} does not begin with "${prefix}_"`, error, "remove the id or restore OpenAI's"), fix });
+  }
+}

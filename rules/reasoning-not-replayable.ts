@@ -1,6 +1,6 @@
 // Reasoning state written by another provider, which this endpoint cannot take back.
-import type { ReasoningItem } from "../src/history/index.js";
-import { defineRule, describe, rewriteItem } from "../src/rule-kit/index.js";
+import type { Item, ReasoningItem } from "../src/history/index.js";
+import { defineRule, describe, rewriteItem, type RuleContext, type RuleVisitor } from "../src/rule-kit/index.js";
 
 /** OpenAI's encrypted reasoning is a Fernet token: base64 of version byte 0x80 and a timestamp. */
 const OPENAI_ENCRYPTED = /^gAAAAA/;
@@ -33,17 +33,21 @@ export default defineRule({
       ],
     },
   },
-  create(context) {
-    return {
-      item(item) {
-        if (item.type !== "reasoning") return;
-        const foreign = foreignTo(context.profile.api, item);
-        if (!foreign) return;
-        // Stripping loses nothing readable while a summary stays; raw text that is the only copy is a judgement.
-        const onlyCopy = item.text !== undefined && item.summary.every((s) => s === "");
-        const fix = rewriteItem(item, (value) => (value.type === "reasoning" ? Object.fromEntries(Object.entries(value).filter(([key]) => key !== "encrypted_content" && key !== "content")) : undefined), onlyCopy ? "unsafe" : "safe");
-        context.report({ at: item.source, ...describe(`this reasoning holds ${foreign}`, undefined, `strip it before sending it to ${context.profile.description}`), fix });
-      },
-    };
-  },
+  create: (context) => new ForeignReasoning(context),
 });
+
+/** One file's check: the hook is a method, one function for every file. */
+class ForeignReasoning implements RuleVisitor {
+  constructor(private readonly context: RuleContext) {}
+
+  item(item: Item): void {
+    const context = this.context;
+    if (item.type !== "reasoning") return;
+    const foreign = foreignTo(context.profile.api, item);
+    if (!foreign) return;
+    // Stripping loses nothing readable while a summary stays; raw text that is the only copy is a judgement.
+    const onlyCopy = item.text !== undefined && item.summary.every((s) => s === "");
+    const fix = rewriteItem(item, (value) => (value.type === "reasoning" ? Object.fromEntries(Object.entries(value).filter(([key]) => key !== "encrypted_content" && key !== "content")) : undefined), onlyCopy ? "unsafe" : "safe");
+    context.report({ at: item.source, ...describe(`this reasoning holds ${foreign}`, undefined, `strip it before sending it to ${context.profile.description}`), fix });
+  }
+}

@@ -1,5 +1,6 @@
 // Reasoning separated from the message or call it belongs to.
-import { defineRule, describe, outputBeforeItsCall, removeItem, watchReasoning } from "../src/rule-kit/index.js";
+import type { Item } from "../src/history/index.js";
+import { defineRule, describe, ReasoningWatch, removeItem, standsBeforeItsCall, type DanglingReasoning, type RuleContext } from "../src/rule-kit/index.js";
 
 export default defineRule({
   meta: {
@@ -19,12 +20,23 @@ export default defineRule({
       ],
     },
   },
-  create(context) {
-    const watch = watchReasoning(({ reasoning, index, onlyReasoning }) => {
-      if (onlyReasoning) return;
-      const error = reasoning.id ? context.profile.error("reasoning-without-following-item", { index, itemId: reasoning.id }) : undefined;
-      context.report({ at: reasoning.source, ...describe(`reasoning${reasoning.id ? ` ${JSON.stringify(reasoning.id)}` : ""} is not followed by the message or tool call it belongs to`, error, "drop it, or put it back before its item"), fix: removeItem(reasoning) });
-    }, outputBeforeItsCall(context.seen));
-    return { item: (item, position) => watch.item(item, position.index), end: watch.end };
-  },
+  create: (context) => new DanglingReasonings(context),
 });
+
+/** One file's watch: its hooks are methods, one function for every file. */
+class DanglingReasonings extends ReasoningWatch {
+  constructor(private readonly context: RuleContext) {
+    super();
+  }
+
+  protected override displaced(item: Item): boolean {
+    return standsBeforeItsCall(item, this.context.seen);
+  }
+
+  protected override dangling({ reasoning, index, onlyReasoning }: DanglingReasoning): void {
+    if (onlyReasoning) return;
+    const context = this.context;
+    const error = reasoning.id ? context.profile.error("reasoning-without-following-item", { index, itemId: reasoning.id }) : undefined;
+    context.report({ at: reasoning.source, ...describe(`reasoning${reasoning.id ? ` ${JSON.stringify(reasoning.id)}` : ""} is not followed by the message or tool call it belongs to`, error, "drop it, or put it back before its item"), fix: removeItem(reasoning) });
+  }
+}

@@ -1,6 +1,6 @@
 // A message role, or a Chat-only field, that the endpoint refuses.
 import type { Item } from "../src/history/index.js";
-import { defineRule, describe, removeItem, rewriteItem, type Fix } from "../src/rule-kit/index.js";
+import { defineRule, describe, removeItem, rewriteItem, type Fix, type ItemPosition, type RuleContext, type RuleVisitor } from "../src/rule-kit/index.js";
 
 /** A fix that rewrites the whole content an item is in (a Gemini content holds several items). */
 function wholeContent(item: Item, fix: Fix): Fix {
@@ -22,33 +22,41 @@ export default defineRule({
       ],
     },
   },
-  create(context) {
-    const roles = context.profile.roles;
-    // A move to another endpoint translates the roles it has words for (Gemini's `model` for `assistant`).
-    const translated = [...roles, ...(context.profile.translatedRoles ?? [])];
-    return {
-      item(item, position) {
-        if (item.type !== "message") return;
-        const index = item.message ?? position.index;
-        // A Gemini content's role is checked as written; every other history by its canonical role.
-        const literal = item.wireRole !== undefined && context.profile.api === "gemini";
-        const wireRole = literal ? (item.wireRole as string) : item.role;
-        if (literal ? !roles.includes(wireRole) : !translated.includes(item.role)) {
-          const error = context.profile.error("role-not-allowed", { index, value: wireRole });
-          const allowed = roles.map((role) => `"${role}"`).join(", ");
-          // developer becomes system where there is no developer role; a Chat tool message can only go (unsafe: it loses the output).
-          const toSystem = item.role === "developer" && roles.includes("system");
-          // Gemini calls the assistant `model`: a content written with another API's word for it only needs the word.
-          const toModel = literal && wireRole === "assistant";
-          const fix: Fix | undefined = toModel ? wholeContent(item, rewriteItem(item, (value) => ({ ...value, role: "model" }))) : toSystem ? rewriteItem(item, (value) => ({ ...value, role: "system" })) : item.role === "tool" || item.role === "function" ? removeItem(item, "unsafe") : undefined;
-          const remedy = toModel ? "call the role model" : toSystem ? "make it a system message" : "convert it to a function_call_output, or remove it (histlint fix --unsafe removes it and its content is lost)";
-          context.report({ at: item.source, ...describe(`role ${JSON.stringify(wireRole)} is not one ${context.profile.description} accepts (${allowed})`, error, remedy), ...(fix ? { fix } : {}) });
-        } else if (item.foreignKeys && context.profile.api === "responses") {
-          const key = item.foreignKeys[0] as string;
-          const error = context.profile.error("foreign-key", { index, value: key });
-          context.report({ at: item.source, ...describe(`this ${item.role} message carries Chat Completions' ${JSON.stringify(key)}`, error, "convert it to Responses items (function_call, function_call_output)") });
-        }
-      },
-    };
-  },
+  create: (context) => new Roles(context),
 });
+
+/** One file's check: the hook is a method, one function for every file. */
+class Roles implements RuleVisitor {
+  private readonly roles: readonly string[];
+  // A move to another endpoint translates the roles it has words for (Gemini's `model` for `assistant`).
+  private readonly translated: readonly string[];
+
+  constructor(private readonly context: RuleContext) {
+    this.roles = context.profile.roles;
+    this.translated = [...this.roles, ...(context.profile.translatedRoles ?? [])];
+  }
+
+  item(item: Item, position: ItemPosition): void {
+    const { context, roles, translated } = this;
+    if (item.type !== "message") return;
+    const index = item.message ?? position.index;
+    // A Gemini content's role is checked as written; every other history by its canonical role.
+    const literal = item.wireRole !== undefined && context.profile.api === "gemini";
+    const wireRole = literal ? (item.wireRole as string) : item.role;
+    if (literal ? !roles.includes(wireRole) : !translated.includes(item.role)) {
+      const error = context.profile.error("role-not-allowed", { index, value: wireRole });
+      const allowed = roles.map((role) => `"${role}"`).join(", ");
+      // developer becomes system where there is no developer role; a Chat tool message can only go (unsafe: it loses the output).
+      const toSystem = item.role === "developer" && roles.includes("system");
+      // Gemini calls the assistant `model`: a content written with another API's word for it only needs the word.
+      const toModel = literal && wireRole === "assistant";
+      const fix: Fix | undefined = toModel ? wholeContent(item, rewriteItem(item, (value) => ({ ...value, role: "model" }))) : toSystem ? rewriteItem(item, (value) => ({ ...value, role: "system" })) : item.role === "tool" || item.role === "function" ? removeItem(item, "unsafe") : undefined;
+      const remedy = toModel ? "call the role model" : toSystem ? "make it a system message" : "convert it to a function_call_output, or remove it (histlint fix --unsafe removes it and its content is lost)";
+      context.report({ at: item.source, ...describe(`role ${JSON.stringify(wireRole)} is not one ${context.profile.description} accepts (${allowed})`, error, remedy), ...(fix ? { fix } : {}) });
+    } else if (item.foreignKeys && context.profile.api === "responses") {
+      const key = item.foreignKeys[0] as string;
+      const error = context.profile.error("foreign-key", { index, value: key });
+      context.report({ at: item.source, ...describe(`this ${item.role} message carries Chat Completions' ${JSON.stringify(key)}`, error, "convert it to Responses items (function_call, function_call_output)") });
+    }
+  }
+}

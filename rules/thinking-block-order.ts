@@ -1,6 +1,6 @@
 // Anthropic's rules for thinking blocks: first in the final assistant message, never last, signed.
 import type { Item } from "../src/history/index.js";
-import { defineRule, describe } from "../src/rule-kit/index.js";
+import { defineRule, describe, type RuleContext, type RuleVisitor } from "../src/rule-kit/index.js";
 
 function blockType(item: Item): string {
   if (item.type === "message") return item.content[0]?.wireType ?? "text";
@@ -23,38 +23,46 @@ export default defineRule({
       ],
     },
   },
-  create(context) {
-    let message: { index: number; items: Item[] } | undefined;
-    let lastAssistant: { index: number; first: Item } | undefined;
-    const close = () => {
-      const items = message?.items ?? [];
-      const last = items[items.length - 1];
-      if (message && last?.type === "reasoning") {
-        const error = context.profile.error("thinking-last", { index: message.index });
-        context.report({ at: last.source, ...describe(`assistant message ${message.index} ends with a thinking block`, error, "keep the block that followed it, or drop the thinking") });
-      }
-    };
-    return {
-      item(item) {
-        if (item.message === undefined) return;
-        if (item.message !== message?.index) {
-          close();
-          message = { index: item.message, items: [] };
-          const assistant = item.type === "reasoning" || item.type === "tool_call" || (item.type === "message" && item.role === "assistant");
-          if (assistant) lastAssistant = { index: item.message, first: item };
-        }
-        message.items.push(item);
-        if (item.type === "reasoning" && item.wireType === "thinking" && !item.encrypted) {
-          context.report({ at: item.source, ...describe("this thinking block has no signature", undefined, "keep the signature it came with, or drop the block") });
-        }
-      },
-      end() {
-        close();
-        if (!context.request()?.thinkingEnabled || !lastAssistant || lastAssistant.first.type === "reasoning") return;
-        const found = blockType(lastAssistant.first);
-        const error = context.profile.error("thinking-not-first", { index: lastAssistant.index, value: found });
-        context.report({ at: lastAssistant.first.source, ...describe(`thinking is enabled but the final assistant message starts with ${JSON.stringify(found)}`, error, "keep its thinking block first, or disable thinking") });
-      },
-    };
-  },
+  create: (context) => new ThinkingOrder(context),
 });
+
+/** One file's check: the hooks are methods, one function for every file. */
+class ThinkingOrder implements RuleVisitor {
+  private message: { index: number; items: Item[] } | undefined = undefined;
+  private lastAssistant: { index: number; first: Item } | undefined = undefined;
+
+  constructor(private readonly context: RuleContext) {}
+
+  item(item: Item): void {
+    if (item.message === undefined) return;
+    if (item.message !== this.message?.index) {
+      this.close();
+      this.message = { index: item.message, items: [] };
+      const assistant = item.type === "reasoning" || item.type === "tool_call" || (item.type === "message" && item.role === "assistant");
+      if (assistant) this.lastAssistant = { index: item.message, first: item };
+    }
+    this.message.items.push(item);
+    if (item.type === "reasoning" && item.wireType === "thinking" && !item.encrypted) {
+      this.context.report({ at: item.source, ...describe("this thinking block has no signature", undefined, "keep the signature it came with, or drop the block") });
+    }
+  }
+
+  end(): void {
+    const { context, lastAssistant } = this;
+    this.close();
+    if (!context.request()?.thinkingEnabled || !lastAssistant || lastAssistant.first.type === "reasoning") return;
+    const found = blockType(lastAssistant.first);
+    const error = context.profile.error("thinking-not-first", { index: lastAssistant.index, value: found });
+    context.report({ at: lastAssistant.first.source, ...describe(`thinking is enabled but the final assistant message starts with ${JSON.stringify(found)}`, error, "keep its thinking block first, or disable thinking") });
+  }
+
+  private close(): void {
+    const message = this.message;
+    const items = message?.items ?? [];
+    const last = items[items.length - 1];
+    if (message && last?.type === "reasoning") {
+      const error = this.context.profile.error("thinking-last", { index: message.index });
+      this.context.report({ at: last.source, ...describe(`assistant message ${message.index} ends with a thinking block`, error, "keep the block that followed it, or drop the thinking") });
+    }
+  }
+}

@@ -1,6 +1,6 @@
 // A Gemini 3 function call of the current turn sent back without the thoughtSignature the model gave it.
-import type { ToolCallItem } from "../src/history/index.js";
-import { defineRule, describe, rewriteItem } from "../src/rule-kit/index.js";
+import type { Item, ToolCallItem } from "../src/history/index.js";
+import { defineRule, describe, rewriteItem, type ItemPosition, type RuleContext, type RuleVisitor } from "../src/rule-kit/index.js";
 
 /** The models that check signatures: Gemini 3 (and `thinkingLevel`, a Gemini 3 parameter, when no model is named). */
 const SIGNING_MODEL = /^gemini-3/;
@@ -35,37 +35,43 @@ export default defineRule({
       ],
     },
   },
-  create(context) {
-    /** First calls of each model content since the last user prompt; a new prompt starts the turn afresh. */
-    let firstCalls: { call: ToolCallItem; index: number }[] = [];
-    let lastContent = -1;
-    return {
-      item(item, position) {
-        const index = item.message ?? position.index;
-        if (item.type === "message" && item.role === "user" && item.content.some((part) => part.kind === "text")) firstCalls = [];
-        if (item.type !== "tool_call" || index === lastContent) return;
-        lastContent = index;
-        firstCalls.push({ call: item, index });
-      },
-      end() {
-        // Gemini CLI gives every such call the bypass value itself before it sends (measured on 0.61).
-        if (context.format === "gemini-cli") return;
-        const request = context.request();
-        const signing = request?.model !== undefined ? SIGNING_MODEL.test(request.model) : request?.thinkingEnabled === true && request.parameters?.includes("thinkingLevel") === true;
-        if (!signing) return;
-        for (const { call, index } of firstCalls) {
-          if (call.thoughtSignature !== undefined && call.thoughtSignature !== "") continue;
-          const error = context.profile.error("missing-thought-signature", { index, value: call.name ?? "" });
-          const part = Number(/\/parts\/(\d+)$/.exec(call.source.pointer)?.[1] ?? -1);
-          const fix = rewriteItem(call, (content) => {
-            const parts = Array.isArray(content.parts) ? [...(content.parts as Record<string, unknown>[])] : undefined;
-            if (!parts || !parts[part]) return undefined;
-            parts[part] = { ...parts[part], thoughtSignature: SYNTHETIC_THOUGHT_SIGNATURE };
-            return { ...content, parts };
-          });
-          context.report({ at: call.source, ...describe(`function call ${JSON.stringify(call.name ?? "")} of the current turn has no thoughtSignature`, error, `give it its signature, or "${SYNTHETIC_THOUGHT_SIGNATURE}" as Gemini CLI does`), fix: { ...fix, edits: (fixing) => fix.edits({ ...fixing, unitOf: () => fixing.containerOf(call) }) } });
-        }
-      },
-    };
-  },
+  create: (context) => new UnsignedCalls(context),
 });
+
+/** One file's check: the hooks are methods, one function for every file. */
+class UnsignedCalls implements RuleVisitor {
+  /** First calls of each model content since the last user prompt; a new prompt starts the turn afresh. */
+  private firstCalls: { call: ToolCallItem; index: number }[] = [];
+  private lastContent = -1;
+
+  constructor(private readonly context: RuleContext) {}
+
+  item(item: Item, position: ItemPosition): void {
+    const index = item.message ?? position.index;
+    if (item.type === "message" && item.role === "user" && item.content.some((part) => part.kind === "text")) this.firstCalls = [];
+    if (item.type !== "tool_call" || index === this.lastContent) return;
+    this.lastContent = index;
+    this.firstCalls.push({ call: item, index });
+  }
+
+  end(): void {
+    const context = this.context;
+    // Gemini CLI gives every such call the bypass value itself before it sends (measured on 0.61).
+    if (context.format === "gemini-cli") return;
+    const request = context.request();
+    const signing = request?.model !== undefined ? SIGNING_MODEL.test(request.model) : request?.thinkingEnabled === true && request.parameters?.includes("thinkingLevel") === true;
+    if (!signing) return;
+    for (const { call, index } of this.firstCalls) {
+      if (call.thoughtSignature !== undefined && call.thoughtSignature !== "") continue;
+      const error = context.profile.error("missing-thought-signature", { index, value: call.name ?? "" });
+      const part = Number(/\/parts\/(\d+)$/.exec(call.source.pointer)?.[1] ?? -1);
+      const fix = rewriteItem(call, (content) => {
+        const parts = Array.isArray(content.parts) ? [...(content.parts as Record<string, unknown>[])] : undefined;
+        if (!parts || !parts[part]) return undefined;
+        parts[part] = { ...parts[part], thoughtSignature: SYNTHETIC_THOUGHT_SIGNATURE };
+        return { ...content, parts };
+      });
+      context.report({ at: call.source, ...describe(`function call ${JSON.stringify(call.name ?? "")} of the current turn has no thoughtSignature`, error, `give it its signature, or "${SYNTHETIC_THOUGHT_SIGNATURE}" as Gemini CLI does`), fix: { ...fix, edits: (fixing) => fix.edits({ ...fixing, unitOf: () => fixing.containerOf(call) }) } });
+    }
+  }
+}

@@ -1,5 +1,6 @@
 // Function call arguments that are not a JSON object.
-import { callName, defineRule, describe } from "../src/rule-kit/index.js";
+import type { Item } from "../src/history/index.js";
+import { callName, defineRule, describe, type RuleContext, type RuleVisitor } from "../src/rule-kit/index.js";
 
 function parsesToObject(text: string): boolean {
   try {
@@ -22,13 +23,16 @@ export default defineRule({
       invalid: [{ format: "responses", text: '{"type":"function_call","call_id":"call_1","name":"ls","arguments":"{\\"path\\":"}\n{"type":"function_call_output","call_id":"call_1","output":"a"}\n', lines: [1] }],
     },
   },
-  create(context) {
-    return {
-      item(item) {
-        if (item.type !== "tool_call" || item.kind !== "function" || item.arguments === undefined || parsesToObject(item.arguments)) return;
-        const shown = item.arguments.length > 40 ? `${item.arguments.slice(0, 40)}…` : item.arguments;
-        context.report({ at: item.source, ...describe(`${callName(item)} has arguments ${JSON.stringify(shown)}, which are not a JSON object`, undefined, "re-run the call or give it the arguments the tool received") });
-      },
-    };
-  },
+  create: (context) => new UnparsedArguments(context),
 });
+
+/** One file's check: the hook is a method, one function for every file. */
+class UnparsedArguments implements RuleVisitor {
+  constructor(private readonly context: RuleContext) {}
+
+  item(item: Item): void {
+    if (item.type !== "tool_call" || item.kind !== "function" || item.arguments === undefined || parsesToObject(item.arguments)) return;
+    const shown = item.arguments.length > 40 ? `${item.arguments.slice(0, 40)}…` : item.arguments;
+    this.context.report({ at: item.source, ...describe(`${callName(item)} has arguments ${JSON.stringify(shown)}, which are not a JSON object`, undefined, "re-run the call or give it the arguments the tool received") });
+  }
+}

@@ -1,7 +1,7 @@
 // A tool call that never got its output: the user pressed Esc, or the process died mid-call.
 import { requestIndex } from "../src/profiles/index.js";
-import { callName, cancelCall, defineRule, describe, needsOutput } from "../src/rule-kit/index.js";
-import type { ToolCallItem } from "../src/history/index.js";
+import { callName, cancelCall, defineRule, describe, needsOutput, type ItemPosition, type RuleContext, type RuleVisitor } from "../src/rule-kit/index.js";
+import type { Item, ToolCallItem } from "../src/history/index.js";
 
 export default defineRule({
   meta: {
@@ -18,21 +18,27 @@ export default defineRule({
       ],
     },
   },
-  create(context) {
-    const open = new Map<string, { call: ToolCallItem; index: number }>();
-    return {
-      item(item, position) {
-        // An output written before its call is tool-output-before-call's finding; inserting a second one would duplicate it.
-        const answeredEarlier = item.type === "tool_call" && item.callId !== undefined && context.seen.outputLine(item.callId) !== undefined;
-        if (item.type === "tool_call" && item.callId && needsOutput(item) && !open.has(item.callId) && !answeredEarlier) open.set(item.callId, { call: item, index: requestIndex(item, position) });
-        else if (item.type === "tool_output" && item.callId) open.delete(item.callId);
-      },
-      end() {
-        for (const { call, index } of open.values()) {
-          const error = context.profile.error("call-without-output", { index, callId: call.callId, kind: call.kind });
-          context.report({ at: call.source, ...describe(`${callName(call)} has no output`, error, "insert its output after the call"), fix: cancelCall(call) });
-        }
-      },
-    };
-  },
+  create: (context) => new UnansweredCalls(context),
 });
+
+/** One file's check: the hooks are methods, one function for every file. */
+class UnansweredCalls implements RuleVisitor {
+  private readonly open = new Map<string, { call: ToolCallItem; index: number }>();
+
+  constructor(private readonly context: RuleContext) {}
+
+  item(item: Item, position: ItemPosition): void {
+    // An output written before its call is tool-output-before-call's finding; inserting a second one would duplicate it.
+    const answeredEarlier = item.type === "tool_call" && item.callId !== undefined && this.context.seen.outputLine(item.callId) !== undefined;
+    if (item.type === "tool_call" && item.callId && needsOutput(item) && !this.open.has(item.callId) && !answeredEarlier) this.open.set(item.callId, { call: item, index: requestIndex(item, position) });
+    else if (item.type === "tool_output" && item.callId) this.open.delete(item.callId);
+  }
+
+  end(): void {
+    const context = this.context;
+    for (const { call, index } of this.open.values()) {
+      const error = context.profile.error("call-without-output", { index, callId: call.callId, kind: call.kind });
+      context.report({ at: call.source, ...describe(`${callName(call)} has no output`, error, "insert its output after the call"), fix: cancelCall(call) });
+    }
+  }
+}

@@ -1,5 +1,6 @@
 // Tool ids Anthropic refuses: anything outside letters, digits, `_` and `-`.
-import { defineRule, describe, partOf } from "../src/rule-kit/index.js";
+import type { Item } from "../src/history/index.js";
+import { defineRule, describe, partOf, type ItemPosition, type RuleContext, type RuleVisitor } from "../src/rule-kit/index.js";
 
 const PATTERN = /^[a-zA-Z0-9_-]+$/;
 
@@ -21,13 +22,16 @@ export default defineRule({
       ],
     },
   },
-  create(context) {
-    return {
-      item(item, position) {
-        if (item.type !== "tool_call" || !item.callId || PATTERN.test(item.callId)) return;
-        const error = context.profile.error("tool-id-pattern", { index: item.message ?? position.index, part: partOf(item.source.pointer) });
-        context.report({ at: item.source, ...describe(`tool_use id ${JSON.stringify(item.callId)} has characters outside letters, digits, "_" and "-"`, error, "rename it in the tool_use and its tool_result") });
-      },
-    };
-  },
+  create: (context) => new CallIdCharacters(context),
 });
+
+/** One file's check: the hook is a method, one function for every file. */
+class CallIdCharacters implements RuleVisitor {
+  constructor(private readonly context: RuleContext) {}
+
+  item(item: Item, position: ItemPosition): void {
+    if (item.type !== "tool_call" || !item.callId || PATTERN.test(item.callId)) return;
+    const error = this.context.profile.error("tool-id-pattern", { index: item.message ?? position.index, part: partOf(item.source.pointer) });
+    this.context.report({ at: item.source, ...describe(`tool_use id ${JSON.stringify(item.callId)} has characters outside letters, digits, "_" and "-"`, error, "rename it in the tool_use and its tool_result") });
+  }
+}

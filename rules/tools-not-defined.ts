@@ -1,6 +1,7 @@
 // Anthropic refuses tool blocks in a request that defines no tools.
 import { FILE_START } from "../src/read/index.js";
-import { defineRule, describe } from "../src/rule-kit/index.js";
+import type { Item } from "../src/history/index.js";
+import { defineRule, describe, type RuleContext, type RuleVisitor } from "../src/rule-kit/index.js";
 
 export default defineRule({
   meta: {
@@ -15,18 +16,24 @@ export default defineRule({
       invalid: [{ format: "anthropic", text: '{"model":"claude-sonnet-4-5","max_tokens":10,"messages":[{"role":"user","content":"ls"},{"role":"assistant","content":[{"type":"tool_use","id":"toolu_01","name":"ls","input":{}}]},{"role":"user","content":[{"type":"tool_result","tool_use_id":"toolu_01","content":"a"}]}]}', lines: [1] }],
     },
   },
-  create(context) {
-    let toolBlocks = 0;
-    return {
-      item(item) {
-        if (item.type === "tool_call" || item.type === "tool_output") toolBlocks += 1;
-      },
-      end() {
-        const request = context.request();
-        if (toolBlocks === 0 || !request || (request.toolNames?.length ?? 0) > 0) return;
-        const error = context.profile.error("tools-required", {});
-        context.report({ at: FILE_START, ...describe(`the messages hold ${toolBlocks} tool_use or tool_result block(s) but the request defines no tools`, error, "send the tool definitions with it") });
-      },
-    };
-  },
+  create: (context) => new UndefinedTools(context),
 });
+
+/** One file's check: the hooks are methods, one function for every file. */
+class UndefinedTools implements RuleVisitor {
+  private toolBlocks = 0;
+
+  constructor(private readonly context: RuleContext) {}
+
+  item(item: Item): void {
+    if (item.type === "tool_call" || item.type === "tool_output") this.toolBlocks += 1;
+  }
+
+  end(): void {
+    const { context, toolBlocks } = this;
+    const request = context.request();
+    if (toolBlocks === 0 || !request || (request.toolNames?.length ?? 0) > 0) return;
+    const error = context.profile.error("tools-required", {});
+    context.report({ at: FILE_START, ...describe(`the messages hold ${toolBlocks} tool_use or tool_result block(s) but the request defines no tools`, error, "send the tool definitions with it") });
+  }
+}

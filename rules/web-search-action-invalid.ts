@@ -1,5 +1,6 @@
 // A web search call whose action the Responses API will not take back.
-import { defineRule, describe } from "../src/rule-kit/index.js";
+import type { Item } from "../src/history/index.js";
+import { defineRule, describe, type ItemPosition, type RuleContext, type RuleVisitor } from "../src/rule-kit/index.js";
 
 const REPLAYABLE = new Set(["search", "open_page", "find_in_page"]);
 
@@ -15,13 +16,16 @@ export default defineRule({
       invalid: [{ format: "responses", text: '{"type":"web_search_call","id":"ws_1","status":"completed","action":{"type":"other"}}\n', lines: [1] }],
     },
   },
-  create(context) {
-    return {
-      item(item, position) {
-        if (item.type !== "tool_call" || item.kind !== "web_search" || item.actionType === undefined || REPLAYABLE.has(item.actionType)) return;
-        const error = context.profile.error("web-search-action-invalid", { index: position.index, value: item.actionType });
-        context.report({ at: item.source, ...describe(`web_search_call action ${JSON.stringify(item.actionType)} cannot be sent back`, error, "remove the item or its action") });
-      },
-    };
-  },
+  create: (context) => new WebSearchActions(context),
 });
+
+/** One file's check: the hook is a method, one function for every file. */
+class WebSearchActions implements RuleVisitor {
+  constructor(private readonly context: RuleContext) {}
+
+  item(item: Item, position: ItemPosition): void {
+    if (item.type !== "tool_call" || item.kind !== "web_search" || item.actionType === undefined || REPLAYABLE.has(item.actionType)) return;
+    const error = this.context.profile.error("web-search-action-invalid", { index: position.index, value: item.actionType });
+    this.context.report({ at: item.source, ...describe(`web_search_call action ${JSON.stringify(item.actionType)} cannot be sent back`, error, "remove the item or its action") });
+  }
+}

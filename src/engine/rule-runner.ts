@@ -5,6 +5,7 @@ import type { Profile, ProviderError } from "../profiles/index.js";
 import type { RawRecord, ReadProblem } from "../read/index.js";
 import { PairingIndex, type Fix, type Location, type Report, type Rule, type RuleVisitor } from "../rule-kit/index.js";
 import type { Diagnostic, Severity } from "./diagnostic.js";
+import { keepItemShape, keepRecordShape } from "./kept-shapes.js";
 import { judge, SEVERITY_OF } from "./verdict.js";
 
 export interface EnabledRule {
@@ -118,6 +119,7 @@ export class RuleRunner {
 
   // The hot path: one call a rule a record or item, no closure or allocation per rule.
   record(record: RawRecord): void {
+    keepRecordShape(record);
     for (const running of this.withRecord) {
       if (running.crashed) continue;
       try {
@@ -143,6 +145,7 @@ export class RuleRunner {
       }
     }
     this.seen.record(item, index);
+    keepItemShape(item);
   }
 
   /** A compaction: item rules forget what they saw and found, and start again. */

@@ -73,6 +73,9 @@ export interface ItemPosition {
 /**
  * A rule sees the file as a stream. Item hooks see the history the model would receive; a rule with
  * an `item` hook is started again at a Codex compaction (what came before is no longer sent).
+ * The rules' visitors are instances of a class, their state in fields: hooks made as closures in
+ * `create` are new functions for each file, and V8 compiles a closure's first optimised code for
+ * its own context, so the next file's closures are compiled again.
  */
 export interface RuleVisitor {
   item?(item: Item, position: ItemPosition): void;
