@@ -53,9 +53,10 @@ export function continuedRecord(format: FormatName, kept: KeptBody, rest: string
     values = parsed;
     last = blanksBefore(addedText, close);
   }
-  // The same members in the same order (JSON.parse's own, `__proto__` included), the array longer.
+  // The same members in the same order (a spread defines them as JSON.parse does, `__proto__` included), the array longer.
   const body = record.value as Record<string, unknown>;
-  const value = Object.fromEntries(Object.entries(body).map(([name, member]) => [name, name === key ? (member as unknown[]).concat(values) : member]));
+  const value: Record<string, unknown> = { ...body };
+  value[key] = (body[key] as unknown[]).concat(values);
   // The format must still fit, as reading the body whole checks.
   if (adapterFor(format).detect([value]) <= 0) return undefined;
   const span = { ...record.span, length: record.span.length + restBytes - kept.restBytes, endColumn: record.span.endColumn + rest.length - kept.restChars };
