@@ -20,7 +20,8 @@ function* members(text: string, from: number): Generator<Member, boolean> {
   for (;;) {
     const name = scanValue(text, i);
     if (text[i] !== '"' || name.status !== "complete") return false;
-    const key = JSON.parse(text.slice(i, name.end)) as string;
+    const key = keyOf(text.slice(i, name.end));
+    if (key === undefined) return false;
     i = skipWhitespace(text, name.end);
     if (text[i] !== ":") return false;
     const start = skipWhitespace(text, i + 1);
@@ -32,6 +33,15 @@ function* members(text: string, from: number): Generator<Member, boolean> {
     if (text[i] === "}") return true;
     if (text[i] !== ",") return false;
     i = skipWhitespace(text, i + 1);
+  }
+}
+
+/** A member's name, or undefined when it is no JSON string (a bad escape: the scanner lets it through, `JSON.parse` does not). */
+function keyOf(quoted: string): string | undefined {
+  try {
+    return JSON.parse(quoted) as string;
+  } catch {
+    return undefined;
   }
 }
 

@@ -3,6 +3,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { firstElementByte, firstElementEnd } from "../../src/server/body-array.js";
+import { InspectionCache } from "../../src/server/inspection-cache.js";
+import { inspect } from "../../src/server/validate.js";
 
 /** Text with multi-byte characters, and sometimes a byte that is not UTF-8 (inside a string, where a client could put it). */
 const text = fc.string({ unit: fc.constantFrom("a", "é", "€", "😀", '\\"', " ", "x".repeat(700)), maxLength: 12 });
@@ -33,6 +35,15 @@ describe("the first element's end", () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe("a member name with a bad escape", () => {
+  it("is no body the prefix cache continues, and the answer is the fresh one (it threw: the mock answered 500)", () => {
+    const body = Buffer.from(String.raw`{"model":"gpt-5.5","\x":1,"input":[{"role":"user","content":"hi"}]}`);
+    expect(firstElementByte(body, "input")).toBeUndefined();
+    const cache = new InspectionCache(4 * 1024 * 1024, 0);
+    expect(cache.inspect("responses", body, "openai-responses")).toEqual(inspect("responses", body, "openai-responses"));
   });
 });
 
