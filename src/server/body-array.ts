@@ -20,7 +20,8 @@ function* members(text: string, from: number): Generator<Member, boolean> {
   for (;;) {
     const name = scanValue(text, i);
     if (text[i] !== '"' || name.status !== "complete") return false;
-    const key = JSON.parse(text.slice(i, name.end)) as string;
+    const key = keyOf(text.slice(i, name.end));
+    if (key === undefined) return false;
     i = skipWhitespace(text, name.end);
     if (text[i] !== ":") return false;
     const start = skipWhitespace(text, i + 1);
@@ -32,6 +33,15 @@ function* members(text: string, from: number): Generator<Member, boolean> {
     if (text[i] === "}") return true;
     if (text[i] !== ",") return false;
     i = skipWhitespace(text, i + 1);
+  }
+}
+
+/** A member's name, or undefined when it is no JSON string (a bad escape: the scanner lets it through, `JSON.parse` does not). */
+function keyOf(quoted: string): string | undefined {
+  try {
+    return JSON.parse(quoted) as string;
+  } catch {
+    return undefined;
   }
 }
 
@@ -81,6 +91,19 @@ export function firstElementEnd(text: string, key: string): number | undefined {
     return value.status === "complete" && text[first] !== "]" ? value.end : undefined;
   }
   return undefined;
+}
+
+/** The bytes read first to find where the first element ends (a body's first message is rarely longer); the whole body after. */
+const HEAD_BYTES = 4 * 1024;
+
+/**
+ * The byte where the first element of the array under `key` ends. The bytes are read as latin1, one character a
+ * byte: JSON's structure is ASCII, and no byte of a multi-byte UTF-8 character is, so the scan finds what it finds in
+ * the decoded text, at byte positions, for a tenth of the cost of decoding.
+ */
+export function firstElementByte(bytes: Buffer, key: string): number | undefined {
+  const found = firstElementEnd(bytes.toString("latin1", 0, Math.min(bytes.length, HEAD_BYTES)), key);
+  return found ?? (bytes.length > HEAD_BYTES ? firstElementEnd(bytes.toString("latin1"), key) : undefined);
 }
 
 /**

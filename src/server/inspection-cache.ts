@@ -1,6 +1,7 @@
 // Agents resend the same body (a retry) and every client's tests send the same few: a body already
 // validated under the same endpoint and profile is answered from its earlier inspection, not validated again.
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
+import { sha1 } from "./digest.js";
 import type { ProfileName } from "../profiles/index.js";
 import { PrefixCache } from "./prefix-cache.js";
 import { inspect, type Api, type Inspection } from "./validate.js";
@@ -97,11 +98,9 @@ export class InspectionCache {
 
 /** Where a body is looked up: its length and a hash of its ends (hashing all of it would cost more than a lookup saves). */
 function fingerprint(bytes: Buffer): string {
-  const hash = createHash("sha1");
-  // The two ends hashed one after the other, as their concatenation would be, without copying them into one buffer.
-  if (bytes.length <= 2 * FINGERPRINT_END) hash.update(bytes);
-  else hash.update(bytes.subarray(0, FINGERPRINT_END)).update(bytes.subarray(bytes.length - FINGERPRINT_END));
-  return `${bytes.length}:${hash.digest("base64")}`;
+  // Each end hashed alone: two one-shot hashes cost less than one Hash object fed both.
+  if (bytes.length <= 2 * FINGERPRINT_END) return `${bytes.length}:${sha1(bytes)}`;
+  return `${bytes.length}:${sha1(bytes.subarray(0, FINGERPRINT_END))}${sha1(bytes.subarray(bytes.length - FINGERPRINT_END))}`;
 }
 
 /** Anthropic's refusals carry an id of their own (`req_…`, see anthropicError): a cached refusal gets a new one, as a fresh one would. */

@@ -1,12 +1,12 @@
 // Agents resend their whole conversation every turn, one turn longer: a body that repeats an earlier one's
 // text up to the end of its array's last element (same endpoint, profile and other fields) is checked by
 // feeding that body's open analysis only the elements it adds.
-import { createHash } from "node:crypto";
 import type { LiveDocument } from "../engine/index.js";
 import type { ProfileName } from "../profiles/index.js";
 import type { RawRecord } from "../read/index.js";
-import { addedElements, arrayElements, firstElementEnd } from "./body-array.js";
+import { addedElements, arrayElements, firstElementByte } from "./body-array.js";
 import { continuedRecord, keptBody, type KeptBody } from "./continued-body.js";
+import { sha1 } from "./digest.js";
 import { FORMAT, inspectionOf, inspectOpen, type Api, type Inspection } from "./validate.js";
 
 const ARRAY_KEY: Partial<Record<Api, string>> = { responses: "input", chat: "messages", anthropic: "messages" };
@@ -16,9 +16,6 @@ const BYTES_PER_TEXT_CHAR = 4;
 
 /** Bodies from this size on are continued from an earlier one; see the constructor. */
 export const SMALLEST_CONTINUED_BODY = 0;
-
-/** The bytes decoded to find where the first element ends (a body's first message is rarely longer). */
-const HEAD_BYTES = 16 * 1024;
 
 interface Entry {
   bucket: string;
@@ -57,10 +54,9 @@ export class PrefixCache {
   inspect(api: Api, bytes: Buffer, profile: ProfileName): Inspection {
     const key = ARRAY_KEY[api];
     if (this.limit === 0 || key === undefined || bytes.length < this.smallest) return inspectOpen(api, bytes, profile, false).inspection;
-    // Decoding and comparing a long body as text costs more than the rest of a hit: only its start is decoded here, the prefix compared as bytes.
-    const head = bytes.toString("utf8", 0, Math.min(bytes.length, HEAD_BYTES));
-    const firstEnd = firstElementEnd(head, key) ?? (bytes.length > HEAD_BYTES ? firstElementEnd(bytes.toString("utf8"), key) : undefined);
-    const bucket = firstEnd === undefined ? undefined : `${api}\n${profile}\n${createHash("sha1").update(bytes.subarray(0, Buffer.byteLength(head.slice(0, firstEnd)))).digest("base64")}`;
+    // Decoding and comparing a long body as text costs more than the rest of a hit: only its start is read here, the prefix compared as bytes.
+    const firstEnd = firstElementByte(bytes, key);
+    const bucket = firstEnd === undefined ? undefined : `${api}\n${profile}\n${sha1(bytes.subarray(0, firstEnd))}`;
     const entry = bucket === undefined ? undefined : this.buckets.get(bucket)?.find((e) => bytes.length >= e.prefix.length && bytes.compare(e.prefix, 0, e.prefix.length, 0, e.prefix.length) === 0);
     if (entry) {
       this.drop(entry);
@@ -89,7 +85,7 @@ export class PrefixCache {
     const read = continuedRecord(FORMAT[api], entry.body, rest, restBytes) ?? this.readWhole(entry, bytes, rest, key);
     if (!read) return undefined;
     const inspection = inspectionOf(api, entry.live.extend(read.record));
-    const last = read.ends.at(-1) ?? 0;
+    const { last } = read;
     const prefix = last === 0 ? entry.prefix : bytes.subarray(0, entry.prefix.length + Buffer.byteLength(rest.slice(0, last)));
     const body = keptBody(read.record, key, rest.slice(last), bytes.length - prefix.length, read.close - last);
     this.keep({ ...entry, prefix, body });
@@ -97,13 +93,13 @@ export class PrefixCache {
   }
 
   /** The body read whole (its bytes as the reader sees them), when it repeats the entry's other fields. */
-  private readWhole(entry: Entry, bytes: Buffer, rest: string, key: string): { record: RawRecord; ends: number[]; close: number } | undefined {
+  private readWhole(entry: Entry, bytes: Buffer, rest: string, key: string): { record: RawRecord; last: number; close: number } | undefined {
     const added = addedElements(rest, 0, key);
     if (!added) return undefined;
     const record = entry.live.read(bytes);
     const body = record?.value as Record<string, unknown> | undefined;
     if (!record || !body || (body[key] as unknown[]).length !== entry.live.elementCount + added.ends.length || otherFields(body, key) !== entry.others) return undefined;
-    return { record, ends: added.ends, close: added.close };
+    return { record, last: added.ends.at(-1) ?? 0, close: added.close };
   }
 
   private keep(entry: Entry): void {

@@ -9,6 +9,7 @@ import { geminiRoute, handleGemini } from "./gemini-api.js";
 import { hostAllowed, hostRefusalMessage, type HostRule } from "./host-rule.js";
 import { Recorder, recordedRequest, redactHeaders, type RecordedRequest } from "./recording.js";
 import { readBody, sendJson } from "./http-body.js";
+import { requestPathname } from "./request-path.js";
 import { defaultReply, type OfferedTool, type Reply } from "./reply.js";
 import { shapeRefusal } from "./request-shape.js";
 import { responseFrames, responseObject, responsesOutput } from "./responses-api.js";
@@ -62,7 +63,7 @@ const ANTHROPIC_UNPARSABLE = "There was an issue with the formatting or content 
  * No content type at all is let through: the body decides, as it does for the clients that omit it.
  */
 function isJsonContentType(header: string | undefined): boolean {
-  if (header === undefined) return true;
+  if (header === undefined || header === "application/json") return true;
   const type = header.split(";")[0]?.trim().toLowerCase() ?? "";
   return type === "application/json" || type.endsWith("+json");
 }
@@ -150,7 +151,7 @@ function mockError(anthropicClient: boolean, message: string, status: number, co
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, context: Context): Promise<void> {
-  const path = new URL(req.url ?? "/", "http://mock").pathname.replace(/^\/v1(?=\/)/, "").replace(/\/$/, "");
+  const path = requestPathname(req.url ?? "/").replace(/^\/v1(?=\/)/, "").replace(/\/$/, "");
   const anthropicClient = req.headers["anthropic-version"] !== undefined || path.startsWith("/messages");
   const base = { time: new Date().toISOString(), method: req.method ?? "GET", path, headers: redactHeaders(req.headers) };
   if (!hostAllowed(req.headers.host, context.hostRule)) {

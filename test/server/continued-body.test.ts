@@ -28,10 +28,16 @@ function readWhole(bytes: Buffer): RawRecord | undefined {
   return record && responses.detect([record.value]) > 0 ? record : undefined;
 }
 
-function continued(before: Buffer, after: Buffer): RawRecord | undefined {
+/** The continued read of `after` from what is kept of `before`, with the prefix's length in UTF-16 units. */
+function continuedRead(before: Buffer, after: Buffer): (NonNullable<ReturnType<typeof continuedRecord>> & { prefixChars: number }) | undefined {
   const was = kept(before);
   if (!was || after.length < was.prefixBytes || !after.subarray(0, was.prefixBytes).equals(before.subarray(0, was.prefixBytes))) return undefined;
-  return continuedRecord("responses", was.body, after.toString("utf8", was.prefixBytes), after.length - was.prefixBytes)?.record;
+  const read = continuedRecord("responses", was.body, after.toString("utf8", was.prefixBytes), after.length - was.prefixBytes);
+  return read && { ...read, prefixChars: after.toString("utf8", 0, was.prefixBytes).length };
+}
+
+function continued(before: Buffer, after: Buffer): RawRecord | undefined {
+  return continuedRead(before, after)?.record;
 }
 
 const element = fc.oneof(
@@ -79,13 +85,20 @@ describe("a continued body", () => {
         const shorter = body(start, separators, closing[0], { before, after: after[0], ending });
         // The fields after the array mostly stay as they were, as a client's do.
         const longer = body([...start, ...added], separators, closing[1], { before, after: after[2] ? after[0] : after[1], ending });
-        const shortcut = continued(shorter, longer);
-        if (shortcut === undefined) return;
+        const read = continuedRead(shorter, longer);
+        if (read === undefined) return;
+        const shortcut = read.record;
         const whole = readWhole(longer);
         expect(whole).toBeDefined();
         expect(shortcut).toEqual(whole);
         // Member order too (toEqual does not look at it): the rules and the answer see the body as parsed.
         expect(JSON.stringify(shortcut.value)).toBe(JSON.stringify(whole?.value));
+        // The added elements are not scanned: where the last one ends and the array closes must still be where a scan finds them.
+        const array = arrayElements(longer.toString("utf8"), "input");
+        expect(array).toBeDefined();
+        const addedCount = (shortcut.value as { input: unknown[] }).input.length - start.length;
+        expect(read.last).toBe(addedCount === 0 ? 0 : (array?.ends.at(-1) as number) - read.prefixChars);
+        expect(read.close).toBe((array?.close as number) - read.prefixChars);
       }),
       { numRuns: 2000 },
     );
