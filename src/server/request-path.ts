@@ -3,7 +3,15 @@
 /** Slash-separated segments of letters, digits, `-` and `_`: nothing `new URL` would decode, resolve or read as a host. */
 const PLAIN_PATH = /^(?:\/[A-Za-z0-9_-]+)+\/?$/;
 
-/** `new URL(url, base).pathname`, the same string. */
+/**
+ * `new URL(url, base).pathname`, the same string; a target `new URL` refuses (`//`, which names no host) is
+ * kept as it came: it names no route, so the mock answers 404 as the API does, not 500.
+ */
 export function requestPathname(url: string): string {
-  return PLAIN_PATH.test(url) ? url : new URL(url, "http://mock").pathname;
+  if (PLAIN_PATH.test(url)) return url;
+  try {
+    return new URL(url, "http://mock").pathname;
+  } catch {
+    return url;
+  }
 }
