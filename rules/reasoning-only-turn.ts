@@ -1,6 +1,5 @@
 // A model turn that produced reasoning and nothing else.
-import type { Item } from "../src/history/index.js";
-import { defineRule, describe, ReasoningWatch, removeItem, standsBeforeItsCall, type DanglingReasoning, type RuleContext } from "../src/rule-kit/index.js";
+import { defineRule, describe, ReasoningWatch, removeItem, type DanglingReasoning, type RuleContext } from "../src/rule-kit/index.js";
 
 export default defineRule({
   meta: {
@@ -23,11 +22,7 @@ export default defineRule({
 /** One file's watch: its hooks are methods, one function for every file. */
 class ReasoningOnlyTurns extends ReasoningWatch {
   constructor(private readonly context: RuleContext) {
-    super();
-  }
-
-  protected override displaced(item: Item): boolean {
-    return standsBeforeItsCall(item, this.context.seen);
+    super(context.seen);
   }
 
   protected override dangling({ reasoning, index, onlyReasoning }: DanglingReasoning): void {

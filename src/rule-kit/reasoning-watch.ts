@@ -9,30 +9,33 @@ export interface DanglingReasoning {
   onlyReasoning: boolean;
 }
 
+/** What a watch asks of the calls seen so far: whether an output's call has come. */
+interface SeenCalls {
+  callLine(callId: string): number | undefined;
+}
+
 /**
  * Reasoning belongs to the assistant message or tool call that follows it (more reasoning may come
- * between). Anything else after it, or the end of the history, leaves it dangling — except an item
- * that is itself out of place (`displaced`), which moving fixes. A rule extends it and says what a
- * dangling reasoning is to it: its hooks are methods, one function for every file, so V8 compiles
- * them once rather than again for each file's closures.
+ * between). Anything else after it, or the end of the history, leaves it dangling — except an output
+ * whose call has not come yet, which is out of place and tool-output-before-call's to move. A rule
+ * extends it and says what a dangling reasoning is to it: its hooks are methods, one function for
+ * every file, so V8 compiles them once rather than again for each file's closures.
  */
 export abstract class ReasoningWatch implements RuleVisitor {
   private pending: { reasoning: ReasoningItem; index: number } | undefined = undefined;
   private producedSinceInput = false;
 
-  protected abstract dangling(dangling: DanglingReasoning): void;
+  constructor(private readonly seen: SeenCalls) {}
 
-  /** An item out of place, which leaves the reasoning before it pending. */
-  protected displaced(_item: Item): boolean {
-    return false;
-  }
+  protected abstract dangling(dangling: DanglingReasoning): void;
 
   item(item: Item, position: ItemPosition): void {
     if (item.type === "reasoning") {
       this.pending = { reasoning: item, index: position.index };
       return;
     }
-    if (this.displaced(item)) return;
+    // Out of place: the reasoning before it stays pending.
+    if (item.type === "tool_output" && item.callId !== undefined && this.seen.callLine(item.callId) === undefined) return;
     const answers = item.type === "tool_call" || (item.type === "message" && item.role === "assistant");
     if (answers) {
       this.pending = undefined;
@@ -48,40 +51,4 @@ export abstract class ReasoningWatch implements RuleVisitor {
   end(): void {
     if (this.pending) this.dangling({ ...this.pending, onlyReasoning: !this.producedSinceInput });
   }
-}
-
-/** An output whose call has not come yet: out of place, and tool-output-before-call's to move. */
-export function standsBeforeItsCall(item: Item, seen: { callLine(callId: string): number | undefined }): boolean {
-  return item.type === "tool_output" && item.callId !== undefined && seen.callLine(item.callId) === undefined;
-}
-
-/** `standsBeforeItsCall` against `seen`, as a function. */
-export function outputBeforeItsCall(seen: { callLine(callId: string): number | undefined }): (item: Item) => boolean {
-  return (item) => standsBeforeItsCall(item, seen);
-}
-
-class CallbackWatch extends ReasoningWatch {
-  constructor(
-    private readonly onDangling: (dangling: DanglingReasoning) => void,
-    private readonly isDisplaced: (item: Item) => boolean,
-  ) {
-    super();
-  }
-
-  protected override dangling(dangling: DanglingReasoning): void {
-    this.onDangling(dangling);
-  }
-
-  protected override displaced(item: Item): boolean {
-    return this.isDisplaced(item);
-  }
-}
-
-/** The watch with callbacks, for a rule written with closures (it is compiled again for each file's). */
-export function watchReasoning(onDangling: (dangling: DanglingReasoning) => void, displaced: (item: Item) => boolean = () => false) {
-  const watch = new CallbackWatch(onDangling, displaced);
-  return {
-    item: (item: Item, index: number): void => watch.item(item, { index }),
-    end: (): void => watch.end(),
-  };
 }
