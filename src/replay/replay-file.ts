@@ -64,7 +64,7 @@ class EmbeddedMocks {
   private readonly started = new Map<string, Promise<MockServer>>();
   get(profile: "codex" | "openai-responses"): Promise<MockServer> {
     let mock = this.started.get(profile);
-    if (!mock) this.started.set(profile, (mock = startMockServer({ profile, maxRecorded: 0 })));
+    if (!mock) this.started.set(profile, (mock = startMockServer({ profile, maxRecorded: 0, maxRecordedBytes: 0 })));
     return mock;
   }
   async close(): Promise<void> {

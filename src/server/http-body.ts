@@ -10,15 +10,56 @@ import type { IncomingMessage, OutgoingMessage, ServerResponse } from "node:http
  * chunks then die young, where holding them until the end got them promoted, and tens of megabytes of
  * them waited for a full collection (then a concatenation copied them once more).
  */
-export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | "too large"> {
+export function readBody(req: IncomingMessage, limit: number, buffers?: BodyBuffers): Promise<Buffer | "too large"> {
   const announced = Number(req.headers["content-length"]);
-  if (Number.isInteger(announced) && announced >= 0 && announced <= limit) return readAnnounced(req, announced);
+  if (Number.isInteger(announced) && announced >= 0 && announced <= limit) return readAnnounced(req, announced, buffers);
   return readChunked(req, announced > limit ? limit + 1 : 0, limit);
 }
 
-function readAnnounced(req: IncomingMessage, length: number): Promise<Buffer> {
+/** Bodies from this length on are read into a buffer `BodyBuffers` lends, when the caller gives one. */
+export const LENT_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Buffers a server reads long bodies into, lent for one request and given back once it is answered.
+ * A long body lives through several scavenges while it is read and checked, is promoted, and was then
+ * freed only by a full collection, which V8 starts after 64 MB more memory outside its heap: a full
+ * replay with the mock embedded saw-toothed between 12 and 85 MB of such buffers. Whoever keeps a
+ * body past its answer must copy it (`isLent`), or keep a digest of it.
+ */
+export class BodyBuffers {
+  private readonly free: Buffer[] = [];
+  /** The whole buffer behind each lent body; weak, so a body never given back (a dropped connection) is just collected. */
+  private readonly lent = new WeakMap<ArrayBufferLike, Buffer>();
+
+  /** A body's worth of a buffer: the smallest free one that holds it, or a new one with room to grow (agents resend longer bodies). */
+  lend(length: number): Buffer {
+    const fitting = this.free.filter((buffer) => buffer.length >= length).sort((a, b) => a.length - b.length)[0];
+    const whole = fitting ?? Buffer.allocUnsafeSlow(Math.max(LENT_BODY_BYTES, 2 ** Math.ceil(Math.log2(length))));
+    if (fitting) this.free.splice(this.free.indexOf(fitting), 1);
+    this.lent.set(whole.buffer, whole);
+    return whole.subarray(0, length);
+  }
+
+  isLent(body: Buffer): boolean {
+    return this.lent.has(body.buffer);
+  }
+
+  /** Takes back a lent body's buffer (any other body is left alone); two free ones are kept, the largest. */
+  giveBack(body: Buffer): void {
+    const whole = this.lent.get(body.buffer);
+    if (!whole) return;
+    this.lent.delete(body.buffer);
+    this.free.push(whole);
+    if (this.free.length > MOST_FREE_BUFFERS) this.free.splice(this.free.indexOf(this.free.reduce((a, b) => (a.length <= b.length ? a : b))), 1);
+  }
+}
+
+/** Free buffers kept: one for the request being answered's successor, one for another conversation's. */
+const MOST_FREE_BUFFERS = 2;
+
+function readAnnounced(req: IncomingMessage, length: number, buffers: BodyBuffers | undefined): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    let body: Buffer | undefined;
+    let body: Buffer | undefined = buffers && length >= LENT_BODY_BYTES ? buffers.lend(length) : undefined;
     let filled = 0;
     req.on("data", (chunk: Buffer) => {
       // A body that comes in one chunk is that chunk: copying it would cost without freeing anything.

@@ -7,6 +7,7 @@ import type { RawRecord } from "../read/index.js";
 import { addedElements, arrayElements, firstElementByte } from "./body-array.js";
 import { continuedRecord, keptBody, type KeptBody } from "./continued-body.js";
 import { sha1 } from "./digest.js";
+import { LENT_BODY_BYTES } from "./http-body.js";
 import { FORMAT, inspectionOf, inspectOpen, type Api, type Inspection } from "./validate.js";
 
 const ARRAY_KEY: Partial<Record<Api, string>> = { responses: "input", chat: "messages", anthropic: "messages" };
@@ -20,13 +21,35 @@ export const SMALLEST_CONTINUED_BODY = 0;
 interface Entry {
   bucket: string;
   /** The body's bytes up to the end of its array's last element. */
-  prefix: Buffer;
+  prefix: KeptPrefix;
   /** The fields other than the array, in order: the rules read them (model, tools, instructions, parameters). */
   others: string;
   /** The body's record and its text after the prefix, to read a longer body from without parsing the prefix again. */
   body: KeptBody;
   live: LiveDocument;
   size: number;
+}
+
+/**
+ * A prefix: its bytes, or for a long body its length and SHA-1. A long body is read into a buffer the
+ * server lends for one request and reads the next long body into (`BodyBuffers`), so it is not kept.
+ */
+interface KeptPrefix {
+  length: number;
+  bytes: Buffer | undefined;
+  digest: string | undefined;
+}
+
+function keptPrefix(body: Buffer, length: number): KeptPrefix {
+  const bytes = body.subarray(0, length);
+  return body.length < LENT_BODY_BYTES ? { length, bytes, digest: undefined } : { length, bytes: undefined, digest: sha1(bytes) };
+}
+
+/** Whether `body` starts with the prefix. */
+function repeats(body: Buffer, prefix: KeptPrefix): boolean {
+  if (body.length < prefix.length) return false;
+  if (prefix.bytes) return body.compare(prefix.bytes, 0, prefix.length, 0, prefix.length) === 0;
+  return sha1(body.subarray(0, prefix.length)) === prefix.digest;
 }
 
 /** The fields of a body other than `key`, as one string two bodies with equal fields share (the array's place kept). */
@@ -57,7 +80,7 @@ export class PrefixCache {
     // Decoding and comparing a long body as text costs more than the rest of a hit: only its start is read here, the prefix compared as bytes.
     const firstEnd = firstElementByte(bytes, key);
     const bucket = firstEnd === undefined ? undefined : `${api}\n${profile}\n${sha1(bytes.subarray(0, firstEnd))}`;
-    const entry = bucket === undefined ? undefined : this.buckets.get(bucket)?.find((e) => bytes.length >= e.prefix.length && bytes.compare(e.prefix, 0, e.prefix.length, 0, e.prefix.length) === 0);
+    const entry = bucket === undefined ? undefined : this.buckets.get(bucket)?.find((e) => repeats(bytes, e.prefix));
     if (entry) {
       this.drop(entry);
       const continued = this.continued(api, entry, bytes, key);
@@ -69,7 +92,7 @@ export class PrefixCache {
       const array = arrayElements(text, key);
       // The scan and the parse must agree on the elements, or the body is not one a prefix can stand for.
       if (array && array.ends.length === live.elementCount) {
-        const prefix = bytes.subarray(0, Buffer.byteLength(text.slice(0, array.ends.at(-1))));
+        const prefix = keptPrefix(bytes, Buffer.byteLength(text.slice(0, array.ends.at(-1))));
         const body = keptBody(record, key, text.slice(array.ends.at(-1)), bytes.length - prefix.length, array.close - (array.ends.at(-1) as number));
         this.keep({ bucket, prefix, others: otherFields(inspection.body, key), body, live, size: 0 });
       }
@@ -86,7 +109,7 @@ export class PrefixCache {
     if (!read) return undefined;
     const inspection = inspectionOf(api, entry.live.extend(read.record));
     const { last } = read;
-    const prefix = last === 0 ? entry.prefix : bytes.subarray(0, entry.prefix.length + Buffer.byteLength(rest.slice(0, last)));
+    const prefix = last === 0 ? entry.prefix : keptPrefix(bytes, entry.prefix.length + Buffer.byteLength(rest.slice(0, last)));
     const body = keptBody(read.record, key, rest.slice(last), bytes.length - prefix.length, read.close - last);
     this.keep({ ...entry, prefix, body });
     return inspection;

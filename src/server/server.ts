@@ -8,7 +8,7 @@ import { bendResponseFrames, contextLengthError, parseFaultHeader, statusAnswer 
 import { geminiRoute, handleGemini } from "./gemini-api.js";
 import { hostAllowed, hostRefusalMessage, type HostRule } from "./host-rule.js";
 import { Recorder, recordedRequest, redactHeaders, type RecordedRequest } from "./recording.js";
-import { readBody, sendJson } from "./http-body.js";
+import { BodyBuffers, readBody, sendJson } from "./http-body.js";
 import { requestPathname } from "./request-path.js";
 import { defaultReply, type OfferedTool, type Reply } from "./reply.js";
 import { shapeRefusal } from "./request-shape.js";
@@ -85,7 +85,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const bindHost = options.host ?? "127.0.0.1";
   const hostRule: HostRule = { listening: { host: bindHost, port: 0 }, allowed: options.allowedHosts ?? [] };
   const inspections = new InspectionCache(options.validationCacheBytes ?? 4 * 1024 * 1024, options.continueFrom);
-  const context: Context = { maxBody, profile, recorder, maxRecordedBytes, hostRule, player, turn: 0, inspections };
+  const context: Context = { maxBody, profile, recorder, maxRecordedBytes, hostRule, player, turn: 0, inspections, bodies: new BodyBuffers() };
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     void handle(req, res, context).catch((error: unknown) => {
       // A bug of the mock must not look like a provider answer: it says so plainly.
@@ -123,6 +123,7 @@ interface Context {
   player: ScenarioPlayer | undefined;
   turn: number;
   inspections: InspectionCache;
+  bodies: BodyBuffers;
 }
 
 /**
@@ -168,7 +169,17 @@ async function handle(req: IncomingMessage, res: ServerResponse, context: Contex
     const error = openAiError(`Invalid URL (${req.method} ${req.url})`, null);
     return answer(res, { ...error, status: 404 }, base, undefined, context);
   }
-  const body = await readBody(req, context.maxBody);
+  const body = await readBody(req, context.maxBody, context.bodies);
+  try {
+    await answerBody(req, res, context, api, path, base, body);
+  } finally {
+    // Everything that keeps the body past its answer has copied it, or kept a digest of it, by now.
+    if (body !== "too large") context.bodies.giveBack(body);
+  }
+}
+
+/** The answer to a body sent to one of the APIs. */
+async function answerBody(req: IncomingMessage, res: ServerResponse, context: Context, api: Api, path: string, base: Omit<RecordedRequest, "body" | "bodyBytes" | "bodyKept" | "status">, body: Buffer | "too large"): Promise<void> {
   if (!isJsonContentType(req.headers["content-type"])) return answer(res, unparsableBody(api), base, body === "too large" ? undefined : body, context);
   if (body === "too large") {
     const error = api === "anthropic" ? { ...anthropicError("Request exceeds the maximum allowed number of bytes.", 413), body: { type: "error", error: { type: "request_too_large", message: "Request exceeds the maximum allowed number of bytes." } } } : openAiError(`Request body too large: the limit is ${context.maxBody} bytes.`, null, "request_too_large", 413);
@@ -196,7 +207,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, context: Contex
   const refusal = fault && (statusAnswer(api, fault) ?? (fault.contextLengthExceeded ? { error: contextLengthError(api, body.length), headers: {} } : undefined));
   if (refusal) return answer(res, refusal.error, base, body, context, refusal.headers, fault);
   const reply: Reply = fault?.reasoningOnly ? { reasoning: "Thinking about it." } : (step && replyOf(step)) ?? defaultReply(items, tools);
-  context.recorder.record(recordedRequest({ ...base, status: 200, reply, ...(fault ? { fault } : {}) }, body, context.maxRecordedBytes));
+  context.recorder.record(recordedRequest({ ...base, status: 200, reply, ...(fault ? { fault } : {}) }, recordable(body, context), context.maxRecordedBytes));
   const model = typeof parsed.model === "string" ? parsed.model : "histlint-mock";
   if (parsed.stream !== true) {
     if (api === "responses") return json(res, 200, responseObject(model, responsesOutput(reply)));
@@ -209,8 +220,13 @@ async function handle(req: IncomingMessage, res: ServerResponse, context: Contex
 }
 
 function answer(res: ServerResponse, error: ProviderError, base: Omit<RecordedRequest, "body" | "bodyBytes" | "bodyKept" | "status">, body: Buffer | undefined, context: Context, headers: Record<string, string> = {}, fault?: Fault): void {
-  context.recorder.record(recordedRequest({ ...base, status: error.status, error: error.body, ...(fault ? { fault } : {}) }, body, context.maxRecordedBytes));
+  context.recorder.record(recordedRequest({ ...base, status: error.status, error: error.body, ...(fault ? { fault } : {}) }, body && recordable(body, context), context.maxRecordedBytes));
   json(res, error.status, error.body, headers);
+}
+
+/** The body as the recording may keep it: a lent one is copied, since the next long body is read into its buffer. */
+function recordable(body: Buffer, context: Context): Buffer {
+  return body.length <= context.maxRecordedBytes && context.bodies.isLent(body) ? Buffer.from(body) : body;
 }
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
