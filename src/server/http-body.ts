@@ -6,9 +6,9 @@ import type { IncomingMessage, OutgoingMessage, ServerResponse } from "node:http
  * the answer can be sent, but none of it is kept: a length announced past the limit keeps nothing,
  * and a chunked body lets go of what it held the moment it passes the limit.
  *
- * A body with an announced length is copied into one buffer of that length as it comes: the socket's
- * chunks then die young, where holding them until the end got them promoted, and tens of megabytes of
- * them waited for a full collection (then a concatenation copied them once more).
+ * A body with an announced length is copied into one buffer of that length as it comes, so the socket's
+ * chunks die young (held until the end, they were promoted, then joined); from `LENT_BODY_BYTES` on, that
+ * buffer is lent by `buffers` when given, and the caller gives it back once the body is answered.
  */
 export function readBody(req: IncomingMessage, limit: number, buffers?: BodyBuffers): Promise<Buffer | "too large"> {
   const announced = Number(req.headers["content-length"]);
