@@ -7,7 +7,7 @@ import { readBody, sendJson } from "./http-body.js";
 import { defaultReply, type OfferedTool, type Reply } from "./reply.js";
 import { chunks } from "./responses-api.js";
 import { replyOf, type Fault, type ScenarioPlayer } from "./scenario.js";
-import type { RecordedRequest } from "./server.js";
+import type { RecordedRequest, RequestBase } from "./recording.js";
 import { sendFrames, type Frame } from "./sse.js";
 import { inspect } from "./validate.js";
 
@@ -20,7 +20,7 @@ export function geminiRoute(path: string): { model: string; stream: boolean } | 
 }
 
 export interface GeminiHooks {
-  base: Omit<RecordedRequest, "body" | "bodyBytes" | "bodyKept" | "status">;
+  base: RequestBase;
   maxBody: number;
   /** Records a request with its raw body, as the mock's recorder keeps every one. */
   record(fields: Omit<RecordedRequest, "body" | "bodyBytes" | "bodyKept">, raw: Buffer | undefined): void;

@@ -38,6 +38,9 @@ export function redactHeaders(headers: IncomingHttpHeaders): Record<string, stri
   return out;
 }
 
+/** What is known of a request before its body and answer: time, method, path, redacted headers. */
+export type RequestBase = Omit<RecordedRequest, "body" | "bodyBytes" | "bodyKept" | "status">;
+
 /** A recorded request that parses its raw body when someone looks, and never holds the parsed copy. */
 export function recordedRequest(fields: Omit<RecordedRequest, "body" | "bodyBytes" | "bodyKept">, raw: Buffer | undefined, maxBytes: number): RecordedRequest {
   const kept = raw !== undefined && raw.length <= maxBytes ? raw : undefined;

@@ -7,7 +7,7 @@ import { chatCompletion, chatFrames } from "./chat-api.js";
 import { bendResponseFrames, contextLengthError, parseFaultHeader, statusAnswer } from "./faults.js";
 import { geminiRoute, handleGemini } from "./gemini-api.js";
 import { hostAllowed, hostRefusalMessage, type HostRule } from "./host-rule.js";
-import { Recorder, recordedRequest, redactHeaders, type RecordedRequest } from "./recording.js";
+import { Recorder, recordedRequest, redactHeaders, type RecordedRequest, type RequestBase } from "./recording.js";
 import { BodyBuffers, readBody, sendJson } from "./http-body.js";
 import { requestPathname } from "./request-path.js";
 import { defaultReply, type OfferedTool, type Reply } from "./reply.js";
@@ -179,7 +179,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, context: Contex
 }
 
 /** The answer to a body sent to one of the APIs. */
-async function answerBody(req: IncomingMessage, res: ServerResponse, context: Context, api: Api, path: string, base: Omit<RecordedRequest, "body" | "bodyBytes" | "bodyKept" | "status">, body: Buffer | "too large"): Promise<void> {
+async function answerBody(req: IncomingMessage, res: ServerResponse, context: Context, api: Api, path: string, base: RequestBase, body: Buffer | "too large"): Promise<void> {
   if (!isJsonContentType(req.headers["content-type"])) return answer(res, unparsableBody(api), base, body === "too large" ? undefined : body, context);
   if (body === "too large") {
     const error = api === "anthropic" ? { ...anthropicError("Request exceeds the maximum allowed number of bytes.", 413), body: { type: "error", error: { type: "request_too_large", message: "Request exceeds the maximum allowed number of bytes." } } } : openAiError(`Request body too large: the limit is ${context.maxBody} bytes.`, null, "request_too_large", 413);
@@ -219,7 +219,7 @@ async function answerBody(req: IncomingMessage, res: ServerResponse, context: Co
   await sendFrames(res, frames, { ...(fault?.delayMs !== undefined ? { delayMs: fault.delayMs } : {}), ...(fault?.cutAfterEvents !== undefined ? { cutAfter: fault.cutAfterEvents } : {}) });
 }
 
-function answer(res: ServerResponse, error: ProviderError, base: Omit<RecordedRequest, "body" | "bodyBytes" | "bodyKept" | "status">, body: Buffer | undefined, context: Context, headers: Record<string, string> = {}, fault?: Fault): void {
+function answer(res: ServerResponse, error: ProviderError, base: RequestBase, body: Buffer | undefined, context: Context, headers: Record<string, string> = {}, fault?: Fault): void {
   context.recorder.record(recordedRequest({ ...base, status: error.status, error: error.body, ...(fault ? { fault } : {}) }, body && recordable(body, context), context.maxRecordedBytes));
   json(res, error.status, error.body, headers);
 }
