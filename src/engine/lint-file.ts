@@ -11,6 +11,7 @@ import { summarize, type Diagnostic, type LintResult } from "./diagnostic.js";
 import { withdrawInapplicableFixesOnDemand } from "./fix-check-on-demand.js";
 import { fixContext, withdrawInapplicableFixes } from "./fix-context.js";
 import { openDocument, type LiveDocument } from "./live-document.js";
+import { HeapCeiling } from "./heap-ceiling.js";
 import { diagnosticFor, RuleRunner, type EnabledRule } from "./rule-runner.js";
 
 export interface LintOptions {
@@ -225,8 +226,10 @@ function recordsOf(source: ByteSource): RawRecord[] {
 function* recordsAt(source: ByteSource, indices: ReadonlySet<number>): Generator<RawRecord> {
   let last = -1;
   for (const index of indices) last = Math.max(last, index);
+  const heap = new HeapCeiling();
   for (const event of readRecords(source)) {
     if (!event.record) continue;
+    heap.read(event.record.span.length);
     if (indices.has(event.record.index)) yield event.record;
     if (event.record.index >= last) return;
   }
@@ -261,6 +264,7 @@ function chooseAdapter(head: RawRecord[], options: LintOptions): FormatAdapter |
 
 /** The events read for detection, then the rest: problems and records go to the rules on the way. */
 function* feedRecords(head: ReadEvent[], rest: Iterator<ReadEvent>, runner: RuleRunner, keep: RawRecord[] | undefined, read: { count: number; done: boolean }, survey: LineSurvey | undefined): Generator<RawRecord> {
+  const heap = new HeapCeiling();
   for (let i = 0, next = rest.next(); i < head.length || !next.done; i += 1) {
     const event = i < head.length ? (head[i] as ReadEvent) : (next.value as ReadEvent);
     if (i >= head.length) next = rest.next();
@@ -270,6 +274,7 @@ function* feedRecords(head: ReadEvent[], rest: Iterator<ReadEvent>, runner: Rule
       keep?.push(event.record);
       survey?.note(event.record);
       read.count += 1;
+      heap.read(event.record.span.length);
       yield event.record;
     }
   }
