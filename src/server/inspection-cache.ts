@@ -42,6 +42,8 @@ export class InspectionCache {
   private readonly entries = new Map<string, Entry>();
   private readonly seenOnce = new Set<string>();
   private size = 0;
+  /** The body the last lookup found resent, and the kept bytes equal to it; see `kept`. */
+  private lastHit: { sent: Buffer; kept: Buffer } | undefined;
 
   /** Bodies seen once, each a turn longer than one before it: continued from that one's open analysis. */
   private readonly prefixes: PrefixCache;
@@ -63,6 +65,7 @@ export class InspectionCache {
     const entry = this.entries.get(key);
     // The fingerprint finds the entry; the bytes themselves decide, so two bodies alike can only cost a validation.
     if (entry && entry.bytes.equals(bytes)) {
+      this.lastHit = { sent: bytes, kept: entry.bytes };
       this.entries.delete(key);
       this.entries.set(key, entry);
       return withFreshRequestId(entry.inspection);
@@ -72,6 +75,17 @@ export class InspectionCache {
     if (this.seenOnce.delete(key)) this.remember(key, { bytes, inspection, size: bytes.length * BYTES_PER_BODY_BYTE });
     else this.seeOnce(key);
     return inspection;
+  }
+
+  /**
+   * Bytes equal to `bytes` that outlive it anyway: the kept copy when `bytes` was the body just found resent,
+   * else `bytes`. The recording keeps a thousand bodies: a resent one kept as its own buffer was promoted with
+   * its entry and freed only by a full collection, a resent 31 KB body 31 MB of copies of one text.
+   */
+  kept(bytes: Buffer): Buffer {
+    const hit = this.lastHit;
+    this.lastHit = undefined;
+    return hit?.sent === bytes ? hit.kept : bytes;
   }
 
   private seeOnce(key: string): void {

@@ -224,9 +224,13 @@ function answer(res: ServerResponse, error: ProviderError, base: RequestBase, bo
   json(res, error.status, error.body, headers);
 }
 
-/** The body as the recording may keep it: a lent one is copied, since the next long body is read into its buffer. */
+/**
+ * The body as the recording may keep it: a resent one as the cache's equal bytes, a lent one copied, since
+ * the next long body is read into its buffer.
+ */
 function recordable(body: Buffer, context: Context): Buffer {
-  return body.length <= context.maxRecordedBytes && context.bodies.isLent(body) ? Buffer.from(body) : body;
+  const kept = context.inspections.kept(body);
+  return kept.length <= context.maxRecordedBytes && context.bodies.isLent(kept) ? Buffer.from(kept) : kept;
 }
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -110,6 +110,39 @@ describe("the validation cache", () => {
     );
   }, 180_000);
 
+  it("gives the recording its kept bytes for the body it just found resent, and any other body itself", () => {
+    fc.assert(
+      fc.property(requests, ({ limit, sent }) => {
+        const cache = new InspectionCache(limit, 0);
+        for (const { endpoint, text } of sent) {
+          const bytes = Buffer.from(text);
+          cache.inspect(endpoint.api, bytes, endpoint.profile);
+          const kept = cache.kept(bytes);
+          expect(kept.equals(bytes)).toBe(true);
+          // Asked again, or for another buffer of the same text, it has nothing of its own to give.
+          expect(cache.kept(bytes)).toBe(bytes);
+          const copy = Buffer.from(text);
+          expect(cache.kept(copy)).toBe(copy);
+        }
+      }),
+      { numRuns: 30 },
+    );
+  }, 180_000);
+
+  it("keeps one buffer for a body sent again and again", () => {
+    const cache = new InspectionCache(1 << 20);
+    const text = body(fc.sample(validHistory({ profile: "openai-responses", format: "responses" }), 1)[0]?.entries ?? [], "responses");
+    const kept = Array.from({ length: 4 }, () => {
+      const bytes = Buffer.from(text);
+      cache.inspect("responses", bytes, "openai-responses");
+      return cache.kept(bytes);
+    });
+    // Seen once, then kept on its second coming: the third and fourth are the second one's bytes.
+    expect(kept[2]).toBe(kept[1]);
+    expect(kept[3]).toBe(kept[1]);
+    expect(kept[0]).not.toBe(kept[1]);
+  });
+
   describe("in the server", () => {
     let cached: MockServer;
     let fresh: MockServer;
@@ -128,6 +161,23 @@ describe("the validation cache", () => {
       const json = JSON.stringify(await response.json()).replace(/"(id|created_at|created|request_id|call_id)":("[^"]*"|\d+)/g, '"$1":"*"');
       return { status: response.status, body: json };
     }
+
+    it("records every body as it was sent, resent ones too", async () => {
+      const recording = await startMockServer({ validationCacheBytes: 50_000, continueFrom: 0, maxRecorded: 100_000 });
+      try {
+        await fc.assert(
+          fc.asyncProperty(requests, async ({ sent }) => {
+            const from = recording.requests.length;
+            for (const { endpoint, text } of sent) await fetch(`${recording.url}${endpoint.path}`, { method: "POST", headers: { "content-type": "application/json" }, body: text });
+            const expected = sent.map(({ text }) => { try { return JSON.parse(text) as unknown; } catch { return text; } });
+            expect(recording.requests.slice(from).map((entry) => entry.body)).toEqual(expected);
+          }),
+          { numRuns: 5 },
+        );
+      } finally {
+        await recording.close();
+      }
+    }, 180_000);
 
     it("answers as a server without it does", async () => {
       await fc.assert(
