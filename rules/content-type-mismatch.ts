@@ -29,6 +29,9 @@ class PartTypes implements RuleVisitor {
     this.anthropicBlocks = context.format === "anthropic" || context.format === "claude-code";
   }
 
+  /** The hook does nothing for other items. */
+  readonly itemTypes: RuleVisitor["itemTypes"] = ["message", "other"];
+
   item(item: Item, position: ItemPosition): void {
     const context = this.context;
     // Anthropic reads an `input_text` or `output_text` block as a block of its own, not as a part of a message.

@@ -36,6 +36,9 @@ class RepeatedCallIds implements RuleVisitor {
     this.outputs = context.profile.api === "chat" ? new Map<string, number[]>() : undefined;
   }
 
+  /** The hook does nothing for other items. */
+  readonly itemTypes: RuleVisitor["itemTypes"] = ["tool_call", "tool_output"];
+
   item(item: Item, position: ItemPosition): void {
     const outputs = this.outputs;
     if (outputs && item.type === "tool_output" && item.callId) {

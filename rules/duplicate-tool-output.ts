@@ -33,6 +33,9 @@ class RepeatedOutputs implements RuleVisitor {
   constructor(private readonly context: RuleContext) {}
 
   // Only lines are compared: keeping every output's text would hold most of the file in memory.
+  /** The hook does nothing for other items. */
+  readonly itemTypes: RuleVisitor["itemTypes"] = ["tool_output"];
+
   item(item: Item, position: ItemPosition): void {
     const context = this.context;
     if (item.type !== "tool_output" || !item.callId) return;

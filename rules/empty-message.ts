@@ -24,6 +24,9 @@ export default defineRule({
 class EmptyMessages implements RuleVisitor {
   constructor(private readonly context: RuleContext) {}
 
+  /** The hook does nothing for other items. */
+  readonly itemTypes: RuleVisitor["itemTypes"] = ["message"];
+
   item(item: Item, position: ItemPosition): void {
     const context = this.context;
     if (item.type !== "message") return;

@@ -27,6 +27,9 @@ drop ids between formats. Restore the id from the client's logs, or remove the c
 class EmptyCallIds implements RuleVisitor {
   constructor(private readonly context: RuleContext) {}
 
+  /** The hook does nothing for other items. */
+  readonly itemTypes: RuleVisitor["itemTypes"] = ["tool_call", "tool_output"];
+
   item(item: Item, position: ItemPosition): void {
     const pairs = (item.type === "tool_call" && needsOutput(item)) || item.type === "tool_output";
     if (!pairs || (item.callId !== undefined && item.callId !== "")) return;

@@ -33,6 +33,9 @@ class ResponseNames implements RuleVisitor {
 
   constructor(private readonly context: RuleContext) {}
 
+  /** The hook does nothing for other items. */
+  readonly itemTypes: RuleVisitor["itemTypes"] = ["tool_call", "tool_output"];
+
   item(item: Item): void {
     if (item.type === "tool_call" && item.callId) this.calls.set(item.callId, item);
     if (item.type !== "tool_output" || item.wireType !== "functionResponse" || !item.callId || item.name === undefined) return;

@@ -2,17 +2,17 @@
 import type { Item, ReasoningItem } from "../src/history/index.js";
 import { defineRule, describe, rewriteItem, type RuleContext, type RuleVisitor } from "../src/rule-kit/index.js";
 
-/** OpenAI's encrypted reasoning is a Fernet token: base64 of version byte 0x80 and a timestamp. */
-const OPENAI_ENCRYPTED = /^gAAAAA/;
+/** OpenAI's encrypted reasoning is a Fernet token: base64 of version byte 0x80 and a timestamp (a prefix test, not a regular expression: it runs on every reasoning). */
+const OPENAI_ENCRYPTED = "gAAAAA";
 
 function foreignTo(api: string, reasoning: ReasoningItem): string | undefined {
   if (api === "responses") {
     if (reasoning.wireType !== "reasoning") return `an Anthropic ${reasoning.wireType} block`;
     if (reasoning.text !== undefined) return "raw reasoning `content`, which OpenAI never returns (another provider or a local model wrote it)";
-    if (reasoning.encrypted !== undefined && !OPENAI_ENCRYPTED.test(reasoning.encrypted)) return "`encrypted_content` that is not OpenAI's";
+    if (reasoning.encrypted !== undefined && !reasoning.encrypted.startsWith(OPENAI_ENCRYPTED)) return "`encrypted_content` that is not OpenAI's";
     return undefined;
   }
-  if (api === "anthropic" && (reasoning.wireType === "reasoning" || (reasoning.encrypted !== undefined && OPENAI_ENCRYPTED.test(reasoning.encrypted)))) {
+  if (api === "anthropic" && (reasoning.wireType === "reasoning" || (reasoning.encrypted !== undefined && reasoning.encrypted.startsWith(OPENAI_ENCRYPTED)))) {
     return "OpenAI reasoning, which Anthropic cannot verify";
   }
   return undefined;
@@ -39,6 +39,9 @@ export default defineRule({
 /** One file's check: the hook is a method, one function for every file. */
 class ForeignReasoning implements RuleVisitor {
   constructor(private readonly context: RuleContext) {}
+
+  /** The hook does nothing for other items. */
+  readonly itemTypes: RuleVisitor["itemTypes"] = ["reasoning"];
 
   item(item: Item): void {
     const context = this.context;

@@ -36,6 +36,9 @@ class Roles implements RuleVisitor {
     this.translated = [...this.roles, ...(context.profile.translatedRoles ?? [])];
   }
 
+  /** The hook does nothing for other items. */
+  readonly itemTypes: RuleVisitor["itemTypes"] = ["message"];
+
   item(item: Item, position: ItemPosition): void {
     const { context, roles, translated } = this;
     if (item.type !== "message") return;

@@ -30,6 +30,9 @@ export default defineRule({
 class UnparsedArguments implements RuleVisitor {
   constructor(private readonly context: RuleContext) {}
 
+  /** The hook does nothing for other items. */
+  readonly itemTypes: RuleVisitor["itemTypes"] = ["tool_call"];
+
   item(item: Item): void {
     if (item.type !== "tool_call" || item.kind !== "function" || item.arguments === undefined || parsesToObject(item.arguments)) return;
     const shown = item.arguments.length > 40 ? `${item.arguments.slice(0, 40)}…` : item.arguments;

@@ -27,6 +27,9 @@ class UnansweredCalls implements RuleVisitor {
 
   constructor(private readonly context: RuleContext) {}
 
+  /** The hook does nothing for other items. */
+  readonly itemTypes: RuleVisitor["itemTypes"] = ["tool_call", "tool_output"];
+
   item(item: Item, position: ItemPosition): void {
     // An output written before its call is tool-output-before-call's finding; inserting a second one would duplicate it.
     const answeredEarlier = item.type === "tool_call" && item.callId !== undefined && this.context.seen.outputLine(item.callId) !== undefined;

@@ -29,6 +29,9 @@ export default defineRule({
 class CallIdCharacters implements RuleVisitor {
   constructor(private readonly context: RuleContext) {}
 
+  /** The hook does nothing for other items. */
+  readonly itemTypes: RuleVisitor["itemTypes"] = ["tool_call"];
+
   item(item: Item, position: ItemPosition): void {
     if (item.type !== "tool_call" || !item.callId || PATTERN.test(item.callId)) return;
     const error = this.context.profile.error("tool-id-pattern", { index: item.message ?? position.index, part: partOf(item.source.pointer) });

@@ -24,6 +24,9 @@ class EarlyOutputs implements RuleVisitor {
 
   constructor(private readonly context: RuleContext) {}
 
+  /** The hook does nothing for other items. */
+  readonly itemTypes: RuleVisitor["itemTypes"] = ["tool_call", "tool_output"];
+
   item(item: Item, position: ItemPosition): void {
     const { context, early } = this;
     if (item.type === "tool_output" && item.callId && context.seen.callLine(item.callId) === undefined && !early.has(item.callId)) {

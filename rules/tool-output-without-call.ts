@@ -24,6 +24,9 @@ class Orphans implements RuleVisitor {
 
   constructor(private readonly context: RuleContext) {}
 
+  /** The hook does nothing for other items. */
+  readonly itemTypes: RuleVisitor["itemTypes"] = ["tool_call", "tool_output"];
+
   item(item: Item, position: ItemPosition): void {
     if (item.type === "tool_call" && item.callId) {
       this.orphans.delete(item.callId); // it came after its output: tool-output-before-call says so

@@ -25,6 +25,9 @@ class UndefinedTools implements RuleVisitor {
 
   constructor(private readonly context: RuleContext) {}
 
+  /** The hook does nothing for other items. */
+  readonly itemTypes: RuleVisitor["itemTypes"] = ["tool_call", "tool_output"];
+
   item(item: Item): void {
     if (item.type === "tool_call" || item.type === "tool_output") this.toolBlocks += 1;
   }

@@ -23,6 +23,9 @@ export default defineRule({
 class WebSearchActions implements RuleVisitor {
   constructor(private readonly context: RuleContext) {}
 
+  /** The hook does nothing for other items. */
+  readonly itemTypes: RuleVisitor["itemTypes"] = ["tool_call"];
+
   item(item: Item, position: ItemPosition): void {
     if (item.type !== "tool_call" || item.kind !== "web_search" || item.actionType === undefined || REPLAYABLE.has(item.actionType)) return;
     const error = this.context.profile.error("web-search-action-invalid", { index: position.index, value: item.actionType });

@@ -91,27 +91,67 @@ function legacyItem(value: JsonObject): boolean {
   return CODEX_ITEM_TYPES.has(type);
 }
 
-function* codexEvents(records: Iterable<RawRecord>, state: CodexReconstruction): Generator<HistoryEvent> {
-  for (const record of records) {
-    if (!reads(record)) continue;
+/**
+ * The history events of a rollout, record by record: an iterator by hand, not a generator, with one
+ * result object for every step, since it runs once a record (a compaction's several events come from
+ * a generator of their own, once a compaction).
+ */
+class CodexEvents implements IterableIterator<HistoryEvent> {
+  private readonly records: Iterator<RawRecord>;
+  /** The events of a compaction still to give. */
+  private compaction: Generator<HistoryEvent> | undefined;
+  private readonly result: IteratorYieldResult<HistoryEvent> = { done: false, value: undefined as unknown as HistoryEvent };
+
+  constructor(
+    records: Iterable<RawRecord>,
+    private readonly state: CodexReconstruction,
+  ) {
+    this.records = records[Symbol.iterator]();
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  next(): IteratorResult<HistoryEvent> {
+    for (;;) {
+      if (this.compaction) {
+        const next = this.compaction.next();
+        if (!next.done) return this.give(next.value);
+        this.compaction = undefined;
+      }
+      const next = this.records.next();
+      if (next.done) return EVENTS_DONE;
+      const event = this.eventOf(next.value);
+      if (event) return this.give(event);
+    }
+  }
+
+  private give(event: HistoryEvent): IteratorResult<HistoryEvent> {
+    this.result.value = event;
+    return this.result;
+  }
+
+  /** What one record adds to the history, if anything (a compaction's events are queued). */
+  private eventOf(record: RawRecord): HistoryEvent | undefined {
+    if (!reads(record)) return undefined;
+    const state = this.state;
     const value = record.value as JsonObject;
     const source = { record: record.index, pointer: "/payload", line: record.span.line, column: record.span.column };
     if (!isEnvelope(value)) {
-      if (legacyItem(value)) {
-        source.pointer = "";
-        yield state.item(responsesItem(value, source));
-      }
-      continue;
+      if (!legacyItem(value)) return undefined;
+      source.pointer = "";
+      return state.item(responsesItem(value, source));
     }
     const payload = isObject(value.payload) ? value.payload : {};
     if (value.type === "response_item") {
-      if (CODEX_ITEM_TYPES.has(stringField(payload, "type") ?? "")) yield state.item(responsesItem(payload, source));
+      if (CODEX_ITEM_TYPES.has(stringField(payload, "type") ?? "")) return state.item(responsesItem(payload, source));
     } else if (value.type === "compacted") {
-      yield* state.compacted(payload, source);
+      this.compaction = state.compacted(payload, source);
     } else if (value.type === "event_msg" && payload.type === "thread_rolled_back") {
       const turns = typeof payload.num_turns === "number" ? payload.num_turns : 1;
       state.rolledBack(turns);
-      yield { type: "rollback", turns, record: record.index };
+      return { type: "rollback", turns, record: record.index };
     } else if (value.type === "turn_context" && typeof payload.model === "string") {
       state.request.model = payload.model;
     } else if (value.type === "session_meta") {
@@ -119,8 +159,11 @@ function* codexEvents(records: Iterable<RawRecord>, state: CodexReconstruction):
       const text = isObject(instructions) ? stringField(instructions, "text") : typeof instructions === "string" ? instructions : undefined;
       if (text !== undefined) state.request.system = text;
     }
+    return undefined;
   }
 }
+
+const EVENTS_DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
 const CALLS_ANSWERED_BY: Record<string, readonly string[]> = {
   function_call_output: ["function_call", "local_shell_call"],
@@ -214,7 +257,7 @@ function verdict(ruleId: string, place: FindingPlace): ClientVerdict {
 
 function history(records: Iterable<RawRecord>, _context: HistoryContext): HistoryStream {
   const state = new CodexReconstruction();
-  return { events: codexEvents(records, state), request: () => state.request };
+  return { events: new CodexEvents(records, state), request: () => state.request };
 }
 
 /**

@@ -5,7 +5,7 @@ import { clientFor, readHistory } from "../clients/index.js";
 import { adapterFor, detectFormat, DETECTION_SAMPLE, type FormatAdapter, type HistoryStream, type LineSurvey } from "../formats/index.js";
 import { collectItems, type FormatName, type Item, type RequestContext } from "../history/index.js";
 import { DEFAULT_PROFILE, PROFILES, type ProfileName } from "../profiles/index.js";
-import { FILE_START, readRecords, type ByteSource, type RawRecord, type ReadEvent } from "../read/index.js";
+import { FILE_START, readRecords, RecordReader, type ByteSource, type RawRecord, type ReadEvent } from "../read/index.js";
 import { defaultLevel, type Level } from "../rule-kit/index.js";
 import { summarize, type Diagnostic, type LintResult } from "./diagnostic.js";
 import { withdrawInapplicableFixesOnDemand } from "./fix-check-on-demand.js";
@@ -127,14 +127,15 @@ export interface Keep {
 /** Reads, detects and runs the rules; `keepRecords` holds every record for a repair (lint streams). */
 export function analyse(filePath: string, source: ByteSource, options: LintOptions, keep: Keep = {}): Analysis {
   const keeping: Keep = { positions: true, ...keep };
-  const events = readRecords(source);
+  const events = new RecordReader(source);
   const head: ReadEvent[] = [];
   let headRecordCount = 0;
-  for (let next = events.next(); !next.done; next = events.next()) {
-    head.push(next.value);
-    if (next.value.record) headRecordCount += 1;
-    if (next.value.problem?.code === "not-text") {
-      const fatal = summarize(filePath, { inputFormat: null, profile: null, fatal: true }, [diagnosticFor("not-text", "error", next.value.problem.message, next.value.problem.span)]);
+  for (let event = events.next(); event; event = events.next()) {
+    head.push(event);
+    if (event.record) headRecordCount += 1;
+    if (event.problem?.code === "not-text") {
+      events.close();
+      const fatal = summarize(filePath, { inputFormat: null, profile: null, fatal: true }, [diagnosticFor("not-text", "error", event.problem.message, event.problem.span)]);
       return { result: fatal, records: [] };
     }
     if (headRecordCount >= DETECTION_SAMPLE) break;
@@ -164,7 +165,7 @@ export function analyse(filePath: string, source: ByteSource, options: LintOptio
   const kept: RawRecord[] = [];
   const read = { count: 0, done: false };
   const survey = keeping.survey ? adapter.lineSurvey?.() : undefined;
-  const records = feedRecords(head, events, runner, keeping.records ? kept : undefined, read, survey);
+  const records = new RecordFeed(head, events, runner, keeping.records ? kept : undefined, read, survey);
   let items: Item[] | undefined = keeping.items ? [] : undefined;
   stream = readHistory(adapter.name, adapter.layout === "document" ? [...records] : records, bytes ? { bytes } : {});
   let index = 0;
@@ -262,21 +263,50 @@ function chooseAdapter(head: RawRecord[], options: LintOptions): FormatAdapter |
   return detectFormat(head.map((record) => record.value));
 }
 
-/** The events read for detection, then the rest: problems and records go to the rules on the way. */
-function* feedRecords(head: ReadEvent[], rest: Iterator<ReadEvent>, runner: RuleRunner, keep: RawRecord[] | undefined, read: { count: number; done: boolean }, survey: LineSurvey | undefined): Generator<RawRecord> {
-  const heap = new HeapCeiling();
-  for (let i = 0, next = rest.next(); i < head.length || !next.done; i += 1) {
-    const event = i < head.length ? (head[i] as ReadEvent) : (next.value as ReadEvent);
-    if (i >= head.length) next = rest.next();
-    if (event.problem) runner.readProblem(event.problem);
-    else {
-      runner.record(event.record);
-      keep?.push(event.record);
-      survey?.note(event.record);
-      read.count += 1;
-      heap.read(event.record.span.length);
-      yield event.record;
+/**
+ * The events read for detection, then the rest: problems and records go to the rules on the way, and
+ * the records on to the history. An iterator by hand, not a generator, with one result object for
+ * every step: it runs once a record.
+ */
+class RecordFeed implements IterableIterator<RawRecord> {
+  private at = 0;
+  private readonly result: IteratorYieldResult<RawRecord> = { done: false, value: undefined as unknown as RawRecord };
+  private readonly heap = new HeapCeiling();
+
+  constructor(
+    private readonly head: readonly ReadEvent[],
+    private readonly rest: RecordReader,
+    private readonly runner: RuleRunner,
+    private readonly keep: RawRecord[] | undefined,
+    private readonly read: { count: number; done: boolean },
+    private readonly survey: LineSurvey | undefined,
+  ) {}
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  next(): IteratorResult<RawRecord> {
+    for (;;) {
+      const event = this.at < this.head.length ? this.head[this.at++] : this.rest.next();
+      if (event === undefined) {
+        this.read.done = true;
+        return FEED_DONE;
+      }
+      if (event.problem) {
+        this.runner.readProblem(event.problem);
+        continue;
+      }
+      const record = event.record;
+      this.runner.record(record);
+      this.keep?.push(record);
+      this.survey?.note(record);
+      this.read.count += 1;
+      this.heap.read(record.span.length);
+      this.result.value = record;
+      return this.result;
     }
   }
-  read.done = true;
 }
+
+const FEED_DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };

@@ -41,6 +41,9 @@ export function diagnosticFor(ruleId: string, severity: Severity, message: strin
   };
 }
 
+/** Every item type, for the runner's lists of the rules each type goes to. */
+const ITEM_TYPES: readonly Item["type"][] = ["message", "tool_call", "tool_output", "reasoning", "compaction", "other"];
+
 interface Running {
   enabled: EnabledRule;
   visitor: RuleVisitor;
@@ -63,6 +66,8 @@ export class RuleRunner {
   /** The rules with each hook, kept apart so the hot loops touch only those. */
   private withRecord: Running[] = [];
   private withItem: Running[] = [];
+  /** The item rules by item type, for rules that say which types their hook looks at (`itemTypes`). */
+  private byItemType = new Map<string, Running[]>();
   private seen = new PairingIndex();
 
   constructor(private readonly setup: RunnerSetup) {
@@ -73,6 +78,7 @@ export class RuleRunner {
     this.running = running;
     this.withRecord = running.filter((r) => r.visitor.record);
     this.withItem = running.filter((r) => r.visitor.item);
+    this.byItemType = new Map(ITEM_TYPES.map((type) => [type, this.withItem.filter((r) => !r.visitor.itemTypes || r.visitor.itemTypes.includes(type))]));
   }
 
   private start(enabled: EnabledRule): Running {
@@ -136,7 +142,7 @@ export class RuleRunner {
 
   item(item: Item, index: number): void {
     const position = { index };
-    for (const running of this.withItem) {
+    for (const running of this.byItemType.get(item.type) ?? this.withItem) {
       if (running.crashed) continue;
       try {
         running.visitor.item?.(item, position);

@@ -118,60 +118,114 @@ class UnfinishedLine {
 }
 
 /**
+ * The lines of a source, one `next()` a line: a plain method, not a generator, since it runs once a
+ * line of a gigabyte file (a generator's resume and its result object are paid on every step).
+ * `head()` comes first: it reads the first chunk and says what the file starts with.
+ */
+export class LineSplitter {
+  private readonly unfinished = new UnfinishedLine();
+  private readonly chunks: Generator<Buffer>;
+  /** The chunk being split, from `start`; undefined between chunks. */
+  private data: Buffer | undefined;
+  private dataOffset = 0;
+  private start = 0;
+  private chunkOffset = 0;
+  private lineNumber = 1;
+  private ended = false;
+
+  constructor(source: ByteSource) {
+    // Lines are given decoded (and `raw` is a copy): only an unfinished line's pieces view a chunk.
+    this.chunks = chunksOf(source, () => this.unfinished.holdsPieces);
+  }
+
+  /** What the file starts with; a binary or empty file has no lines after it. */
+  head(): FileHead {
+    const first = this.chunks.next();
+    if (first.done) {
+      this.ended = true;
+      return { hasByteOrderMark: false, nulOffset: undefined, empty: true };
+    }
+    let data = first.value;
+    this.chunkOffset = data.length;
+    const hasByteOrderMark = data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf;
+    const nul = data.indexOf(0);
+    if (nul !== -1) {
+      this.close();
+      return { hasByteOrderMark, nulOffset: nul, empty: false };
+    }
+    if (hasByteOrderMark) {
+      data = data.subarray(3);
+      this.dataOffset = 3;
+    }
+    this.data = data;
+    return { hasByteOrderMark, nulOffset: undefined, empty: false };
+  }
+
+  /** The next line, or undefined at the end. A final line without a terminator has `eol: ""`; an empty tail is no line. */
+  next(): Line | undefined {
+    for (;;) {
+      const data = this.data;
+      if (data !== undefined) {
+        const start = this.start;
+        const nl = data.indexOf(NEWLINE, start);
+        if (nl !== -1) {
+          this.start = nl + 1;
+          if (this.unfinished.empty && nl - start <= MAX_LINE_BYTES) return this.whole(data, start, nl, this.dataOffset + start);
+          const offset = this.unfinished.empty ? this.dataOffset + start : this.unfinished.offset;
+          const { bytes, skipped } = this.unfinished.finish(data.subarray(start, nl));
+          return this.joined(bytes, skipped, offset, true);
+        }
+        if (start < data.length) this.unfinished.add(data.subarray(start), this.dataOffset + start);
+        this.data = undefined;
+      }
+      if (this.ended) return undefined;
+      const chunk = this.chunks.next();
+      if (chunk.done) {
+        this.ended = true;
+        if (this.unfinished.empty) return undefined;
+        const offset = this.unfinished.offset;
+        const { bytes, skipped } = this.unfinished.finish(Buffer.alloc(0));
+        return this.joined(bytes, skipped, offset, false);
+      }
+      this.data = chunk.value;
+      this.dataOffset = this.chunkOffset;
+      this.chunkOffset += chunk.value.length;
+      this.start = 0;
+    }
+  }
+
+  /** Stops reading: the file is closed (reading to the end closes it too). */
+  close(): void {
+    this.ended = true;
+    this.data = undefined;
+    this.chunks.return(undefined);
+  }
+
+  /** A line that lies whole in `data` (the common case): decoded in place, with no view made of it. */
+  private whole(data: Buffer, start: number, end: number, offset: number): Line {
+    const crlf = end > start && data[end - 1] === CARRIAGE_RETURN;
+    return lineOf(data, start, crlf ? end - 1 : end, offset, this.lineNumber++, crlf ? "\r\n" : "\n");
+  }
+
+  /** A line joined from pieces of several chunks, or one past MAX_LINE_BYTES (`bytes` undefined). */
+  private joined(bytes: Buffer | undefined, skipped: number, offset: number, ended: boolean): Line {
+    const crlf = ended && bytes !== undefined && bytes.length > 0 && bytes[bytes.length - 1] === CARRIAGE_RETURN;
+    const eol = ended ? (crlf ? "\r\n" : "\n") : "";
+    if (bytes === undefined) return { text: "", bytes: skipped, offset, line: this.lineNumber++, eol, tooLong: true };
+    return lineOf(bytes, 0, crlf ? bytes.length - 1 : bytes.length, offset, this.lineNumber++, eol);
+  }
+}
+
+/**
  * Yields the lines of a source. The first value yielded is the file head; then one `Line` a line.
  * A final line without a terminator is yielded with `eol: ""`; an empty tail yields nothing.
  */
 export function* splitLines(source: ByteSource): Generator<FileHead | Line> {
-  const unfinished = new UnfinishedLine();
-  let chunkOffset = 0;
-  let lineNumber = 1;
-  let first = true;
-  const emit = (bytes: Buffer | undefined, skipped: number, offset: number, ended: boolean): Line => {
-    const crlf = ended && bytes !== undefined && bytes.length > 0 && bytes[bytes.length - 1] === CARRIAGE_RETURN;
-    const eol = ended ? (crlf ? "\r\n" : "\n") : "";
-    if (bytes === undefined) return { text: "", bytes: skipped, offset, line: lineNumber++, eol, tooLong: true };
-    return lineOf(bytes, 0, crlf ? bytes.length - 1 : bytes.length, offset, lineNumber++, eol);
-  };
-  /** A line that lies whole in `data` (the common case): decoded in place, with no view made of it. */
-  const emitWhole = (data: Buffer, start: number, end: number, offset: number): Line => {
-    const crlf = end > start && data[end - 1] === CARRIAGE_RETURN;
-    return lineOf(data, start, crlf ? end - 1 : end, offset, lineNumber++, crlf ? "\r\n" : "\n");
-  };
-  // Lines are yielded decoded (and `raw` is a copy): only an unfinished line's pieces view a chunk.
-  for (const chunk of chunksOf(source, () => unfinished.holdsPieces)) {
-    let data = chunk;
-    let dataOffset = chunkOffset;
-    chunkOffset += chunk.length;
-    if (first) {
-      first = false;
-      const hasByteOrderMark = data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf;
-      const nul = data.indexOf(0);
-      yield { hasByteOrderMark, nulOffset: nul === -1 ? undefined : nul, empty: false };
-      if (nul !== -1) return;
-      if (hasByteOrderMark) {
-        data = data.subarray(3);
-        dataOffset = 3;
-      }
-    }
-    let start = 0;
-    for (let nl = data.indexOf(NEWLINE); nl !== -1; nl = data.indexOf(NEWLINE, start)) {
-      if (unfinished.empty && nl - start <= MAX_LINE_BYTES) yield emitWhole(data, start, nl, dataOffset + start);
-      else {
-        const offset = unfinished.empty ? dataOffset + start : unfinished.offset;
-        const { bytes, skipped } = unfinished.finish(data.subarray(start, nl));
-        yield emit(bytes, skipped, offset, true);
-      }
-      start = nl + 1;
-    }
-    if (start < data.length) unfinished.add(data.subarray(start), dataOffset + start);
-  }
-  if (first) {
-    yield { hasByteOrderMark: false, nulOffset: undefined, empty: true };
-    return;
-  }
-  if (!unfinished.empty) {
-    const offset = unfinished.offset;
-    const { bytes, skipped } = unfinished.finish(Buffer.alloc(0));
-    yield emit(bytes, skipped, offset, false);
+  const lines = new LineSplitter(source);
+  try {
+    yield lines.head();
+    for (let line = lines.next(); line; line = lines.next()) yield line;
+  } finally {
+    lines.close();
   }
 }

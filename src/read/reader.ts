@@ -1,5 +1,5 @@
 // Turns bytes into JSON records with exact spans; never throws on bad input, it reports and goes on.
-import { MAX_LINE_BYTES, splitLines, type ByteSource, type FileHead, type Line } from "./lines.js";
+import { LineSplitter, MAX_LINE_BYTES, type ByteSource, type Line } from "./lines.js";
 import { parseOrLocate } from "./locate-error.js";
 import { OpenValueScanner, skipWhitespace, scanValue } from "./scan.js";
 import { spanOfSlice, type Span } from "./span.js";
@@ -40,44 +40,91 @@ export const FILE_START: Span = { offset: 0, length: 0, line: 1, column: 1, endL
 
 /** Reads every record of a source, in order, with the problems found on the way. */
 export function* readRecords(source: ByteSource): Generator<ReadEvent> {
-  const lines = splitLines(source);
-  const head = lines.next().value as FileHead;
-  if (head.nulOffset !== undefined) {
-    yield problem("not-text", `not a text file: byte ${head.nulOffset} is NUL; give a JSON or JSONL history`, FILE_START);
-    return;
+  const reader = new RecordReader(source);
+  try {
+    for (let event = reader.next(); event; event = reader.next()) yield event;
+  } finally {
+    reader.close();
   }
-  if (head.empty) {
-    yield problem("empty-file", "the file is empty: there is no history to check", FILE_START);
-    return;
-  }
-  if (head.hasByteOrderMark) {
-    const bom = { ...FILE_START, length: 3, endColumn: 2 };
-    yield problem("byte-order-mark", "the file starts with a UTF-8 byte order mark, which JSONL readers such as Codex reject; remove it", bom);
-  }
-  const lookahead = new LineCursor(lines as Generator<Line>);
-  let index = 0;
-  let problems = 0;
-  for (let line = lookahead.next(); line; line = lookahead.next()) {
-    if (line.tooLong) {
-      problems += 1;
-      yield tooLongLine(line);
-      continue;
-    }
-    if (line.text.length === 0) continue;
-    // A line that cannot start a JSON value goes straight to the slow path: a thrown parse costs more than the check.
-    const value = startsLikeJson(line.text) ? parseLine(line.text) : NOT_JSON;
-    if (value === NOT_JSON) {
-      for (const event of readTolerantly(line, lookahead)) {
-        if (event.record) event.record.index = index++;
-        else problems += 1;
-        yield event;
+}
+
+/**
+ * The records of a source and the problems found on the way, one `next()` an event: a plain method,
+ * not a generator, since it runs once a record of a gigabyte file (lint calls it directly; other
+ * readers take `readRecords`).
+ */
+export class RecordReader {
+  private readonly lines: LineSplitter;
+  private cursor: LineCursor | undefined;
+  /** Events of the file's head (not text, empty, BOM), given before any record. */
+  private readonly pending: ReadEvent[] = [];
+  /** The tolerant path's events for the line being read, while it has some left. */
+  private tolerant: Generator<ReadEvent> | undefined;
+  private index = 0;
+  private problems = 0;
+  private done = false;
+
+  constructor(source: ByteSource) {
+    this.lines = new LineSplitter(source);
+    const head = this.lines.head();
+    if (head.nulOffset !== undefined) {
+      this.pending.push(problem("not-text", `not a text file: byte ${head.nulOffset} is NUL; give a JSON or JSONL history`, FILE_START));
+      this.done = true;
+    } else if (head.empty) {
+      this.pending.push(problem("empty-file", "the file is empty: there is no history to check", FILE_START));
+      this.done = true;
+    } else {
+      if (head.hasByteOrderMark) {
+        const bom = { ...FILE_START, length: 3, endColumn: 2 };
+        this.pending.push(problem("byte-order-mark", "the file starts with a UTF-8 byte order mark, which JSONL readers such as Codex reject; remove it", bom));
       }
-      continue;
+      this.cursor = new LineCursor(this.lines);
     }
-    const span = { offset: line.offset, length: line.bytes, line: line.line, column: 1, endLine: line.line, endColumn: line.text.length + 1 };
-    yield { record: { index: index++, value, span, sharesLine: false, spansLines: false } };
   }
-  if (index === 0 && problems === 0) yield problem("empty-file", "the file holds only blank lines: there is no history to check", FILE_START);
+
+  /** The next record or problem, or undefined at the end. */
+  next(): ReadEvent | undefined {
+    if (this.pending.length > 0) return this.pending.shift();
+    const cursor = this.cursor;
+    if (this.done || !cursor) return undefined;
+    for (;;) {
+      const tolerant = this.tolerant;
+      if (tolerant) {
+        const event = tolerant.next();
+        if (!event.done) {
+          if (event.value.record) event.value.record.index = this.index++;
+          else this.problems += 1;
+          return event.value;
+        }
+        this.tolerant = undefined;
+      }
+      const line = cursor.next();
+      if (!line) break;
+      if (line.tooLong) {
+        this.problems += 1;
+        return tooLongLine(line);
+      }
+      if (line.text.length === 0) continue;
+      // A line that cannot start a JSON value goes straight to the slow path: a thrown parse costs more than the check.
+      const value = startsLikeJson(line.text) ? parseLine(line.text) : NOT_JSON;
+      if (value === NOT_JSON) {
+        this.tolerant = readTolerantly(line, cursor);
+        continue;
+      }
+      const span = { offset: line.offset, length: line.bytes, line: line.line, column: 1, endLine: line.line, endColumn: line.text.length + 1 };
+      return { record: { index: this.index++, value, span, sharesLine: false, spansLines: false } };
+    }
+    this.done = true;
+    if (this.index === 0 && this.problems === 0) return problem("empty-file", "the file holds only blank lines: there is no history to check", FILE_START);
+    return undefined;
+  }
+
+  /** Stops reading and closes the file (reading to the end closes it too). */
+  close(): void {
+    this.done = true;
+    this.tolerant = undefined;
+    this.lines.close();
+  }
 }
 
 /** A line past MAX_LINE_BYTES, reported with its bytes (so --unsafe can remove it) but never decoded. */
@@ -110,11 +157,10 @@ function parseLine(text: string): unknown {
 /** The lines still to read, with lines read ahead by the tolerant path given back when unused. */
 class LineCursor {
   private readonly returned: Line[] = [];
-  constructor(private readonly lines: Iterator<Line>) {}
+  constructor(private readonly lines: LineSplitter) {}
   next(): Line | undefined {
     if (this.returned.length > 0) return this.returned.shift();
-    const result = this.lines.next();
-    return result.done ? undefined : result.value;
+    return this.lines.next();
   }
   giveBack(lines: Line[]): void {
     this.returned.unshift(...lines);

@@ -79,6 +79,11 @@ export interface ItemPosition {
  */
 export interface RuleVisitor {
   item?(item: Item, position: ItemPosition): void;
+  /**
+   * The item types `item` does anything for, when it does nothing at all (not even keep state) for
+   * the others: the runner calls it for these only. Absent: every item.
+   */
+  readonly itemTypes?: readonly Item["type"][];
   record?(record: RawRecord): void;
   readProblem?(problem: ReadProblem): void;
   end?(): void;
