@@ -41,9 +41,6 @@ export function diagnosticFor(ruleId: string, severity: Severity, message: strin
   };
 }
 
-/** Every item type, for the runner's lists of the rules each type goes to. */
-const ITEM_TYPES: readonly Item["type"][] = ["message", "tool_call", "tool_output", "reasoning", "compaction", "other"];
-
 interface Running {
   enabled: EnabledRule;
   visitor: RuleVisitor;
@@ -66,7 +63,7 @@ export class RuleRunner {
   /** The rules with each hook, kept apart so the hot loops touch only those. */
   private withRecord: Running[] = [];
   private withItem: Running[] = [];
-  /** The item rules by item type, for rules that say which types their hook looks at (`itemTypes`). */
+  /** The item rules by item type (rules may name the types their hook looks at, `itemTypes`), made when a type is first seen. */
   private byItemType = new Map<string, Running[]>();
   private seen = new PairingIndex();
 
@@ -78,7 +75,16 @@ export class RuleRunner {
     this.running = running;
     this.withRecord = running.filter((r) => r.visitor.record);
     this.withItem = running.filter((r) => r.visitor.item);
-    this.byItemType = new Map(ITEM_TYPES.map((type) => [type, this.withItem.filter((r) => !r.visitor.itemTypes || r.visitor.itemTypes.includes(type))]));
+    this.byItemType = new Map();
+  }
+
+  private itemRulesFor(type: Item["type"]): Running[] {
+    let rules = this.byItemType.get(type);
+    if (!rules) {
+      rules = this.withItem.filter((r) => !r.visitor.itemTypes || r.visitor.itemTypes.includes(type));
+      this.byItemType.set(type, rules);
+    }
+    return rules;
   }
 
   private start(enabled: EnabledRule): Running {
@@ -142,7 +148,7 @@ export class RuleRunner {
 
   item(item: Item, index: number): void {
     const position = { index };
-    for (const running of this.byItemType.get(item.type) ?? this.withItem) {
+    for (const running of this.itemRulesFor(item.type)) {
       if (running.crashed) continue;
       try {
         running.visitor.item?.(item, position);
