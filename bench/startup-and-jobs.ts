@@ -5,13 +5,14 @@ import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { threadsWorthIt } from "../src/engine/threads-worth-it.js";
 import { generateRollout } from "./generate-rollout.js";
 import { DATA_DIR, HISTLINT_BIN, measureNode, median, report, type ProcessRun } from "./measure.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FIXTURES = join(here, "..", "..", "fixtures");
 const startupRuns = Number(process.env.HISTLINT_BENCH_STARTUP_RUNS ?? 10);
-const jobsRounds = Number(process.env.HISTLINT_BENCH_JOBS_ROUNDS ?? 3);
+const jobsRounds = Number(process.env.HISTLINT_BENCH_JOBS_ROUNDS ?? 5);
 const smallFiles = Number(process.env.HISTLINT_BENCH_SMALL_FILES ?? 3000);
 const largeFiles = Number(process.env.HISTLINT_BENCH_LARGE_FILES ?? 8);
 const largeMb = Number(process.env.HISTLINT_BENCH_LARGE_MB ?? 25);
@@ -106,6 +107,13 @@ function recompiles(folder: string): string {
   return `recompiles (--jobs 1, one run under --trace-opt --trace-deopt): ${count(/^\[completed compiling /)} optimising compiles, ${count(/for deoptimization, reason: weak objects/)} thrown away because objects they embedded died, ${count(/^\[bailout /)} bailouts`;
 }
 
+/** The threads the default run lints the folder in: with one, it takes --jobs 1's own path, and the ratio is the noise. */
+function threadsOf(folder: string): string {
+  const sizes = readdirSync(folder).map((name) => statSync(join(folder, name)).size);
+  const threads = threadsWorthIt(sizes, availableParallelism());
+  return threads === 1 ? "1 thread (the same path as --jobs 1)" : `${threads} threads`;
+}
+
 function sameOutput(a: readonly ProcessRun[], b: readonly ProcessRun[], what: string): void {
   const first = a[0] as ProcessRun;
   for (const run of [...a, ...b]) {
@@ -140,7 +148,7 @@ for (const [label, folder, target, note] of [
     unit: "s",
     baseline: { name: "--jobs 1", value: wall(single) },
     target,
-    detail: `${note}; median of ${jobsRounds}; speed-up ${(wall(single) / wall(byDefault)).toFixed(2)}x; CPU ${cpu(byDefault).toFixed(2)} s against ${cpu(single).toFixed(2)} s; cores this run got before: ${cores.toFixed(2)} (a spin loop in 2 processes against 1)`,
+    detail: `${note}; ${threadsOf(folder)}; median of ${jobsRounds}; speed-up ${(wall(single) / wall(byDefault)).toFixed(2)}x; CPU ${cpu(byDefault).toFixed(2)} s against ${cpu(single).toFixed(2)} s; cores this run got before: ${cores.toFixed(2)} (a spin loop in 2 processes against 1)`,
   });
   if (target.atMost < 1) console.log(`        ${ceiling(single, byDefault)}\n        ${recompiles(folder)}`);
 }

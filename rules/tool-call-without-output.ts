@@ -21,9 +21,22 @@ export default defineRule({
   create: (context) => new UnansweredCalls(context),
 });
 
+/** A call still without an output, and its request's index. */
+interface OpenCall {
+  callId: string;
+  call: ToolCallItem;
+  index: number;
+}
+
 /** One file's check: the hooks are methods, one function for every file. */
 class UnansweredCalls implements RuleVisitor {
-  private readonly open = new Map<string, { call: ToolCallItem; index: number }>();
+  /** The calls without an output so far, in order, but for the latest. */
+  private readonly open = new Map<string, OpenCall>();
+  /**
+   * The latest call without an output, kept out of the map: its output nearly always comes next, and then
+   * the call never enters it (a set and a delete for every call of a rollout were this rule's whole cost).
+   */
+  private latest: OpenCall | undefined;
 
   constructor(private readonly context: RuleContext) {}
 
@@ -31,17 +44,33 @@ class UnansweredCalls implements RuleVisitor {
   readonly itemTypes: RuleVisitor["itemTypes"] = ["tool_call", "tool_output"];
 
   item(item: Item, position: ItemPosition): void {
+    if (item.type === "tool_output") {
+      if (item.callId) this.answered(item.callId);
+      return;
+    }
+    const callId = item.type === "tool_call" ? item.callId : undefined;
+    if (item.type !== "tool_call" || !callId || !needsOutput(item) || this.isOpen(callId)) return;
     // An output written before its call is tool-output-before-call's finding; inserting a second one would duplicate it.
-    const answeredEarlier = item.type === "tool_call" && item.callId !== undefined && this.context.seen.outputLine(item.callId) !== undefined;
-    if (item.type === "tool_call" && item.callId && needsOutput(item) && !this.open.has(item.callId) && !answeredEarlier) this.open.set(item.callId, { call: item, index: requestIndex(item, position) });
-    else if (item.type === "tool_output" && item.callId) this.open.delete(item.callId);
+    if (this.context.seen.outputLine(callId) !== undefined) return;
+    if (this.latest) this.open.set(this.latest.callId, this.latest);
+    this.latest = { callId, call: item, index: requestIndex(item, position) };
   }
 
   end(): void {
     const context = this.context;
-    for (const { call, index } of this.open.values()) {
+    const open = [...this.open.values(), ...(this.latest ? [this.latest] : [])];
+    for (const { call, index } of open) {
       const error = context.profile.error("call-without-output", { index, callId: call.callId, kind: call.kind });
       context.report({ at: call.source, ...describe(`${callName(call)} has no output`, error, "insert its output after the call"), fix: cancelCall(call) });
     }
+  }
+
+  private isOpen(callId: string): boolean {
+    return this.latest?.callId === callId || this.open.has(callId);
+  }
+
+  private answered(callId: string): void {
+    if (this.latest?.callId === callId) this.latest = undefined;
+    else this.open.delete(callId);
   }
 }

@@ -1,9 +1,10 @@
 // Maps OpenAI Responses API items (the `input` array, Codex `response_item` payloads) to canonical items.
-import { own } from "../history/index.js";
 import type { CompactionItem, ContentPart, Item, MessageItem, ReasoningItem, Source, ToolCallItem, ToolKind, ToolOutputItem } from "../history/index.js";
 import { arrayField, flattenText, isObject, stringField, type JsonObject } from "./json-shape.js";
 
-const CALL_KINDS: Record<string, ToolKind> = {
+// Maps, not object tables: a type read from the file is a fresh string, and a map answers it without
+// looking it up among the property names (and finds nothing for "constructor").
+const CALL_KINDS = tableOf<ToolKind>({
   function_call: "function",
   custom_tool_call: "custom",
   local_shell_call: "local_shell",
@@ -14,21 +15,21 @@ const CALL_KINDS: Record<string, ToolKind> = {
   computer_call: "computer",
   file_search_call: "other",
   code_interpreter_call: "other",
-};
+});
 
-const OUTPUT_KINDS: Record<string, ToolKind> = {
+const OUTPUT_KINDS = tableOf<ToolKind>({
   function_call_output: "function",
   custom_tool_call_output: "custom",
   local_shell_call_output: "local_shell",
   tool_search_output: "tool_search",
   computer_call_output: "computer",
   mcp_call_output: "mcp",
-};
+});
 
 /** Keys that Chat Completions messages carry and a Responses input message must not. */
 const CHAT_ONLY_KEYS = ["tool_call_id", "tool_calls", "function_call", "name"];
 
-const PART_KINDS: Record<string, ContentPart["kind"]> = {
+const PART_KINDS = tableOf<ContentPart["kind"]>({
   input_text: "text",
   output_text: "text",
   text: "text",
@@ -39,7 +40,11 @@ const PART_KINDS: Record<string, ContentPart["kind"]> = {
   image_url: "image",
   input_file: "file",
   input_audio: "audio",
-};
+});
+
+function tableOf<T>(entries: Record<string, T>): ReadonlyMap<string, T> {
+  return new Map(Object.entries(entries));
+}
 
 export function contentParts(content: unknown, defaultWireType: string): ContentPart[] {
   if (typeof content === "string") return [{ kind: "text", wireType: defaultWireType, text: content }];
@@ -48,7 +53,7 @@ export function contentParts(content: unknown, defaultWireType: string): Content
     if (!isObject(part)) return { kind: "other", wireType: typeof part };
     const wireType = stringField(part, "type") ?? "unknown";
     const text = stringField(part, "text") ?? stringField(part, "refusal");
-    return { kind: own(PART_KINDS, wireType) ?? "other", wireType, ...(text !== undefined ? { text } : {}) };
+    return { kind: PART_KINDS.get(wireType) ?? "other", wireType, ...(text !== undefined ? { text } : {}) };
   });
 }
 
@@ -75,9 +80,9 @@ function buildItem(value: JsonObject, wireType: string, source: Source): Item {
     if (encrypted !== undefined) item.encrypted = encrypted;
     return item;
   }
-  const callKind = own(CALL_KINDS, wireType);
+  const callKind = CALL_KINDS.get(wireType);
   if (callKind) return callItem(value, wireType, callKind, source);
-  const outputKind = own(OUTPUT_KINDS, wireType);
+  const outputKind = OUTPUT_KINDS.get(wireType);
   if (outputKind) {
     const item: ToolOutputItem = { type: "tool_output", kind: outputKind, wireType, output: flattenText(value.output), source };
     const callId = stringField(value, "call_id");

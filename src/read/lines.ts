@@ -1,5 +1,6 @@
 // Splits bytes into lines without decoding more than one line at a time, so memory follows the longest line.
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { ReadAhead } from "./read-ahead.js";
 import { needsRaw } from "./text-locator.js";
 
 /** One physical line of a file, without its line terminator. */
@@ -47,30 +48,38 @@ export interface FileHead {
 export type ByteSource = { buffer: Uint8Array } | { path: string; length?: number };
 
 /**
- * Yields the bytes of a source: a whole buffer (stdin, tests) as one chunk, a file 1 MB at a time.
- * `stillViewed` says whether the caller kept a view of the chunk it was last given: while it has not,
- * the next read reuses that buffer, so a gigabyte read (or a skipped line) is not a gigabyte of garbage.
+ * Yields the bytes of a source: a whole buffer (stdin, tests) as one chunk, a file 1 MB at a time into
+ * buffers reused for every chunk (one, or the ring of a read ahead): a caller keeps no view of a chunk
+ * past the next (an unfinished line's piece is copied), so a gigabyte read is not a gigabyte of garbage.
  */
-function* chunksOf(source: ByteSource, stillViewed: () => boolean): Generator<Buffer> {
+function* chunksOf(source: ByteSource): Generator<Buffer> {
   if ("buffer" in source) {
     if (source.buffer.byteLength > 0) yield Buffer.from(source.buffer.buffer, source.buffer.byteOffset, source.buffer.byteLength);
     return;
   }
   const fd = openSync(source.path, "r");
+  let ahead: ReadAhead | undefined;
   try {
-    let spare: Buffer | undefined;
+    if (Math.min(fstatSync(fd).size, source.length ?? Infinity) >= READ_AHEAD_BYTES) {
+      ahead = new ReadAhead(fd, source.path, source.length ?? Infinity, READ_CHUNK_BYTES);
+      for (let chunk = ahead.next(); !chunk.done; chunk = ahead.next()) yield chunk.value;
+      return;
+    }
+    const chunk = Buffer.allocUnsafeSlow(READ_CHUNK_BYTES);
     for (let left = source.length ?? Infinity; left > 0; ) {
-      const chunk = spare ?? Buffer.allocUnsafe(READ_CHUNK_BYTES);
       const read = readSync(fd, chunk, 0, Math.min(READ_CHUNK_BYTES, left), null);
       if (read === 0) return;
       left -= read;
       yield chunk.subarray(0, read);
-      spare = stillViewed() ? undefined : chunk;
     }
   } finally {
+    ahead?.close();
     closeSync(fd);
   }
 }
+
+/** From this size on, a file is read ahead by a worker thread: below it, the worker's start costs more than it saves. */
+export const READ_AHEAD_BYTES = 16 * 1024 * 1024;
 
 /**
  * The longest line histlint reads. A longer one is reported and skipped without being held: a file
@@ -78,17 +87,16 @@ function* chunksOf(source: ByteSource, stillViewed: () => boolean): Generator<Bu
  */
 export const MAX_LINE_BYTES = 128 * 1024 * 1024;
 
-/** The start of a line not yet ended: its pieces from earlier chunks, joined only once it ends. */
+/**
+ * The start of a line not yet ended: copies of its pieces from earlier chunks (the chunk's buffer is
+ * read into again), joined only once it ends.
+ */
 class UnfinishedLine {
   private pieces: Buffer[] = [];
   private length = 0;
   /** Bytes skipped of a line past MAX_LINE_BYTES (its pieces are let go). */
   skipped = 0;
   offset = 0;
-
-  get holdsPieces(): boolean {
-    return this.pieces.length > 0;
-  }
 
   get empty(): boolean {
     return this.length === 0 && this.skipped === 0;
@@ -102,7 +110,7 @@ class UnfinishedLine {
       this.length = 0;
       return;
     }
-    this.pieces.push(piece);
+    this.pieces.push(Buffer.from(piece));
     this.length += piece.length;
   }
 
@@ -134,8 +142,8 @@ export class LineSplitter {
   private ended = false;
 
   constructor(source: ByteSource) {
-    // Lines are given decoded (and `raw` is a copy): only an unfinished line's pieces view a chunk.
-    this.chunks = chunksOf(source, () => this.unfinished.holdsPieces);
+    // Lines are given decoded (and `raw` is a copy), an unfinished line's pieces copied: nothing views a chunk.
+    this.chunks = chunksOf(source);
   }
 
   /** What the file starts with; a binary or empty file has no lines after it. */

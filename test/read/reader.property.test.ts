@@ -54,8 +54,8 @@ describe("a valid JSONL file cut at any byte", () => {
 });
 
 describe("a file read in 1 MB chunks", () => {
-  // Lines up to 2.5 MB start and end anywhere in a chunk; a chunk's buffer is reused once no
-  // unfinished line views it, so a line held across chunks must still read as its own bytes.
+  // Lines up to 2.5 MB start and end anywhere in a chunk; a chunk's buffer is read into again for the
+  // next chunk, so a line held across chunks must still read as its own bytes.
   const piece = fc.constantFrom("a", "é", "日本", "\r", "\uFFFD", "\xff");
   const line = fc.tuple(piece, fc.integer({ min: 0, max: 2_500_000 })).map(([text, repeat]) => {
     const bytes = text === "\xff" ? Buffer.alloc(repeat % 7, 0xff) : Buffer.from(text.repeat(Math.floor(repeat / text.length / 3)));
