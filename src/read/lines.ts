@@ -1,6 +1,5 @@
 // Splits bytes into lines without decoding more than one line at a time, so memory follows the longest line.
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { ReadAhead } from "./read-ahead.js";
+import { closeSync, openSync, readSync } from "node:fs";
 import { needsRaw } from "./text-locator.js";
 
 /** One physical line of a file, without its line terminator. */
@@ -49,8 +48,8 @@ export type ByteSource = { buffer: Uint8Array } | { path: string; length?: numbe
 
 /**
  * Yields the bytes of a source: a whole buffer (stdin, tests) as one chunk, a file 1 MB at a time into
- * buffers reused for every chunk (one, or the ring of a read ahead): a caller keeps no view of a chunk
- * past the next (an unfinished line's piece is copied), so a gigabyte read is not a gigabyte of garbage.
+ * one buffer read into again for every chunk: a caller keeps no view of a chunk past the next (an
+ * unfinished line's piece is copied), so a gigabyte read is not a gigabyte of garbage or of fresh pages.
  */
 function* chunksOf(source: ByteSource): Generator<Buffer> {
   if ("buffer" in source) {
@@ -58,13 +57,7 @@ function* chunksOf(source: ByteSource): Generator<Buffer> {
     return;
   }
   const fd = openSync(source.path, "r");
-  let ahead: ReadAhead | undefined;
   try {
-    if (Math.min(fstatSync(fd).size, source.length ?? Infinity) >= READ_AHEAD_BYTES) {
-      ahead = new ReadAhead(fd, source.path, source.length ?? Infinity, READ_CHUNK_BYTES);
-      for (let chunk = ahead.next(); !chunk.done; chunk = ahead.next()) yield chunk.value;
-      return;
-    }
     const chunk = Buffer.allocUnsafeSlow(READ_CHUNK_BYTES);
     for (let left = source.length ?? Infinity; left > 0; ) {
       const read = readSync(fd, chunk, 0, Math.min(READ_CHUNK_BYTES, left), null);
@@ -73,13 +66,9 @@ function* chunksOf(source: ByteSource): Generator<Buffer> {
       yield chunk.subarray(0, read);
     }
   } finally {
-    ahead?.close();
     closeSync(fd);
   }
 }
-
-/** From this size on, a file is read ahead by a worker thread: below it, the worker's start costs more than it saves. */
-export const READ_AHEAD_BYTES = 16 * 1024 * 1024;
 
 /**
  * The longest line histlint reads. A longer one is reported and skipped without being held: a file
