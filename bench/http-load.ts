@@ -95,7 +95,8 @@ function waitingToBeAccepted(port: number): number {
  * Resolves once the server has accepted every connection made to it. libuv accepts one connection a turn of
  * its loop (libuv#3696), and a turn answers a request from every connection accepted before: 50 connections
  * opened on the clock, the last one's first request waited for some 1,200 others (0.4–1 s behind a mock that
- * spends 0.8 ms on a request), which measured libuv's accept policy, not keep-alive serving.
+ * spends 0.8 ms on a request), which measured libuv's accept policy, not keep-alive serving. A listener not
+ * found in /proc/net/tcp (IPv6, not Linux) is not waited for.
  */
 async function accepted(port: number): Promise<void> {
   while (waitingToBeAccepted(port) > 0) await new Promise((resolve) => setTimeout(resolve, 1));
