@@ -25,9 +25,15 @@ const V8_HEAP: Heap = { used: () => getHeapStatistics().used_heap_size, collect:
 
 export class HeapCeiling {
   private unlooked = 0;
-  private ceiling = FLOOR_BYTES;
+  private ceiling: number;
 
-  constructor(private readonly heap: Heap = V8_HEAP) {}
+  /** `floor`: the least heap before a collection (a caller that knows it keeps little sets it lower). */
+  constructor(
+    private readonly heap: Heap = V8_HEAP,
+    private readonly floor = FLOOR_BYTES,
+  ) {
+    this.ceiling = floor;
+  }
 
   /** Notes `bytes` more read, and collects garbage when the heap has passed the ceiling. */
   read(bytes: number): void {
@@ -36,6 +42,6 @@ export class HeapCeiling {
     this.unlooked = 0;
     if (this.heap.used() < this.ceiling) return;
     this.heap.collect();
-    this.ceiling = Math.max(FLOOR_BYTES, GROWTH_OVER_LIVE * this.heap.used());
+    this.ceiling = Math.max(this.floor, GROWTH_OVER_LIVE * this.heap.used());
   }
 }

@@ -42,6 +42,22 @@ describe("HeapCeiling", () => {
     expect(state.collections).toBe(1);
   });
 
+  it("collects from a lower floor when given one, and never again below it", () => {
+    const floor = FLOOR_BYTES / 2;
+    const { heap, state } = fakeHeap(floor / 4);
+    const ceiling = new HeapCeiling(heap, floor);
+    state.use = floor;
+    ceiling.read(LOOK_EVERY_BYTES);
+    expect(state.collections).toBe(1);
+    // Twice what stayed live is below the floor: the floor is the ceiling again.
+    state.use = floor - 1;
+    ceiling.read(LOOK_EVERY_BYTES);
+    expect(state.collections).toBe(1);
+    state.use = floor;
+    ceiling.read(LOOK_EVERY_BYTES);
+    expect(state.collections).toBe(2);
+  });
+
   it("after a collection, waits for the heap to double what stayed live", () => {
     const live = 3 * FLOOR_BYTES;
     const { heap, state } = fakeHeap(live);
