@@ -48,8 +48,8 @@ class UnansweredCalls implements RuleVisitor {
       if (item.callId) this.answered(item.callId);
       return;
     }
-    const callId = item.type === "tool_call" ? item.callId : undefined;
-    if (item.type !== "tool_call" || !callId || !needsOutput(item) || this.isOpen(callId)) return;
+    if (item.type !== "tool_call" || !item.callId || !needsOutput(item) || this.isOpen(item.callId)) return;
+    const callId = item.callId;
     // An output written before its call is tool-output-before-call's finding; inserting a second one would duplicate it.
     if (this.context.seen.outputLine(callId) !== undefined) return;
     if (this.latest) this.open.set(this.latest.callId, this.latest);

@@ -12,6 +12,12 @@ export const LOOK_EVERY_BYTES = 4 << 20;
 /** The least heap before a collection: well above what a clean history's lint keeps, so most files never trigger one. */
 export const FLOOR_BYTES = 64 << 20;
 
+/**
+ * The floor for a read that keeps little beside it (replay's plan holds 11 MB for a 200 MB rollout): what
+ * its records leave is promoted garbage that would otherwise wait for V8's own full collection.
+ */
+export const KEEPS_LITTLE_FLOOR_BYTES = 32 << 20;
+
 /** A heap that keeps much (a long file's findings) is let grow to twice that before the next collection, not collected over and over. */
 const GROWTH_OVER_LIVE = 2;
 

@@ -11,4 +11,4 @@ export { openWriters, type OpenWriter } from "./open-writers.js";
 export { LiveDocument, type DocumentFindings } from "./live-document.js";
 export { fixFileStreamed, discardRepair, type RepairedFile, type StreamedFixOutcome, type StreamPlace } from "./fix-stream.js";
 export { snapshotOf, type Original, type OriginalOnDisk } from "./original-bytes.js";
-export { HeapCeiling } from "./heap-ceiling.js";
+export { HeapCeiling, KEEPS_LITTLE_FLOOR_BYTES } from "./heap-ceiling.js";

@@ -1,7 +1,7 @@
 // Replays files: plans each one's requests, sends them in order to the target or an embedded mock,
 // and says for each whether it was accepted, or refused with what and where.
 import { closeSync, openSync, readSync } from "node:fs";
-import { describeIoError, HeapCeiling, type Diagnostic } from "../engine/index.js";
+import { describeIoError, HeapCeiling, KEEPS_LITTLE_FLOOR_BYTES, type Diagnostic } from "../engine/index.js";
 import type { FormatName } from "../history/index.js";
 import { startMockServer, type MockServer } from "../server/index.js";
 import { refusalOf, type Refusal } from "./locate.js";
@@ -127,13 +127,6 @@ function readable(path: string): void {
   }
 }
 
-/**
- * The least heap before sending collects: writing each body (its records read again by span) leaves
- * garbage that is promoted and waits for a full collection, and between two of them a full replay of a
- * 200 MB rollout grew from 20 to 70 MB of heap with about 25 MB live.
- */
-const SENDING_HEAP_FLOOR_BYTES = 32 << 20;
-
 async function sendPlan(file: string, plan: ReplayPlan & { ok: true }, options: ReplayOptions, mocks: EmbeddedMocks): Promise<FileReplay> {
   if (options.endpoint && options.endpoint !== plan.api) {
     const convert = options.endpoint === "messages" ? "anthropic" : options.endpoint;
@@ -145,7 +138,9 @@ async function sendPlan(file: string, plan: ReplayPlan & { ok: true }, options: 
   const planned = options.only === "last" ? plan.requests.slice(-1) : plan.requests;
   const requests: RequestOutcome[] = [];
   let stopped: string | undefined;
-  const heap = new HeapCeiling(undefined, SENDING_HEAP_FLOOR_BYTES);
+  // Writing each body reads its records again by span: between V8's own full collections, a full replay of
+  // a 200 MB rollout grew its heap from 20 to 70 MB with about 25 MB live.
+  const heap = new HeapCeiling(undefined, KEEPS_LITTLE_FLOOR_BYTES);
   for (const [i, request] of planned.entries()) {
     const outcome = await send(request, plan.api, target, options);
     requests.push(outcome);

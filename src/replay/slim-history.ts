@@ -2,7 +2,7 @@
 // row of numbers pointing at its record (read again when sent), and only what the client's repair
 // looks at (a call's or output's type and call_id) is kept as a small item until the repair is done.
 import { codexWireItem, readHistory, type ClientModel, type SelfRepair } from "../clients/index.js";
-import { HeapCeiling } from "../engine/index.js";
+import { HeapCeiling, KEEPS_LITTLE_FLOOR_BYTES } from "../engine/index.js";
 import { isObject } from "../formats/json-shape.js";
 import { startsUserTurn, type HistoryEvent, type Item, type RequestContext } from "../history/index.js";
 import { readRecords, type ByteSource, type RawRecord } from "../read/index.js";
@@ -40,19 +40,13 @@ export function slimCodexHistory(source: ByteSource): SlimHistory {
   };
 }
 
-/**
- * The least heap before the second read collects: the plan keeps its rows (11 MB for a 200 MB rollout),
- * and what the read's records leave is promoted garbage that would wait for V8's own full collection.
- */
-const PLANNING_HEAP_FLOOR_BYTES = 32 << 20;
-
 /** The record read last: its items' values are at hand, not read again. */
 interface Latest {
   record: RawRecord | undefined;
 }
 
 function* spansOf(source: ByteSource, spans: RecordSpans, latest: Latest): Generator<RawRecord> {
-  const heap = new HeapCeiling(undefined, PLANNING_HEAP_FLOOR_BYTES);
+  const heap = new HeapCeiling(undefined, KEEPS_LITTLE_FLOOR_BYTES);
   for (const event of readRecords(source)) {
     if (!event.record) continue;
     heap.read(event.record.span.length);

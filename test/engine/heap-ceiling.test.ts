@@ -20,6 +20,12 @@ function fakeHeap(live: number) {
   return { heap, state };
 }
 
+/** Sets the heap's use, then reads a look's worth of bytes. */
+function lookAt(ceiling: HeapCeiling, state: { use: number }, use: number): void {
+  state.use = use;
+  ceiling.read(LOOK_EVERY_BYTES);
+}
+
 describe("HeapCeiling", () => {
   it("does not look at the heap before a look's worth of bytes has been read", () => {
     const { heap, state } = fakeHeap(0);
@@ -34,11 +40,9 @@ describe("HeapCeiling", () => {
   it("collects only once the heap has passed the floor", () => {
     const { heap, state } = fakeHeap(0);
     const ceiling = new HeapCeiling(heap);
-    state.use = FLOOR_BYTES - 1;
-    ceiling.read(LOOK_EVERY_BYTES);
+    lookAt(ceiling, state, FLOOR_BYTES - 1);
     expect(state.collections).toBe(0);
-    state.use = FLOOR_BYTES;
-    ceiling.read(LOOK_EVERY_BYTES);
+    lookAt(ceiling, state, FLOOR_BYTES);
     expect(state.collections).toBe(1);
   });
 
@@ -46,15 +50,12 @@ describe("HeapCeiling", () => {
     const floor = FLOOR_BYTES / 2;
     const { heap, state } = fakeHeap(floor / 4);
     const ceiling = new HeapCeiling(heap, floor);
-    state.use = floor;
-    ceiling.read(LOOK_EVERY_BYTES);
+    lookAt(ceiling, state, floor);
     expect(state.collections).toBe(1);
     // Twice what stayed live is below the floor: the floor is the ceiling again.
-    state.use = floor - 1;
-    ceiling.read(LOOK_EVERY_BYTES);
+    lookAt(ceiling, state, floor - 1);
     expect(state.collections).toBe(1);
-    state.use = floor;
-    ceiling.read(LOOK_EVERY_BYTES);
+    lookAt(ceiling, state, floor);
     expect(state.collections).toBe(2);
   });
 
@@ -62,14 +63,11 @@ describe("HeapCeiling", () => {
     const live = 3 * FLOOR_BYTES;
     const { heap, state } = fakeHeap(live);
     const ceiling = new HeapCeiling(heap);
-    state.use = 4 * FLOOR_BYTES;
-    ceiling.read(LOOK_EVERY_BYTES);
+    lookAt(ceiling, state, 4 * FLOOR_BYTES);
     expect(state.collections).toBe(1);
-    state.use = 2 * live - 1;
-    ceiling.read(LOOK_EVERY_BYTES);
+    lookAt(ceiling, state, 2 * live - 1);
     expect(state.collections).toBe(1);
-    state.use = 2 * live;
-    ceiling.read(LOOK_EVERY_BYTES);
+    lookAt(ceiling, state, 2 * live);
     expect(state.collections).toBe(2);
   });
 
