@@ -23,11 +23,14 @@ export default defineRule({
     },
   },
   create(context) {
+    // Made once: the mock runs this end hook again at every body a conversation grows by.
+    const refusedByProfile = new Set(context.profile.refusedParameters);
+    const refusedForReasoning = new Set([...refusedByProfile, ...SAMPLING]);
     return {
       end() {
         const request = context.request();
         const reasoningModel = context.profile.api === "responses" && REASONING_MODEL.test(request?.model ?? "");
-        const refused = new Set([...context.profile.refusedParameters, ...(reasoningModel ? SAMPLING : [])]);
+        const refused = reasoningModel ? refusedForReasoning : refusedByProfile;
         for (const parameter of request?.parameters ?? []) {
           if (!refused.has(parameter)) continue;
           const error = context.profile.error("unsupported-parameter", { parameter });

@@ -63,6 +63,7 @@ export class RuleRunner {
   /** The rules with each hook, kept apart so the hot loops touch only those. */
   private withRecord: Running[] = [];
   private withItem: Running[] = [];
+  private withEnd: Running[] = [];
   /** The item rules by item type (rules may name the types their hook looks at, `itemTypes`), made when a type is first seen. */
   private byItemType = new Map<string, Running[]>();
   private seen = new PairingIndex();
@@ -75,6 +76,7 @@ export class RuleRunner {
     this.running = running;
     this.withRecord = running.filter((r) => r.visitor.record);
     this.withItem = running.filter((r) => r.visitor.item);
+    this.withEnd = running.filter((r) => r.visitor.end);
     this.byItemType = new Map();
   }
 
@@ -185,21 +187,35 @@ export class RuleRunner {
       this.fixes.delete(diagnostic);
       this.errors.delete(diagnostic);
     }
+    // Only an end hook runs now, so only the rules with one can report or crash: theirs is what is taken back.
+    const ending = this.withEnd;
+    const found = ending.map((running) => running.found.length);
+    const crashed = ending.map((running) => running.crashed);
     const settled = this.settled.length;
-    const before = this.running.map((running) => ({ found: running.found.length, crashed: running.crashed }));
     const diagnostics = this.finish();
-    this.peeked = [...this.settled.slice(settled), ...this.running.flatMap((running, i) => running.found.slice((before[i] as { found: number }).found))];
+    const peeked = this.settled.slice(settled);
     this.settled.length = settled;
-    this.running.forEach((running, i) => {
-      const was = before[i] as { found: number; crashed: boolean };
-      running.found.length = was.found;
-      running.crashed = was.crashed;
+    ending.forEach((running, i) => {
+      const was = found[i] as number;
+      for (let d = was; d < running.found.length; d += 1) peeked.push(running.found[d] as Diagnostic);
+      running.found.length = was;
+      running.crashed = crashed[i] as boolean;
     });
+    this.peeked = peeked;
     return diagnostics;
   }
 
   finish(): Diagnostic[] {
-    for (const running of this.running) if (running.visitor.end) this.guard(running, () => running.visitor.end?.());
-    return [...this.settled, ...this.running.flatMap((running) => running.found)];
+    for (const running of this.withEnd) {
+      if (running.crashed) continue;
+      try {
+        running.visitor.end?.();
+      } catch (error) {
+        this.crash(running, error);
+      }
+    }
+    const diagnostics = [...this.settled];
+    for (const running of this.running) for (const diagnostic of running.found) diagnostics.push(diagnostic);
+    return diagnostics;
   }
 }

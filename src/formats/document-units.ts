@@ -72,7 +72,9 @@ export function documentHistory(records: Iterable<RawRecord>, context: HistoryCo
       yield* options.itemsOf(value, i, { record: array.record.index, pointer: `${array.pointer}/${i}`, line: at.line, column: at.column });
     }
   }
-  return { events: events(), request: () => (body ? options.request(body) : undefined) };
+  // Asked once a rule an analysis, and again at every continued body of the mock: the body never changes, so neither does this.
+  let request: RequestContext | undefined;
+  return { events: events(), request: () => (body ? (request ??= options.request(body)) : undefined) };
 }
 
 /** Edits address the array's elements; a file of one item a line edits its lines instead. */

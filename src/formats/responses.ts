@@ -50,7 +50,8 @@ export function requestContext(body: JsonObject, promptKey: "instructions" | "sy
 function history(records: Iterable<RawRecord>, context: HistoryContext): HistoryStream {
   const all = [...records];
   const body = documentBody(all);
-  const request = () => (body ? requestContext(body, "instructions") : undefined);
+  let asked: RequestContext | undefined;
+  const request = () => (body ? (asked ??= requestContext(body, "instructions")) : undefined);
   if (body && typeof body.input === "string") {
     const source = { record: 0, pointer: "/input", line: all[0]?.span.line ?? 1, column: all[0]?.span.column ?? 1 };
     const item: Item = { type: "message", role: "user", content: [{ kind: "text", wireType: "input_text", text: body.input }], plainText: true, source };
