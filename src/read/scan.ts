@@ -21,14 +21,22 @@ export function skipWhitespace(text: string, from: number): number {
   return i;
 }
 
+const BACKSLASH = 0x5c;
+
+/**
+ * The string whose opening quote is at `from`. It jumps from quote to quote with `indexOf` (a request's
+ * instructions or a tool's output is kilobytes of text with no structure in it): a quote closes the string
+ * when an even number of backslashes comes before it, each pair an escaped backslash.
+ */
 function scanString(text: string, from: number): ScanResult {
-  for (let i = from + 1; i < text.length; i += 1) {
-    const c = text[i];
-    if (c === "\\") i += 1;
-    else if (c === '"') return { end: i + 1, status: "complete" };
+  for (let quote = text.indexOf('"', from + 1); quote !== -1; quote = text.indexOf('"', quote + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === BACKSLASH) backslashes += 1;
+    if (backslashes % 2 === 0) return { end: quote + 1, status: "complete" };
   }
   return { end: text.length, status: "incomplete" };
 }
+
 
 function scanContainer(text: string, from: number): ScanResult {
   let depth = 0;

@@ -79,33 +79,6 @@ export function arrayElements(text: string, key: string): { ends: number[]; clos
   }
 }
 
-/** Where the first element of the array under `key` ends, scanning no further than it (the prefix cache's bucket). */
-export function firstElementEnd(text: string, key: string): number | undefined {
-  const start = skipWhitespace(text, 0);
-  if (text[start] !== "{") return undefined;
-  for (const member of members(text, start)) {
-    if (member.key !== key) continue;
-    if (text[member.start] !== "[") return undefined;
-    const first = skipWhitespace(text, member.start + 1);
-    const value = scanValue(text, first);
-    return value.status === "complete" && text[first] !== "]" ? value.end : undefined;
-  }
-  return undefined;
-}
-
-/** The bytes read first to find where the first element ends (a body's first message is rarely longer); the whole body after. */
-const HEAD_BYTES = 4 * 1024;
-
-/**
- * The byte where the first element of the array under `key` ends. The bytes are read as latin1, one character a
- * byte: JSON's structure is ASCII, and no byte of a multi-byte UTF-8 character is, so the scan finds what it finds in
- * the decoded text, at byte positions, for a tenth of the cost of decoding.
- */
-export function firstElementByte(bytes: Buffer, key: string): number | undefined {
-  const found = firstElementEnd(bytes.toString("latin1", 0, Math.min(bytes.length, HEAD_BYTES)), key);
-  return found ?? (bytes.length > HEAD_BYTES ? firstElementEnd(bytes.toString("latin1"), key) : undefined);
-}
-
 /**
  * The elements a body adds after `prefixEnd` (the end of an element), when the rest of the object
  * (after the array closes) holds no second `key`: their ends, and where the array closes.

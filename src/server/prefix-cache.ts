@@ -4,7 +4,7 @@
 import type { LiveDocument } from "../engine/index.js";
 import type { ProfileName } from "../profiles/index.js";
 import type { RawRecord } from "../read/index.js";
-import { addedElements, arrayElements, firstElementByte } from "./body-array.js";
+import { addedElements, arrayElements } from "./body-array.js";
 import { continuedRecord, keptBody, type KeptBody } from "./continued-body.js";
 import { sha1 } from "./digest.js";
 import { LENT_BODY_BYTES } from "./http-body.js";
@@ -19,6 +19,8 @@ const BYTES_PER_TEXT_CHAR = 4;
 export const SMALLEST_CONTINUED_BODY = 0;
 
 interface Entry {
+  /** The endpoint and profile, which the bucket's key starts with. */
+  scope: string;
   bucket: string;
   /** The body's bytes up to the end of its array's last element. */
   prefix: KeptPrefix;
@@ -52,12 +54,37 @@ function repeats(body: Buffer, prefix: KeptPrefix): boolean {
   return sha1(body.subarray(0, prefix.length)) === prefix.digest;
 }
 
+/** The bytes of each window of a prefix that go into the key of its bucket. */
+const WINDOW_BYTES = 64;
+/** Windows start at the body's first byte, and at this offset and each power of two after it. */
+const FIRST_FAR_WINDOW = 4096;
+
+/**
+ * The windows a text of `length` bytes holds, the farthest first. An entry is filed under all the windows its
+ * prefix holds: two conversations are filed apart when they differ in any of them, both those that differ from
+ * their first message on and those that start alike for tens of kilobytes (a client's instructions) and differ
+ * after. A longer body that repeats the prefix holds the same windows, and more after them.
+ */
+export function windowsOf(length: number): number[] {
+  if (length < WINDOW_BYTES) return [];
+  const windows = [0];
+  for (let at = FIRST_FAR_WINDOW; at + WINDOW_BYTES <= length; at *= 2) windows.unshift(at);
+  return windows;
+}
+
+/** The key of the bucket of bodies of `scope` that hold these bytes at these windows: the bytes read as latin1 (one character a byte, no hashing). */
+function bucketKey(scope: string, bytes: Buffer, windows: readonly number[]): string {
+  let key = `${scope}\n${windows.length}\n`;
+  for (const at of windows) key += bytes.toString("latin1", at, at + WINDOW_BYTES);
+  return key;
+}
+
 /** The fields of a body other than `key`, as one string two bodies with equal fields share (the array's place kept). */
 function otherFields(body: Record<string, unknown>, key: string): string {
   return JSON.stringify(Object.keys(body).map((name) => (name === key ? [name] : [name, body[name]])));
 }
 
-/** A bounded least-recently-used set of open analyses, found by the text up to their first element. */
+/** A bounded least-recently-used set of open analyses, found by windows of the prefix they stand for. */
 export class PrefixCache {
   private readonly buckets = new Map<string, Entry[]>();
   /** Every entry, oldest use first. */
@@ -77,27 +104,39 @@ export class PrefixCache {
   inspect(api: Api, bytes: Buffer, profile: ProfileName): Inspection {
     const key = ARRAY_KEY[api];
     if (this.limit === 0 || key === undefined || bytes.length < this.smallest) return inspectOpen(api, bytes, profile, false).inspection;
-    // Decoding and comparing a long body as text costs more than the rest of a hit: only its start is read here, the prefix compared as bytes.
-    const firstEnd = firstElementByte(bytes, key);
-    const bucket = firstEnd === undefined ? undefined : `${api}\n${profile}\n${sha1(bytes.subarray(0, firstEnd))}`;
-    const entry = bucket === undefined ? undefined : this.buckets.get(bucket)?.find((e) => repeats(bytes, e.prefix));
+    const scope = `${api}\n${profile}`;
+    const entry = this.find(scope, bytes);
     if (entry) {
       this.drop(entry);
       const continued = this.continued(api, entry, bytes, key);
       if (continued) return continued;
     }
-    const { inspection, live, record } = inspectOpen(api, bytes, profile, bucket !== undefined);
-    if (live && record && bucket !== undefined && inspection.kind !== "unparsable") {
+    const { inspection, live, record } = inspectOpen(api, bytes, profile, windowsOf(bytes.length).length > 0);
+    if (live && record && inspection.kind !== "unparsable") {
       const text = bytes.toString("utf8");
       const array = arrayElements(text, key);
       // The scan and the parse must agree on the elements, or the body is not one a prefix can stand for.
       if (array && array.ends.length === live.elementCount) {
         const prefix = keptPrefix(bytes, Buffer.byteLength(text.slice(0, array.ends.at(-1))));
         const body = keptBody(record, key, text.slice(array.ends.at(-1)), bytes.length - prefix.length, array.close - (array.ends.at(-1) as number));
-        this.keep({ bucket, prefix, others: otherFields(inspection.body, key), body, live, size: 0 });
+        this.keep({ scope, bucket: "", prefix, others: otherFields(inspection.body, key), body, live, size: 0 }, bytes);
       }
     }
     return inspection;
+  }
+
+  /**
+   * The entry whose prefix `bytes` repeats. An entry is filed under the windows its prefix holds, and `bytes`,
+   * which is longer, holds them too: its windows are tried from all of them down to the first alone, and the
+   * bytes themselves decide (comparing a long body's bytes once costs less than decoding or scanning it).
+   */
+  private find(scope: string, bytes: Buffer): Entry | undefined {
+    const windows = windowsOf(bytes.length);
+    for (let farthest = 0; farthest < windows.length; farthest += 1) {
+      const entry = this.buckets.get(bucketKey(scope, bytes, windows.slice(farthest)))?.find((e) => repeats(bytes, e.prefix));
+      if (entry) return entry;
+    }
+    return undefined;
   }
 
   /** The inspection of `bytes` from `entry`'s open analysis, which is then kept under this body; undefined when the body does not continue it. */
@@ -111,7 +150,7 @@ export class PrefixCache {
     const { last } = read;
     const prefix = last === 0 ? entry.prefix : keptPrefix(bytes, entry.prefix.length + Buffer.byteLength(rest.slice(0, last)));
     const body = keptBody(read.record, key, rest.slice(last), bytes.length - prefix.length, read.close - last);
-    this.keep({ ...entry, prefix, body });
+    this.keep({ ...entry, prefix, body }, bytes);
     return inspection;
   }
 
@@ -125,9 +164,12 @@ export class PrefixCache {
     return { record, last: added.ends.at(-1) ?? 0, close: added.close };
   }
 
-  private keep(entry: Entry): void {
+  /** Keeps `entry`, filed under the windows of its prefix in `bytes` (the body it was read from). */
+  private keep(entry: Entry, bytes: Buffer): void {
     entry.size = entry.prefix.length * BYTES_PER_TEXT_CHAR;
-    if (entry.size > this.limit) return;
+    const windows = windowsOf(entry.prefix.length);
+    if (entry.size > this.limit || windows.length === 0) return;
+    entry.bucket = bucketKey(entry.scope, bytes, windows);
     const bucket = this.buckets.get(entry.bucket);
     if (bucket) bucket.push(entry);
     else this.buckets.set(entry.bucket, [entry]);
