@@ -1,5 +1,11 @@
 // The bodies of the mock benchmark: one valid 50-item Responses history, and conversations that grow the
 // way an agent's do, each request the previous one's input plus the model's turn and the tool's output.
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** A request the real Codex CLI sent, its instructions stripped to their lengths (from dist/bench/ or bench/). */
+const CODEX_REQUEST = join(dirname(fileURLToPath(import.meta.url)), ...(import.meta.url.includes("/dist/") ? ["..", ".."] : [".."]), "fixtures/responses/real-codex-request.json");
 
 /** A valid 50-item history: a user turn, then reasoning, calls and outputs, and answers. */
 export function fixedHistory(): string {
@@ -33,4 +39,37 @@ export function conversation(id: string, maxItems: number): string[] {
     bodies.push(JSON.stringify({ model: "gpt-5.5", input, store: false }));
   }
   return bodies;
+}
+
+/** A text the fixture left out ("[instructions stripped for the fixture: N characters]"), given back as N characters of prose. */
+const STRIPPED = /^\[instructions stripped for the fixture: (\d+) characters\]$/;
+const PROSE = "You are a coding agent running in a terminal; read the repository before you change it. ";
+
+function restored(value: unknown): unknown {
+  if (typeof value === "string") {
+    const length = STRIPPED.exec(value)?.[1];
+    return length === undefined ? value : PROSE.repeat(Math.ceil(Number(length) / PROSE.length)).slice(0, Number(length));
+  }
+  if (Array.isArray(value)) return value.map(restored);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, restored(field)]));
+}
+
+/**
+ * One conversation's requests as Codex sends them: the fields of a request the real Codex CLI sent
+ * (`fixtures/responses/real-codex-request.json`: 6.9 KB of tools after the input, reasoning, `include`,
+ * `client_metadata`), its first three messages (26 KB of instructions, 21 KB of it the first element, the same
+ * in every conversation), then the turns of `conversation`. Answered whole, as the other loads are, not streamed.
+ */
+let codexRequest: Record<string, unknown> | undefined;
+
+export function codexConversation(id: string, maxItems: number): string[] {
+  const real = (codexRequest ??= restored(JSON.parse(readFileSync(CODEX_REQUEST, "utf8"))) as Record<string, unknown>);
+  const preamble = (real.input as unknown[]).slice(0, 3);
+  return conversation(id, maxItems).map((body) => {
+    const { input } = JSON.parse(body) as { input: unknown[] };
+    // The real request's fields in its order, the input in its place.
+    const fields = Object.entries(real).flatMap(([key, value]) => (key === "stream" ? [] : [[key, key === "input" ? [...preamble, ...input] : key === "prompt_cache_key" ? `session-${id}` : value]]));
+    return JSON.stringify(Object.fromEntries(fields));
+  });
 }

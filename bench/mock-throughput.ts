@@ -1,14 +1,15 @@
 // `npm run bench:mock`: requests a second of histlint's mock (validation on) beside, in the same run,
 // @copilotkit/aimock (validates nothing) and a node:http server that only JSON.parses each body, each
-// server in a process of its own, loaded over loopback by 50 keep-alive connections. Two loads: one
-// 50-item history sent again and again, and conversations that grow request by request as an agent's do.
+// server in a process of its own, loaded over loopback by 50 keep-alive connections. Three loads: one
+// 50-item history sent again and again, and conversations that grow request by request as an agent's do,
+// bare and in the envelope of a real Codex request.
 import { spawn, type ChildProcess } from "node:child_process";
 import { Agent } from "node:http";
 import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startAimock } from "./aimock-process.js";
-import { conversation, fixedHistory } from "./conversations.js";
+import { codexConversation, conversation, fixedHistory } from "./conversations.js";
 import { post, runLoad, type Load } from "./http-load.js";
 import { median, report, reportLimit } from "./measure.js";
 
@@ -36,6 +37,9 @@ let conversationCount = 0;
 function conversations(): string[][] {
   return Array.from({ length: CONNECTIONS }, () => conversation(String(conversationCount++), MAX_ITEMS));
 }
+function codexConversations(): string[][] {
+  return Array.from({ length: CONNECTIONS }, () => codexConversation(String(conversationCount++), MAX_ITEMS));
+}
 
 type Server = { child: ChildProcess; port: number; pid: number };
 
@@ -48,6 +52,16 @@ async function rounds<Name extends string>(servers: Record<Name, Server>, sequen
   }
   const middle = (loads: Load[]) => loads.find((load) => load.rps === median(loads.map((l) => l.rps))) as Load;
   return Object.fromEntries(names.map((name) => [name, middle(runs.get(name) ?? [])])) as Record<Name, Load>;
+}
+
+/** The rows of a load of growing conversations, `sample` one of them. */
+function reportGrowing(load: string, talks: Record<"mock" | "uncached" | "parse", Load>, sample: string[]): void {
+  const sizes = `${sample.length} requests each, ${(Buffer.byteLength(sample[0] as string) / 1024).toFixed(0)} to ${(Buffer.byteLength(sample.at(-1) as string) / 1024).toFixed(0)} KB`;
+  console.log(`mock server: ${CONNECTIONS} ${load} at once, 4 to ${MAX_ITEMS} items (${sizes}), median of ${ROUNDS} rounds; ${uptime()}`);
+  report({ name: `mock req/s, ${load}`, value: talks.mock.rps, unit: "req/s", baseline: { name: "parse-only node:http", value: talks.parse.rps }, target: { atLeast: 0.6 }, detail: `${said(talks.mock, "mock")}; ${said(talks.parse, "parse-only")}` });
+  report({ name: `mock req/s, ${load}`, value: talks.mock.rps, unit: "req/s", baseline: { name: "mock without validation cache", value: talks.uncached.rps }, target: { atLeast: 1 }, detail: said(talks.uncached, "uncached") });
+  report({ name: `mock CPU a request, ${load}`, value: talks.mock.cpuMicros, unit: "µs", baseline: { name: "parse-only node:http", value: talks.parse.cpuMicros }, target: { atMost: 1.67 } });
+  reportLimit(`mock p99, ${load}`, talks.mock.p99, P99_LIMIT_MS, "ms", `parse-only's own p99 in the same rounds: ${talks.parse.p99.toFixed(1)} ms`);
 }
 
 const said = (load: Load, name: string) => `${name} p99 ${load.p99.toFixed(1)} ms, ${load.cpuMicros.toFixed(0)} µs CPU a request (load generator ${load.clientCpuMicros.toFixed(0)} µs)`;
@@ -75,14 +89,9 @@ try {
 
   // Warmed up as for the first load: until now the mock ran only its answers from the cache, never a continued conversation.
   await rounds({ mock, uncached, parse }, conversations);
-  const talks = await rounds({ mock, uncached, parse }, conversations);
-  const sample = conversation("x", MAX_ITEMS);
-  const sizes = `${sample.length} requests each, ${(Buffer.byteLength(sample[0] as string) / 1024).toFixed(0)} to ${(Buffer.byteLength(sample.at(-1) as string) / 1024).toFixed(0)} KB`;
-  console.log(`mock server: ${CONNECTIONS} growing conversations at once, 4 to ${MAX_ITEMS} items (${sizes}), median of ${ROUNDS} rounds; ${uptime()}`);
-  report({ name: "mock req/s, growing conversations", value: talks.mock.rps, unit: "req/s", baseline: { name: "parse-only node:http", value: talks.parse.rps }, target: { atLeast: 0.6 }, detail: `${said(talks.mock, "mock")}; ${said(talks.parse, "parse-only")}` });
-  report({ name: "mock req/s, growing conversations", value: talks.mock.rps, unit: "req/s", baseline: { name: "mock without validation cache", value: talks.uncached.rps }, target: { atLeast: 1 }, detail: said(talks.uncached, "uncached") });
-  report({ name: "mock CPU a request, growing conversations", value: talks.mock.cpuMicros, unit: "µs", baseline: { name: "parse-only node:http", value: talks.parse.cpuMicros }, target: { atMost: 1.67 } });
-  reportLimit("mock p99, growing conversations", talks.mock.p99, P99_LIMIT_MS, "ms", `parse-only's own p99 in the same rounds: ${talks.parse.p99.toFixed(1)} ms`);
+  reportGrowing("growing conversations", await rounds({ mock, uncached, parse }, conversations), conversation("x", MAX_ITEMS));
+  // The same turns in the envelope of a real Codex request: its instructions and tools in every body.
+  reportGrowing("growing Codex conversations", await rounds({ mock, uncached, parse }, codexConversations), codexConversation("x", MAX_ITEMS));
 } finally {
   for (const server of [mock, uncached, parse, aimock]) server.child.kill();
 }
