@@ -37,7 +37,6 @@ function scanString(text: string, from: number): ScanResult {
   return { end: text.length, status: "incomplete" };
 }
 
-
 function scanContainer(text: string, from: number): ScanResult {
   let depth = 0;
   for (let i = from; i < text.length; i += 1) {
