@@ -18,9 +18,20 @@ export interface KeptBody {
   tail: string;
 }
 
-/** What a longer body is read from: `rest` is the body's text after the prefix, its array closing at `close` in it. */
-export function keptBody(record: RawRecord, key: string, rest: string, restBytes: number, close: number): KeptBody {
-  return { record, key, restBytes, restChars: rest.length, tail: rest.slice(close) };
+/**
+ * What a longer body is read from: `rest` is the body's text after the prefix, its array closing at `close` in it.
+ * The tail is kept as a string of its own, or as `previous` (the tail kept from the body before) when it is the same
+ * text: a slice would hold all of `rest` (V8's sliced strings keep their parent), and `rest` holds the request's tools,
+ * kilobytes a request that lived through scavenges with the entry and died in the old generation.
+ */
+export function keptBody(record: RawRecord, key: string, rest: string, restBytes: number, close: number, previous?: KeptBody): KeptBody {
+  const tail = rest.slice(close);
+  return { record, key, restBytes, restChars: rest.length, tail: tail === previous?.tail ? previous.tail : ownCopy(tail) };
+}
+
+/** A copy of `text` that holds nothing else: decoded anew from its bytes. */
+function ownCopy(text: string): string {
+  return Buffer.from(text, "utf8").toString("utf8");
 }
 
 /**

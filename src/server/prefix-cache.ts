@@ -149,7 +149,7 @@ export class PrefixCache {
     const inspection = inspectionOf(api, entry.live.extend(read.record));
     const { last } = read;
     const prefix = last === 0 ? entry.prefix : keptPrefix(bytes, entry.prefix.length + Buffer.byteLength(rest.slice(0, last)));
-    const body = keptBody(read.record, key, rest.slice(last), bytes.length - prefix.length, read.close - last);
+    const body = keptBody(read.record, key, rest.slice(last), bytes.length - prefix.length, read.close - last, entry.body);
     this.keep({ ...entry, prefix, body }, bytes);
     return inspection;
   }
