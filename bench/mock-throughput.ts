@@ -18,6 +18,8 @@ const REQUESTS = Number(process.env.HISTLINT_BENCH_REQUESTS ?? 5000);
 const CONNECTIONS = Number(process.env.HISTLINT_BENCH_CONNECTIONS ?? 50);
 const MAX_ITEMS = Number(process.env.HISTLINT_BENCH_CONVERSATION_ITEMS ?? 60);
 const ROUNDS = Number(process.env.HISTLINT_BENCH_ROUNDS ?? 3);
+/** A round of growing conversations is 50 × 21 requests, a fifth of a round of the one history: more of them for a steadier median. */
+const GROWING_ROUNDS = Number(process.env.HISTLINT_BENCH_GROWING_ROUNDS ?? 5);
 const P99_LIMIT_MS = 20;
 const PATH = "/v1/responses";
 
@@ -44,10 +46,10 @@ function codexConversations(): string[][] {
 type Server = { child: ChildProcess; port: number; pid: number };
 
 /** The median round by requests a second, the servers taking turns within a round, each round starting with the next server (who goes first is not fair on a shared machine). */
-async function rounds<Name extends string>(servers: Record<Name, Server>, sequencesOf: () => string[][]): Promise<Record<Name, Load>> {
+async function rounds<Name extends string>(servers: Record<Name, Server>, sequencesOf: () => string[][], count = ROUNDS): Promise<Record<Name, Load>> {
   const names = Object.keys(servers) as Name[];
   const runs = new Map<Name, Load[]>(names.map((name) => [name, []]));
-  for (let round = 0; round < ROUNDS; round += 1) {
+  for (let round = 0; round < count; round += 1) {
     for (const name of [...names.slice(round % names.length), ...names.slice(0, round % names.length)]) runs.get(name)?.push(await runLoad(servers[name], PATH, sequencesOf()));
   }
   const middle = (loads: Load[]) => loads.find((load) => load.rps === median(loads.map((l) => l.rps))) as Load;
@@ -57,7 +59,7 @@ async function rounds<Name extends string>(servers: Record<Name, Server>, sequen
 /** The rows of a load of growing conversations, `sample` one of them. */
 function reportGrowing(load: string, talks: Record<"mock" | "uncached" | "parse", Load>, sample: string[]): void {
   const sizes = `${sample.length} requests each, ${(Buffer.byteLength(sample[0] as string) / 1024).toFixed(0)} to ${(Buffer.byteLength(sample.at(-1) as string) / 1024).toFixed(0)} KB`;
-  console.log(`mock server: ${CONNECTIONS} ${load} at once, 4 to ${MAX_ITEMS} items (${sizes}), median of ${ROUNDS} rounds; ${uptime()}`);
+  console.log(`mock server: ${CONNECTIONS} ${load} at once, 4 to ${MAX_ITEMS} items (${sizes}), median of ${GROWING_ROUNDS} rounds; ${uptime()}`);
   report({ name: `mock req/s, ${load}`, value: talks.mock.rps, unit: "req/s", baseline: { name: "parse-only node:http", value: talks.parse.rps }, target: { atLeast: 0.6 }, detail: `${said(talks.mock, "mock")}; ${said(talks.parse, "parse-only")}` });
   report({ name: `mock req/s, ${load}`, value: talks.mock.rps, unit: "req/s", baseline: { name: "mock without validation cache", value: talks.uncached.rps }, target: { atLeast: 1 }, detail: said(talks.uncached, "uncached") });
   report({ name: `mock CPU a request, ${load}`, value: talks.mock.cpuMicros, unit: "µs", baseline: { name: "parse-only node:http", value: talks.parse.cpuMicros }, target: { atMost: 1.67 } });
@@ -89,12 +91,12 @@ try {
 
   // Warmed up as for the first load: until now the mock ran only its answers from the cache, never a continued conversation.
   await rounds({ mock, uncached, parse }, conversations);
-  reportGrowing("growing conversations", await rounds({ mock, uncached, parse }, conversations), conversation("x", MAX_ITEMS));
+  reportGrowing("growing conversations", await rounds({ mock, uncached, parse }, conversations, GROWING_ROUNDS), conversation("x", MAX_ITEMS));
   // The same turns in the envelope of a real Codex request: its instructions and tools in every body. Warmed up
   // too: bodies twice as long grow the mock's cache and heap to twice the size, and V8 takes rounds to size its
   // heap to them (measured: 1,290 µs CPU a request in the first round, 500 from the fifth on).
   await rounds({ mock, uncached, parse }, codexConversations);
-  reportGrowing("growing Codex conversations", await rounds({ mock, uncached, parse }, codexConversations), codexConversation("x", MAX_ITEMS));
+  reportGrowing("growing Codex conversations", await rounds({ mock, uncached, parse }, codexConversations, GROWING_ROUNDS), codexConversation("x", MAX_ITEMS));
 } finally {
   for (const server of [mock, uncached, parse, aimock]) server.child.kill();
 }
