@@ -1,11 +1,14 @@
 // The bodies of the mock benchmark: one valid 50-item Responses history, and conversations that grow the
 // way an agent's do, each request the previous one's input plus the model's turn and the tool's output.
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** A request the real Codex CLI sent, its instructions stripped to their lengths (from dist/bench/ or bench/). */
-const CODEX_REQUEST = join(dirname(fileURLToPath(import.meta.url)), ...(import.meta.url.includes("/dist/") ? ["..", ".."] : [".."]), "fixtures/responses/real-codex-request.json");
+/** The package's root, from bench/ or from its build in dist/bench/. */
+const here = dirname(fileURLToPath(import.meta.url));
+const ROOT = basename(dirname(here)) === "dist" ? join(here, "..", "..") : join(here, "..");
+/** A request the real Codex CLI sent, its instructions stripped to their lengths. */
+const CODEX_REQUEST = join(ROOT, "fixtures/responses/real-codex-request.json");
 
 /** A valid 50-item history: a user turn, then reasoning, calls and outputs, and answers. */
 export function fixedHistory(): string {
@@ -43,7 +46,8 @@ export function conversation(id: string, maxItems: number): string[] {
 
 /** A text the fixture left out ("[instructions stripped for the fixture: N characters]"), given back as N characters of prose. */
 const STRIPPED = /^\[instructions stripped for the fixture: (\d+) characters\]$/;
-const PROSE = "You are a coding agent running in a terminal; read the repository before you change it. ";
+/** Instructions as Codex's are: Markdown, line breaks, quotes and backticks (escaped in the JSON), a character outside ASCII. */
+const PROSE = '## Editing\n- Read the repository before you change it; run `npm test` after.\n- Say "done" only when the tests pass — never before.\n\n';
 
 function restored(value: unknown): unknown {
   if (typeof value === "string") {
@@ -55,21 +59,26 @@ function restored(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, restored(field)]));
 }
 
+/** The real request, read once. */
+let codexRequest: Record<string, unknown> | undefined;
+
 /**
  * One conversation's requests as Codex sends them: the fields of a request the real Codex CLI sent
  * (`fixtures/responses/real-codex-request.json`: 6.9 KB of tools after the input, reasoning, `include`,
  * `client_metadata`), its first three messages (26 KB of instructions, 21 KB of it the first element, the same
  * in every conversation), then the turns of `conversation`. Answered whole, as the other loads are, not streamed.
  */
-let codexRequest: Record<string, unknown> | undefined;
-
 export function codexConversation(id: string, maxItems: number): string[] {
   const real = (codexRequest ??= restored(JSON.parse(readFileSync(CODEX_REQUEST, "utf8"))) as Record<string, unknown>);
   const preamble = (real.input as unknown[]).slice(0, 3);
   return conversation(id, maxItems).map((body) => {
     const { input } = JSON.parse(body) as { input: unknown[] };
-    // The real request's fields in its order, the input in its place.
-    const fields = Object.entries(real).flatMap(([key, value]) => (key === "stream" ? [] : [[key, key === "input" ? [...preamble, ...input] : key === "prompt_cache_key" ? `session-${id}` : value]]));
-    return JSON.stringify(Object.fromEntries(fields));
+    // The real request's fields in its order, the input in its place, the session its own.
+    const request: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(real)) {
+      if (key === "stream") continue;
+      request[key] = key === "input" ? [...preamble, ...input] : key === "prompt_cache_key" ? `session-${id}` : value;
+    }
+    return JSON.stringify(request);
   });
 }

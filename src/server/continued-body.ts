@@ -24,7 +24,7 @@ export interface KeptBody {
  * text: a slice would hold all of `rest` (V8's sliced strings keep their parent), and `rest` holds the request's tools,
  * kilobytes a request that lived through scavenges with the entry and died in the old generation.
  */
-export function keptBody(record: RawRecord, key: string, rest: string, restBytes: number, close: number, previous?: KeptBody): KeptBody {
+export function keptBody({ record, key, rest, restBytes, close, previous }: { record: RawRecord; key: string; rest: string; restBytes: number; close: number; previous?: KeptBody }): KeptBody {
   const tail = rest.slice(close);
   return { record, key, restBytes, restChars: rest.length, tail: tail === previous?.tail ? previous.tail : ownCopy(tail) };
 }

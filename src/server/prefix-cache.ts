@@ -1,6 +1,7 @@
 // Agents resend their whole conversation every turn, one turn longer: a body that repeats an earlier one's
 // text up to the end of its array's last element (same endpoint, profile and other fields) is checked by
 // feeding that body's open analysis only the elements it adds.
+import { isUtf8 } from "node:buffer";
 import type { LiveDocument } from "../engine/index.js";
 import type { ProfileName } from "../profiles/index.js";
 import type { RawRecord } from "../read/index.js";
@@ -21,6 +22,7 @@ export const SMALLEST_CONTINUED_BODY = 0;
 interface Entry {
   /** The endpoint and profile, which the bucket's key starts with. */
   scope: string;
+  /** The key of the bucket the entry is filed under (`bucketKey`). */
   bucket: string;
   /** The body's bytes up to the end of its array's last element. */
   prefix: KeptPrefix;
@@ -32,6 +34,9 @@ interface Entry {
   size: number;
 }
 
+/** What is kept of an entry, before `keep` files it. */
+type Unfiled = Omit<Entry, "bucket" | "size">;
+
 /**
  * A prefix: its bytes, or for a long body its length and SHA-1. A long body is read into a buffer the
  * server lends for one request and reads the next long body into (`BodyBuffers`), so it is not kept.
@@ -40,16 +45,27 @@ interface KeptPrefix {
   length: number;
   bytes: Buffer | undefined;
   digest: string | undefined;
+  /** The prefix's last bytes (a copy of its own for a long body), compared before the rest. */
+  end: Buffer;
 }
+
+/** The bytes at the end of a prefix compared first: conversations that start alike differ there. */
+const END_BYTES = 64;
 
 function keptPrefix(body: Buffer, length: number): KeptPrefix {
   const bytes = body.subarray(0, length);
-  return body.length < LENT_BODY_BYTES ? { length, bytes, digest: undefined } : { length, bytes: undefined, digest: sha1(bytes) };
+  const end = bytes.subarray(Math.max(0, length - END_BYTES));
+  return body.length < LENT_BODY_BYTES ? { length, bytes, digest: undefined, end } : { length, bytes: undefined, digest: sha1(bytes), end: Buffer.from(end) };
 }
 
-/** Whether `body` starts with the prefix. */
+/**
+ * Whether `body` starts with the prefix. Its end first: a bucket can hold several conversations that start alike
+ * until the prefix passes the next window (Codex's 21 KB of instructions, then each its own turns), and each of
+ * them but one would cost a compare of all they share, or for a long body a SHA-1 of all of it.
+ */
 function repeats(body: Buffer, prefix: KeptPrefix): boolean {
   if (body.length < prefix.length) return false;
+  if (body.compare(prefix.end, 0, prefix.end.length, prefix.length - prefix.end.length, prefix.length) !== 0) return false;
   if (prefix.bytes) return body.compare(prefix.bytes, 0, prefix.length, 0, prefix.length) === 0;
   return sha1(body.subarray(0, prefix.length)) === prefix.digest;
 }
@@ -90,6 +106,7 @@ export class PrefixCache {
   /** Every entry, oldest use first. */
   private readonly order = new Set<Entry>();
   private size = 0;
+  private continuedBodies = 0;
 
   /**
    * `limit`: the bytes the entries may take together, counted as above; 0 keeps none. `smallest`: bodies
@@ -100,43 +117,47 @@ export class PrefixCache {
     private readonly smallest = SMALLEST_CONTINUED_BODY,
   ) {}
 
+  /** How many open analyses are kept, and how many bodies were answered from one (a measure for tests and benchmarks). */
+  get stats(): { entries: number; continued: number } {
+    return { entries: this.order.size, continued: this.continuedBodies };
+  }
+
   /** The inspection `inspect` gives: continued from an earlier body this one extends, or fresh (and kept open). */
   inspect(api: Api, bytes: Buffer, profile: ProfileName): Inspection {
     const key = ARRAY_KEY[api];
     if (this.limit === 0 || key === undefined || bytes.length < this.smallest) return inspectOpen(api, bytes, profile, false).inspection;
     const scope = `${api}\n${profile}`;
-    const entry = this.find(scope, bytes);
-    if (entry) {
-      this.drop(entry);
+    // Another conversation can share the prefix and differ in the other fields (its own `prompt_cache_key`): each is tried.
+    for (const entry of this.candidates(scope, bytes)) {
       const continued = this.continued(api, entry, bytes, key);
       if (continued) return continued;
     }
     const { inspection, live, record } = inspectOpen(api, bytes, profile, windowsOf(bytes.length).length > 0);
-    if (live && record && inspection.kind !== "unparsable") {
+    // A body that is not UTF-8 decodes with replacement characters, whose lengths in bytes are not the body's: its prefix would be misplaced.
+    if (live && record && inspection.kind !== "unparsable" && isUtf8(bytes)) {
       const text = bytes.toString("utf8");
       const array = arrayElements(text, key);
       // The scan and the parse must agree on the elements, or the body is not one a prefix can stand for.
       if (array && array.ends.length === live.elementCount) {
-        const prefix = keptPrefix(bytes, Buffer.byteLength(text.slice(0, array.ends.at(-1))));
-        const body = keptBody(record, key, text.slice(array.ends.at(-1)), bytes.length - prefix.length, array.close - (array.ends.at(-1) as number));
-        this.keep({ scope, bucket: "", prefix, others: otherFields(inspection.body, key), body, live, size: 0 }, bytes);
+        const last = array.ends.at(-1) as number;
+        const prefix = keptPrefix(bytes, Buffer.byteLength(text.slice(0, last)));
+        const body = keptBody({ record, key, rest: text.slice(last), restBytes: bytes.length - prefix.length, close: array.close - last });
+        this.keep({ scope, prefix, others: otherFields(inspection.body, key), body, live }, bytes);
       }
     }
     return inspection;
   }
 
   /**
-   * The entry whose prefix `bytes` repeats. An entry is filed under the windows its prefix holds, and `bytes`,
-   * which is longer, holds them too: its windows are tried from all of them down to the first alone, and the
-   * bytes themselves decide (comparing a long body's bytes once costs less than decoding or scanning it).
+   * The entries whose prefix `bytes` repeats, the longest prefixes' buckets first. An entry is filed under the windows
+   * its prefix holds, and `bytes`, which is longer, holds them too: its windows are tried from all of them down to the
+   * first alone, and the bytes themselves decide (comparing a long body's bytes once costs less than decoding or scanning it).
    */
-  private find(scope: string, bytes: Buffer): Entry | undefined {
+  private *candidates(scope: string, bytes: Buffer): Generator<Entry> {
     const windows = windowsOf(bytes.length);
     for (let farthest = 0; farthest < windows.length; farthest += 1) {
-      const entry = this.buckets.get(bucketKey(scope, bytes, windows.slice(farthest)))?.find((e) => repeats(bytes, e.prefix));
-      if (entry) return entry;
+      for (const entry of this.buckets.get(bucketKey(scope, bytes, windows.slice(farthest))) ?? []) if (repeats(bytes, entry.prefix)) yield entry;
     }
-    return undefined;
   }
 
   /** The inspection of `bytes` from `entry`'s open analysis, which is then kept under this body; undefined when the body does not continue it. */
@@ -146,11 +167,15 @@ export class PrefixCache {
     const restBytes = bytes.length - entry.prefix.length;
     const read = continuedRecord(FORMAT[api], entry.body, rest, restBytes) ?? this.readWhole(entry, bytes, rest, key);
     if (!read) return undefined;
+    // Extending the analysis moves it past this entry's prefix: the entry goes, and comes back under the longer one.
+    this.drop(entry);
+    this.continuedBodies += 1;
     const inspection = inspectionOf(api, entry.live.extend(read.record));
     const { last } = read;
     const prefix = last === 0 ? entry.prefix : keptPrefix(bytes, entry.prefix.length + Buffer.byteLength(rest.slice(0, last)));
-    const body = keptBody(read.record, key, rest.slice(last), bytes.length - prefix.length, read.close - last, entry.body);
-    this.keep({ ...entry, prefix, body }, bytes);
+    const body = keptBody({ record: read.record, key, rest: rest.slice(last), restBytes: bytes.length - prefix.length, close: read.close - last, previous: entry.body });
+    // Added bytes that are not UTF-8 would misplace the longer prefix, as for a fresh body.
+    if (isUtf8(bytes.subarray(entry.prefix.length))) this.keep({ ...entry, prefix, body }, bytes);
     return inspection;
   }
 
@@ -164,12 +189,12 @@ export class PrefixCache {
     return { record, last: added.ends.at(-1) ?? 0, close: added.close };
   }
 
-  /** Keeps `entry`, filed under the windows of its prefix in `bytes` (the body it was read from). */
-  private keep(entry: Entry, bytes: Buffer): void {
-    entry.size = entry.prefix.length * BYTES_PER_TEXT_CHAR;
-    const windows = windowsOf(entry.prefix.length);
-    if (entry.size > this.limit || windows.length === 0) return;
-    entry.bucket = bucketKey(entry.scope, bytes, windows);
+  /** Keeps `unfiled`, filed under the windows of its prefix in `bytes` (the body it was read from). */
+  private keep(unfiled: Unfiled, bytes: Buffer): void {
+    const size = unfiled.prefix.length * BYTES_PER_TEXT_CHAR;
+    const windows = windowsOf(unfiled.prefix.length);
+    if (size > this.limit || windows.length === 0) return;
+    const entry: Entry = { ...unfiled, bucket: bucketKey(unfiled.scope, bytes, windows), size };
     const bucket = this.buckets.get(entry.bucket);
     if (bucket) bucket.push(entry);
     else this.buckets.set(entry.bucket, [entry]);

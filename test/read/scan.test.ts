@@ -34,6 +34,24 @@ describe("scanValue", () => {
     );
   });
 
+  it("ends a string where a scan of one character at a time ends it, on any text from any quote", () => {
+    // The scanner before it jumped from quote to quote: a backslash skips the next character, a quote ends the string.
+    const oneAtATime = (text: string, from: number) => {
+      for (let i = from + 1; i < text.length; i += 1) {
+        if (text[i] === "\\") i += 1;
+        else if (text[i] === '"') return { end: i + 1, status: "complete" };
+      }
+      return { end: text.length, status: "incomplete" };
+    };
+    fc.assert(
+      fc.property(tricky, tricky, (before, after) => {
+        const text = `${before}"${after}`;
+        expect(scanValue(text, before.length)).toEqual(oneAtATime(text, before.length));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it("reads a quote after an even run of backslashes as the end, after an odd run as text", () => {
     expect(scanValue(String.raw`"a\\" tail`, 0)).toEqual({ end: 5, status: "complete" });
     expect(scanValue(String.raw`"a\\\" tail`, 0)).toEqual({ end: 11, status: "incomplete" });

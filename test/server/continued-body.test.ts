@@ -19,7 +19,7 @@ function kept(bytes: Buffer): { body: KeptBody; prefixBytes: number } | undefine
   if (!array || array.ends.length !== input.length) return undefined;
   const last = array.ends.at(-1) as number;
   const prefixBytes = Buffer.byteLength(text.slice(0, last));
-  return { body: keptBody(record, "input", text.slice(last), bytes.length - prefixBytes, array.close - last), prefixBytes };
+  return { body: keptBody({ record, key: "input", rest: text.slice(last), restBytes: bytes.length - prefixBytes, close: array.close - last }), prefixBytes };
 }
 
 /** What reading `bytes` whole gives when the body is one clean record the format fits, as the prefix cache checks. */
