@@ -1,14 +1,11 @@
 // The bodies of the mock benchmark: one valid 50-item Responses history, and conversations that grow the
 // way an agent's do, each request the previous one's input plus the model's turn and the tool's output.
 import { readFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The package's root, from bench/ or from its build in dist/bench/. */
-const here = dirname(fileURLToPath(import.meta.url));
-const ROOT = basename(dirname(here)) === "dist" ? join(here, "..", "..") : join(here, "..");
-/** A request the real Codex CLI sent, its instructions stripped to their lengths. */
-const CODEX_REQUEST = join(ROOT, "fixtures/responses/real-codex-request.json");
+/** A request the real Codex CLI sent, its instructions stripped to their lengths (from dist/bench/, as the other parts find theirs). */
+const CODEX_REQUEST = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "fixtures", "responses", "real-codex-request.json");
 
 /** A valid 50-item history: a user turn, then reasoning, calls and outputs, and answers. */
 export function fixedHistory(): string {

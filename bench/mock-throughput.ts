@@ -36,12 +36,10 @@ function repeated(body: string): string[][] {
 
 /** CONNECTIONS conversations at once, new ones every round (a cache must not carry over from the last round). */
 let conversationCount = 0;
-function conversations(): string[][] {
-  return Array.from({ length: CONNECTIONS }, () => conversation(String(conversationCount++), MAX_ITEMS));
+function conversations(make = conversation): string[][] {
+  return Array.from({ length: CONNECTIONS }, () => make(String(conversationCount++), MAX_ITEMS));
 }
-function codexConversations(): string[][] {
-  return Array.from({ length: CONNECTIONS }, () => codexConversation(String(conversationCount++), MAX_ITEMS));
-}
+const codexConversations = () => conversations(codexConversation);
 
 type Server = { child: ChildProcess; port: number; pid: number };
 

@@ -133,8 +133,7 @@ export class PrefixCache {
       if (continued) return continued;
     }
     const { inspection, live, record } = inspectOpen(api, bytes, profile, windowsOf(bytes.length).length > 0);
-    // A body that is not UTF-8 decodes with replacement characters, whose lengths in bytes are not the body's: its prefix would be misplaced.
-    if (live && record && inspection.kind !== "unparsable" && isUtf8(bytes)) {
+    if (live && record && inspection.kind !== "unparsable") {
       const text = bytes.toString("utf8");
       const array = arrayElements(text, key);
       // The scan and the parse must agree on the elements, or the body is not one a prefix can stand for.
@@ -142,7 +141,7 @@ export class PrefixCache {
         const last = array.ends.at(-1) as number;
         const prefix = keptPrefix(bytes, Buffer.byteLength(text.slice(0, last)));
         const body = keptBody({ record, key, rest: text.slice(last), restBytes: bytes.length - prefix.length, close: array.close - last });
-        this.keep({ scope, prefix, others: otherFields(inspection.body, key), body, live }, bytes);
+        this.keep({ scope, prefix, others: otherFields(inspection.body, key), body, live }, bytes, 0);
       }
     }
     return inspection;
@@ -174,8 +173,7 @@ export class PrefixCache {
     const { last } = read;
     const prefix = last === 0 ? entry.prefix : keptPrefix(bytes, entry.prefix.length + Buffer.byteLength(rest.slice(0, last)));
     const body = keptBody({ record: read.record, key, rest: rest.slice(last), restBytes: bytes.length - prefix.length, close: read.close - last, previous: entry.body });
-    // Added bytes that are not UTF-8 would misplace the longer prefix, as for a fresh body.
-    if (isUtf8(bytes.subarray(entry.prefix.length))) this.keep({ ...entry, prefix, body }, bytes);
+    this.keep({ ...entry, prefix, body }, bytes, entry.prefix.length);
     return inspection;
   }
 
@@ -189,11 +187,15 @@ export class PrefixCache {
     return { record, last: added.ends.at(-1) ?? 0, close: added.close };
   }
 
-  /** Keeps `unfiled`, filed under the windows of its prefix in `bytes` (the body it was read from). */
-  private keep(unfiled: Unfiled, bytes: Buffer): void {
+  /**
+   * Keeps `unfiled`, filed under the windows of its prefix in `bytes` (the body it was read from), when the body is
+   * UTF-8 from `textFrom` on (what an earlier prefix held was checked then). Bytes that are not decode with replacement
+   * characters, whose lengths in bytes are not theirs: the prefix would be misplaced, and the entry never found.
+   */
+  private keep(unfiled: Unfiled, bytes: Buffer, textFrom: number): void {
     const size = unfiled.prefix.length * BYTES_PER_TEXT_CHAR;
     const windows = windowsOf(unfiled.prefix.length);
-    if (size > this.limit || windows.length === 0) return;
+    if (size > this.limit || windows.length === 0 || !isUtf8(bytes.subarray(textFrom))) return;
     const entry: Entry = { ...unfiled, bucket: bucketKey(unfiled.scope, bytes, windows), size };
     const bucket = this.buckets.get(entry.bucket);
     if (bucket) bucket.push(entry);
