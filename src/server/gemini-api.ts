@@ -7,7 +7,7 @@ import { readBody, sendJson } from "./http-body.js";
 import { defaultReply, type OfferedTool, type Reply } from "./reply.js";
 import { chunks } from "./responses-api.js";
 import { replyOf, type Fault, type ScenarioPlayer } from "./scenario.js";
-import type { RecordedRequest, RequestBase } from "./recording.js";
+import type { RecordedFields, RequestBase } from "./recording.js";
 import { sendFrames, type Frame } from "./sse.js";
 import { inspect } from "./validate.js";
 
@@ -23,7 +23,7 @@ export interface GeminiHooks {
   base: RequestBase;
   maxBody: number;
   /** Records a request with its raw body, as the mock's recorder keeps every one. */
-  record(fields: Omit<RecordedRequest, "body" | "bodyBytes" | "bodyKept">, raw: Buffer | undefined): void;
+  record(fields: RecordedFields, raw: Buffer | undefined): void;
   player: ScenarioPlayer | undefined;
   nextTurn(): number;
 }

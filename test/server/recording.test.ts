@@ -2,6 +2,7 @@
 // holding every parsed body at once.
 import { chmodSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { setFlagsFromString } from "node:v8";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../support/files.js";
 import { startMockServer, type MockServer, type MockServerOptions } from "../../src/index.js";
@@ -73,6 +74,23 @@ describe("the ring", () => {
     await withMock({ maxRecorded: 2 }, async (mock) => {
       for (const text of ["a", "b", "c"]) await chat(mock, text);
       expect(mock.requests.map((r) => (r.body as { messages: { content: string }[] }).messages[0]?.content)).toEqual(["b", "c"]);
+    });
+  });
+
+  it("gives every entry one hidden class, and lists each as it is in mock.requests", async () => {
+    // V8's own test of shapes; the flag applies to code compiled after it is set.
+    setFlagsFromString("--allow-natives-syntax");
+    const sameShape = new Function("a", "b", "return %HaveSameMap(a, b)") as (a: object, b: object) => boolean;
+    await withMock({}, async (mock) => {
+      await chat(mock, "a");
+      await fetch(`${mock.url}/v1/chat/completions`, { method: "POST", headers: { "content-type": "application/json" }, body: "{" });
+      await fetch(`${mock.url}/v1/chat/completions`, { method: "POST", headers: { "content-type": "application/json", "x-histlint-fault": "429:2" }, body: JSON.stringify({ model: "gpt-4.1", messages: [{ role: "user", content: "b" }] }) });
+      await chat(mock, "c", { "x-trace": "one more header" });
+      const [first, ...others] = mock.requests;
+      expect([mock.requests.map((r) => r.status), others.map((other) => sameShape(first as object, other))]).toEqual([[200, 400, 429, 200], [true, true, true]]);
+      // The listing is the entries' own fields and their bodies parsed, nothing else.
+      const asListed = mock.requests.map((r) => JSON.parse(JSON.stringify({ time: r.time, method: r.method, path: r.path, headers: r.headers, status: r.status, error: r.error, reply: r.reply, fault: r.fault, bodyBytes: r.bodyBytes, bodyKept: r.bodyKept, body: r.body })) as unknown);
+      expect(await listed(mock)).toEqual(asListed);
     });
   });
 
