@@ -88,6 +88,8 @@ describe("the ring", () => {
       await chat(mock, "c", { "x-trace": "one more header" });
       const [first, ...others] = mock.requests;
       expect([mock.requests.map((r) => r.status), others.map((other) => sameShape(first as object, other))]).toEqual([[200, 400, 429, 200], [true, true, true]]);
+      // `body` is an own property, as a spread or Object.keys of an entry sees it.
+      expect(mock.requests.map((r) => ({ ...r }).body)).toEqual([{ model: "gpt-4.1", messages: [{ role: "user", content: "a" }] }, "{", { model: "gpt-4.1", messages: [{ role: "user", content: "b" }] }, { model: "gpt-4.1", messages: [{ role: "user", content: "c" }] }]);
       // The listing is the entries' own fields and their bodies parsed, nothing else.
       const asListed = mock.requests.map((r) => JSON.parse(JSON.stringify({ time: r.time, method: r.method, path: r.path, headers: r.headers, status: r.status, error: r.error, reply: r.reply, fault: r.fault, bodyBytes: r.bodyBytes, bodyKept: r.bodyKept, body: r.body })) as unknown);
       expect(await listed(mock)).toEqual(asListed);
