@@ -77,22 +77,27 @@ describe("the ring", () => {
     });
   });
 
-  it("gives every entry one hidden class, and lists each as it is in mock.requests", async () => {
+  it("gives entries of one kind one hidden class, keeps body an own property, and lists each as it is in mock.requests", async () => {
     // V8's own test of shapes; the flag applies to code compiled after it is set.
     setFlagsFromString("--allow-natives-syntax");
     const sameShape = new Function("a", "b", "return %HaveSameMap(a, b)") as (a: object, b: object) => boolean;
     await withMock({}, async (mock) => {
-      await chat(mock, "a");
-      await fetch(`${mock.url}/v1/chat/completions`, { method: "POST", headers: { "content-type": "application/json" }, body: "{" });
-      await fetch(`${mock.url}/v1/chat/completions`, { method: "POST", headers: { "content-type": "application/json", "x-histlint-fault": "429:2" }, body: JSON.stringify({ model: "gpt-4.1", messages: [{ role: "user", content: "b" }] }) });
-      await chat(mock, "c", { "x-trace": "one more header" });
-      const [first, ...others] = mock.requests;
-      expect([mock.requests.map((r) => r.status), others.map((other) => sameShape(first as object, other))]).toEqual([[200, 400, 429, 200], [true, true, true]]);
-      // `body` is an own property, as a spread or Object.keys of an entry sees it.
-      expect(mock.requests.map((r) => ({ ...r }).body)).toEqual([{ model: "gpt-4.1", messages: [{ role: "user", content: "a" }] }, "{", { model: "gpt-4.1", messages: [{ role: "user", content: "b" }] }, { model: "gpt-4.1", messages: [{ role: "user", content: "c" }] }]);
-      // The listing is the entries' own fields and their bodies parsed, nothing else.
-      const asListed = mock.requests.map((r) => JSON.parse(JSON.stringify({ time: r.time, method: r.method, path: r.path, headers: r.headers, status: r.status, error: r.error, reply: r.reply, fault: r.fault, bodyBytes: r.bodyBytes, bodyKept: r.bodyKept, body: r.body })) as unknown);
-      expect(await listed(mock)).toEqual(asListed);
+      const post = (body: string, headers: Record<string, string> = {}) => fetch(`${mock.url}/v1/chat/completions`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+      const request = (text: string) => JSON.stringify({ model: "gpt-4.1", messages: [{ role: "user", content: text }] });
+      // Two of each kind: answered, refused as unparsable, refused by a fault.
+      for (const round of [1, 2]) {
+        await chat(mock, `a${round}`, { "x-trace": `round ${round}` });
+        await post("{".repeat(round));
+        await post(request(`b${round}`), { "x-histlint-fault": "429:2" });
+      }
+      const entries = mock.requests;
+      expect(entries.map((r) => r.status)).toEqual([200, 400, 429, 200, 400, 429]);
+      expect([0, 1, 2].map((i) => sameShape(entries[i] as object, entries[i + 3] as object))).toEqual([true, true, true]);
+      // `body` is an own property, as a spread or Object.keys of an entry sees it; optional fields only when present.
+      expect(entries.map((r) => ({ ...r }).body)).toEqual([JSON.parse(request("a1")), "{", JSON.parse(request("b1")), JSON.parse(request("a2")), "{{", JSON.parse(request("b2"))]);
+      expect(entries.map((r) => Object.keys(r).filter((key) => ["error", "reply", "fault"].includes(key)))).toEqual([["reply"], ["error"], ["error", "fault"], ["reply"], ["error"], ["error", "fault"]]);
+      // The listing is the entries' own fields, their bodies parsed, nothing else.
+      expect(await listed(mock)).toEqual(JSON.parse(JSON.stringify(entries)));
     });
   });
 
