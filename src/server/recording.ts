@@ -102,11 +102,6 @@ export class Recorded implements RecordedRequest {
   }
 }
 
-/** A recorded request (see `Recorded`). */
-export function recordedRequest(fields: RecordedFields, raw: Buffer | undefined, maxBytes: number): Recorded {
-  return new Recorded(fields, raw, maxBytes);
-}
-
 /** Room for the punctuation and field names around each value, and for a number, boolean or null itself. */
 const VALUE_OVERHEAD = 8;
 

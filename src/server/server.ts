@@ -7,7 +7,7 @@ import { chatCompletion, chatFrames } from "./chat-api.js";
 import { bendResponseFrames, contextLengthError, parseFaultHeader, statusAnswer } from "./faults.js";
 import { geminiRoute, handleGemini } from "./gemini-api.js";
 import { hostAllowed, hostRefusalMessage, type HostRule } from "./host-rule.js";
-import { Recorder, recordedRequest, redactHeaders, type RecordedRequest, type RequestBase } from "./recording.js";
+import { Recorded, Recorder, redactHeaders, type RecordedRequest, type RequestBase } from "./recording.js";
 import { BodyBuffers, readBody, sendJson } from "./http-body.js";
 import { requestPathname } from "./request-path.js";
 import { defaultReply, type OfferedTool, type Reply } from "./reply.js";
@@ -163,7 +163,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, context: Contex
   if (req.method === "GET" && path === "/__histlint/requests") return context.recorder.serve(res);
   if (req.method === "GET" && path === "/models") return json(res, 200, modelList(anthropicClient));
   const gemini = req.method === "POST" ? geminiRoute(path) : undefined;
-  if (gemini) return handleGemini(req, res, gemini, { base, maxBody: context.maxBody, record: (fields, raw) => context.recorder.record(recordedRequest(fields, raw, context.maxRecordedBytes)), player: context.player, nextTurn: () => context.turn++ });
+  if (gemini) return handleGemini(req, res, gemini, { base, maxBody: context.maxBody, record: (fields, raw) => context.recorder.record(new Recorded(fields, raw, context.maxRecordedBytes)), player: context.player, nextTurn: () => context.turn++ });
   const api = ROUTES[path] ?? (path === "/messages/count_tokens" ? "anthropic" : undefined);
   if (req.method !== "POST" || !api) {
     const error = openAiError(`Invalid URL (${req.method} ${req.url})`, null);
@@ -207,7 +207,7 @@ async function answerBody(req: IncomingMessage, res: ServerResponse, context: Co
   const refusal = fault && (statusAnswer(api, fault) ?? (fault.contextLengthExceeded ? { error: contextLengthError(api, body.length), headers: {} } : undefined));
   if (refusal) return answer(res, refusal.error, base, body, context, refusal.headers, fault);
   const reply: Reply = fault?.reasoningOnly ? { reasoning: "Thinking about it." } : (step && replyOf(step)) ?? defaultReply(items, tools);
-  context.recorder.record(recordedRequest({ ...base, status: 200, reply, ...(fault ? { fault } : {}) }, recordable(body, context), context.maxRecordedBytes));
+  context.recorder.record(new Recorded({ ...base, status: 200, reply, ...(fault ? { fault } : {}) }, recordable(body, context), context.maxRecordedBytes));
   const model = typeof parsed.model === "string" ? parsed.model : "histlint-mock";
   if (parsed.stream !== true) {
     if (api === "responses") return json(res, 200, responseObject(model, responsesOutput(reply)));
@@ -220,7 +220,7 @@ async function answerBody(req: IncomingMessage, res: ServerResponse, context: Co
 }
 
 function answer(res: ServerResponse, error: ProviderError, base: RequestBase, body: Buffer | undefined, context: Context, headers: Record<string, string> = {}, fault?: Fault): void {
-  context.recorder.record(recordedRequest({ ...base, status: error.status, error: error.body, ...(fault ? { fault } : {}) }, body && recordable(body, context), context.maxRecordedBytes));
+  context.recorder.record(new Recorded({ ...base, status: error.status, error: error.body, ...(fault ? { fault } : {}) }, body && recordable(body, context), context.maxRecordedBytes));
   json(res, error.status, error.body, headers);
 }
 
