@@ -11,6 +11,7 @@ import { DATA_DIR, HISTLINT_BIN, measureNode, median, report, reportLimit, type 
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BARE = join(here, "bare-parse.js");
+const BREAKDOWN = join(here, "lint-breakdown.js");
 const throughputMb = Number(process.env.HISTLINT_BENCH_MB ?? 200);
 const memoryMb = Number(process.env.HISTLINT_BENCH_MEMORY_MB ?? 1024);
 const rounds = Number(process.env.HISTLINT_BENCH_ROUNDS ?? 3);
@@ -62,8 +63,17 @@ report({
   baseline: { name: "bare read/split/JSON.parse process", value: megabytes / median(bare) },
   unit: "MB/s",
   target: { atLeast: 0.8 },
-  detail: `wall s, lint ${lint.map((s) => s.toFixed(2)).join(" ")} | bare ${bare.map((s) => s.toFixed(2)).join(" ")}; median CPU s, lint ${median(lintCpu).toFixed(2)} | bare ${median(bareCpu).toFixed(2)}`,
+  detail: `wall s, lint ${lint.map((s) => s.toFixed(2)).join(" ")} | bare ${bare.map((s) => s.toFixed(2)).join(" ")}; median CPU s, lint ${median(lintCpu).toFixed(2)} | bare ${median(bareCpu).toFixed(2)}\n        ${breakdownOf(file)}`,
 });
+
+/** Where the time beyond the bare parse goes: the same three loops in one warm process, and what the whole process adds. */
+function breakdownOf(path: string): string {
+  const run = checked(measureNode([BREAKDOWN, path, String(Math.max(rounds, 7))]), [0], "lint breakdown");
+  const warm = JSON.parse(run.stdout) as { rounds: number; bare: number; rulesOff: number; lint: number };
+  const ofBare = (ms: number) => `${(ms / warm.bare).toFixed(2)}× bare`;
+  const coldExtra = Math.min(...lintCpu) * 1000 - warm.lint - (Math.min(...bareCpu) * 1000 - warm.bare);
+  return `warm, in one process, least CPU ms of ${warm.rounds} rounds: bare ${warm.bare.toFixed(0)} | lint with every rule off (read, detect, build and index the items) ${warm.rulesOff.toFixed(0)}, ${ofBare(warm.rulesOff)} | lint ${warm.lint.toFixed(0)}, ${ofBare(warm.lint)} (the rules: ${ofBare(warm.lint - warm.rulesOff)}); a whole lint process (least CPU of its rounds above) spends ${coldExtra.toFixed(0)} ms more than its warm run, beyond what the bare process adds to its own (start-up, compiling, a cold heap)`;
+}
 
 // 2. Memory as the file grows: peak RSS of lint at 50 MB, 200 MB and the largest size.
 const sizes = [...new Set([50, 200, memoryMb])].filter((mb) => mb <= memoryMb);
