@@ -1,18 +1,31 @@
 // Where lint's time goes beyond the bare parse, in one warm process: the bare read/split/JSON.parse
-// loop, lint with every rule off (reading, detection, the format's adapter) and lint as it runs.
-// Rounds alternate the three, so load on the machine falls on each alike, and each gives its least
-// CPU time: what others on a shared machine take from a run only ever adds to it. The lint throughput
-// figure prints it under its own. `node dist/bench/lint-breakdown.js FILE [ROUNDS]`: one JSON line, CPU ms.
+// loop, lint with every rule off (reading, detection, the format's adapter, the items built and
+// indexed) and lint as it runs. Each round runs the three in another order, from a collected heap,
+// so neither load on the machine nor what one leaves in the heap falls on the same one every time;
+// each gives its least CPU time, since what others on a shared machine take only ever adds to a run.
+// The lint throughput figure prints it under its own.
+// `node dist/bench/lint-breakdown.js FILE [ROUNDS]`: one JSON line, CPU ms.
 import { RULES } from "../rules/index.js";
 import { lintFile } from "../src/engine/index.js";
+import { collectGarbage } from "../src/engine/collect-garbage.js";
 import { bareParse } from "./baseline.js";
 
 const [file, roundsText] = process.argv.slice(2);
 if (!file) throw new Error("usage: lint-breakdown FILE [ROUNDS]");
+const path = file;
 const rounds = Number(roundsText ?? 7);
 const everyRuleOff = Object.fromEntries(RULES.map((rule) => [rule.meta.id, "off" as const]));
 
+const loops = {
+  bare: () => bareParse(path),
+  rulesOff: () => lintFile(path, { rules: everyRuleOff }),
+  lint: () => lintFile(path),
+};
+type Loop = keyof typeof loops;
+const names = Object.keys(loops) as Loop[];
+
 function cpuMs(run: () => unknown): number {
+  collectGarbage();
   const start = process.cpuUsage();
   run();
   const { user, system } = process.cpuUsage(start);
@@ -20,15 +33,10 @@ function cpuMs(run: () => unknown): number {
 }
 
 // One unmeasured run of each: the first compiles everything, and the figure is about the steady state.
-bareParse(file);
-lintFile(file, { rules: everyRuleOff });
-lintFile(file);
-const bare: number[] = [];
-const rulesOff: number[] = [];
-const linted: number[] = [];
+for (const name of names) loops[name]();
+const least: Record<Loop, number> = { bare: Infinity, rulesOff: Infinity, lint: Infinity };
 for (let round = 0; round < rounds; round += 1) {
-  bare.push(cpuMs(() => bareParse(file)));
-  rulesOff.push(cpuMs(() => lintFile(file, { rules: everyRuleOff })));
-  linted.push(cpuMs(() => lintFile(file)));
+  const order = names.map((_, i) => names[(round + i) % names.length] as Loop);
+  for (const name of order) least[name] = Math.min(least[name], cpuMs(loops[name]));
 }
-console.log(JSON.stringify({ rounds, bare: Math.min(...bare), rulesOff: Math.min(...rulesOff), lint: Math.min(...linted) }));
+console.log(JSON.stringify({ rounds, ...least }));

@@ -155,7 +155,8 @@ export class Recorder {
     this.requests.push(entry);
     this.bytes += entry.ringBytes;
     while (this.requests.length > 0 && (this.requests.length > this.options.maxRecorded || (this.bytes > this.options.maxRecordedBytes && this.requests.length > 1))) {
-      this.bytes -= (this.requests.shift() as Recorded).ringBytes;
+      // `mock.requests` is the caller's array too: an entry it put there itself counts no bytes, not NaN for good.
+      this.bytes -= (this.requests.shift() as Partial<Recorded>).ringBytes ?? 0;
     }
     if (this.fd !== undefined) writeSync(this.fd, JSON.stringify(entry) + "\n");
   }

@@ -77,6 +77,16 @@ describe("the ring", () => {
     });
   });
 
+  it("keeps its byte bound after an entry the caller put in mock.requests itself has gone", async () => {
+    // Three bodies of about 10 KB each; the bound holds two and a half.
+    await withMock({ maxRecorded: 3, maxRecordedBytes: 25_000 }, async (mock) => {
+      mock.requests.push({ time: "", method: "POST", path: "/by-hand", headers: {}, status: 200, bodyBytes: 0, bodyKept: true, body: undefined });
+      for (const text of ["a", "b", "c"]) await chat(mock, text.repeat(10_000));
+      // The fourth entry pushes out the caller's by count; then the three 10 KB bodies are over the bound by bytes.
+      expect(mock.requests.map((r) => (r.body as { messages: { content: string }[] }).messages[0]?.content.slice(0, 1))).toEqual(["b", "c"]);
+    });
+  });
+
   it("gives entries of one kind one hidden class, keeps body an own property, and lists each as it is in mock.requests", async () => {
     // V8's own test of shapes; the flag applies to code compiled after it is set.
     setFlagsFromString("--allow-natives-syntax");
@@ -95,9 +105,19 @@ describe("the ring", () => {
       expect([0, 1, 2].map((i) => sameShape(entries[i] as object, entries[i + 3] as object))).toEqual([true, true, true]);
       // `body` is an own property, as a spread or Object.keys of an entry sees it; optional fields only when present.
       expect(entries.map((r) => ({ ...r }).body)).toEqual([JSON.parse(request("a1")), "{", JSON.parse(request("b1")), JSON.parse(request("a2")), "{{", JSON.parse(request("b2"))]);
-      expect(entries.map((r) => Object.keys(r).filter((key) => ["error", "reply", "fault"].includes(key)))).toEqual([["reply"], ["error"], ["error", "fault"], ["reply"], ["error"], ["error", "fault"]]);
-      // The listing is the entries' own fields, their bodies parsed, nothing else.
-      expect(await listed(mock)).toEqual(JSON.parse(JSON.stringify(entries)));
+      // Every field in the order entries have always had (an optional one only when present), and
+      // nothing else: the ring's byte count is no field of an entry.
+      const head = ["time", "method", "path", "headers", "status"];
+      const tail = ["bodyBytes", "bodyKept", "body"];
+      const fieldsOf = { answered: [...head, "reply", ...tail], unparsable: [...head, "error", ...tail], faulted: [...head, "error", "fault", ...tail] };
+      const expected = [fieldsOf.answered, fieldsOf.unparsable, fieldsOf.faulted, fieldsOf.answered, fieldsOf.unparsable, fieldsOf.faulted];
+      expect(entries.map((r) => Object.keys(r))).toEqual(expected);
+      // `body` can be redefined or deleted, as on the object literal entries once were.
+      expect(entries.map((r) => { const { enumerable, configurable } = Object.getOwnPropertyDescriptor(r, "body") ?? {}; return [enumerable, configurable]; })).toEqual(expected.map(() => [true, true]));
+      // The listing has the same fields in the same order, the bodies parsed.
+      const listing = (await listed(mock)) as Record<string, unknown>[];
+      expect(listing.map((r) => Object.keys(r))).toEqual(expected);
+      expect(listing).toEqual(JSON.parse(JSON.stringify(entries)));
     });
   });
 
