@@ -1,13 +1,13 @@
 // Where lint's time goes beyond the bare parse, in one warm process: the bare read/split/JSON.parse
 // loop, lint with every rule off (reading, detection, the format's adapter, the items built and
-// indexed) and lint as it runs. Each round runs the three in another order, from a collected heap,
-// so neither load on the machine nor what one leaves in the heap falls on the same one every time;
-// each gives its least CPU time, since what others on a shared machine take only ever adds to a run.
+// indexed) and lint as it runs. Each round runs the three in another order, so neither load on the
+// machine nor what one leaves in the heap falls on the same one every time (a full collection before
+// each run would be no cleaner: lint's next run takes 4–17% more CPU after a forced one); each
+// gives its least CPU time, since what others on a shared machine take only ever adds to a run.
 // The lint throughput figure prints it under its own.
 // `node dist/bench/lint-breakdown.js FILE [ROUNDS]`: one JSON line, CPU ms.
 import { RULES } from "../rules/index.js";
 import { lintFile } from "../src/engine/index.js";
-import { collectGarbage } from "../src/engine/collect-garbage.js";
 import { bareParse } from "./baseline.js";
 
 const [file, roundsText] = process.argv.slice(2);
@@ -25,7 +25,6 @@ type Loop = keyof typeof loops;
 const names = Object.keys(loops) as Loop[];
 
 function cpuMs(run: () => unknown): number {
-  collectGarbage();
   const start = process.cpuUsage();
   run();
   const { user, system } = process.cpuUsage(start);
