@@ -12,14 +12,13 @@ import { bareParse } from "./baseline.js";
 
 const [file, roundsText] = process.argv.slice(2);
 if (!file) throw new Error("usage: lint-breakdown FILE [ROUNDS]");
-const path = file;
 const rounds = Number(roundsText ?? 7);
 const everyRuleOff = Object.fromEntries(RULES.map((rule) => [rule.meta.id, "off" as const]));
 
 const loops = {
-  bare: () => bareParse(path),
-  rulesOff: () => lintFile(path, { rules: everyRuleOff }),
-  lint: () => lintFile(path),
+  bare: () => bareParse(file),
+  rulesOff: () => lintFile(file, { rules: everyRuleOff }),
+  lint: () => lintFile(file),
 };
 type Loop = keyof typeof loops;
 const names = Object.keys(loops) as Loop[];
@@ -33,7 +32,7 @@ function cpuMs(run: () => unknown): number {
 
 // One unmeasured run of each: the first compiles everything, and the figure is about the steady state.
 for (const name of names) loops[name]();
-const least: Record<Loop, number> = { bare: Infinity, rulesOff: Infinity, lint: Infinity };
+const least = Object.fromEntries(names.map((name) => [name, Infinity])) as Record<Loop, number>;
 for (let round = 0; round < rounds; round += 1) {
   const order = names.map((_, i) => names[(round + i) % names.length] as Loop);
   for (const name of order) least[name] = Math.min(least[name], cpuMs(loops[name]));

@@ -38,11 +38,11 @@ export function redactHeaders(headers: IncomingHttpHeaders): Record<string, stri
   return out;
 }
 
-/** What is known of a request before its body and answer: time, method, path, redacted headers. */
-export type RequestBase = Omit<RecordedRequest, "body" | "bodyBytes" | "bodyKept" | "status">;
-
 /** What a recording is made from: what is known of the request and its answer, all but the body. */
 export type RecordedFields = Omit<RecordedRequest, "body" | "bodyBytes" | "bodyKept">;
+
+/** What is known of a request before its body and answer: time, method, path, redacted headers. */
+export type RequestBase = Omit<RecordedFields, "status">;
 
 /**
  * A recorded request that parses its raw body when someone looks, and never holds the parsed copy. Entries with the
@@ -102,6 +102,11 @@ export class Recorded implements RecordedRequest {
   }
 }
 
+/** An entry the caller put in the ring itself was never counted in, so it counts nothing going out. */
+function ringBytesOf(entry: RecordedRequest | undefined): number {
+  return entry instanceof Recorded ? entry.ringBytes : 0;
+}
+
 /** Room for the punctuation and field names around each value, and for a number, boolean or null itself. */
 const VALUE_OVERHEAD = 8;
 
@@ -139,7 +144,8 @@ export interface RecorderOptions {
 
 /** The ring of recent requests (an array, oldest first) and the optional file every request is appended to. */
 export class Recorder {
-  readonly requests: Recorded[] = [];
+  /** `mock.requests` itself: the caller may put entries of its own in it. */
+  readonly requests: RecordedRequest[] = [];
   private bytes = 0;
   private fd: number | undefined;
 
@@ -155,8 +161,7 @@ export class Recorder {
     this.requests.push(entry);
     this.bytes += entry.ringBytes;
     while (this.requests.length > 0 && (this.requests.length > this.options.maxRecorded || (this.bytes > this.options.maxRecordedBytes && this.requests.length > 1))) {
-      // `mock.requests` is the caller's array too: an entry it put there itself counts no bytes, not NaN for good.
-      this.bytes -= (this.requests.shift() as Partial<Recorded>).ringBytes ?? 0;
+      this.bytes -= ringBytesOf(this.requests.shift());
     }
     if (this.fd !== undefined) writeSync(this.fd, JSON.stringify(entry) + "\n");
   }
